@@ -62,8 +62,10 @@ export function ensureErrorType(err: unknown): Error {
     message = err;
   } else if (typeof err === 'object') {
     message = JSON.stringify(err);
+  } else if (typeof err === 'number' || typeof err === 'boolean' || typeof err === 'bigint') {
+    message = `${err}`;
   } else {
-    message = String(err);
+    message = `Non-error value of type ${typeof err} was thrown`;
   }
   return new Error(message);
 }
