@@ -7,6 +7,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
+  // The Functions worker provides @azure/functions-core; under jest the local runtime's stand-in does.
+  moduleNameMapper: { '^@azure/functions-core$': '<rootDir>/local/functionsCore/functionsCoreModule.ts' },
   testTimeout: 60000,
   // The machine has two cores; integration tests start servers and child processes.
   maxWorkers: 2,

@@ -1,0 +1,408 @@
+// The local Functions runtime: hosts the app's own registrations (captured through @azure/functions-core)
+// with HTTP, Durable orchestrations and activities, Service Bus queue triggers and durable timers, all
+// persisted in one embedded database so that a kill -9 loses nothing.
+import { EmbeddedQueue, embeddedQueueSignals, type ReceivedMessage } from '../shared/adapters/sqlite/EmbeddedQueue';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from '../shared/adapters/sqlite/openEmbeddedDatabase';
+import { ManualClock, SystemClock, type Clock } from './clock/Clock';
+import { lockDataDir, type DataDirLock } from './dataDirLock';
+import { DurableHttpApi } from './durable/DurableHttpApi';
+import { DurableStore, type WorkItem } from './durable/DurableStore';
+import { OrchestrationEngine, type InvokeFunction } from './durable/OrchestrationEngine';
+import { runActivity } from './durable/runActivity';
+import { capturedFunctions, capturedHooks, setLogSink } from './functionsCore/functionsCoreModule';
+import { FunctionCatalog, type RegisteredFunction, type ServiceBusFunction } from './host/FunctionCatalog';
+import { readHostConfig, type HostConfig } from './host/HostConfig';
+import { invokeRegisteredFunction, type InvocationRequest } from './host/invokeRegisteredFunction';
+import { HttpHost, webhookBasePath } from './http/HttpHost';
+import { consoleLogger, type RuntimeLogger } from './RuntimeLogger';
+import { serviceBusTriggerInput } from './servicebus/serviceBusTriggerInput';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readRequestBody } from './http/readRequestBody';
+import { sendPlain } from './http/httpResponse';
+
+export interface LocalRuntimeOptions {
+  readonly dataDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+  readonly functionKey: string;
+  readonly hostJsonPath: string;
+  /** Loads the app's entry module; its registrations are captured while it loads. */
+  readonly loadApp: () => void;
+  readonly appDirectory?: string;
+  readonly clock?: Clock;
+  readonly logger?: RuntimeLogger;
+  /** Test mode: every activity runs twice and every episode is replayed twice. */
+  readonly doubleExecution?: boolean;
+  /** Deliveries before a message is dead-lettered (Service Bus queues default to 10). */
+  readonly maxDeliveryCount?: number;
+  readonly messageLockDurationMs?: number;
+}
+
+const idlePollMs = 1000;
+const defaultLockDurationMs = 5 * 60 * 1000;
+
+export class LocalRuntime {
+  private stopping = false;
+  private pumpScheduled = false;
+  private pumping = false;
+  private pumpAgain = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private readonly inflight = new Set<Promise<void>>();
+  private inflightActivities = 0;
+  private readonly inflightMessages = new Map<string, number>();
+  private previousWebsiteHostname: string | undefined;
+  private readonly onQueueSignal = () => this.wake();
+
+  private constructor(
+    private readonly options: LocalRuntimeOptions,
+    readonly clock: Clock,
+    readonly log: RuntimeLogger,
+    readonly hostConfig: HostConfig,
+    readonly catalog: FunctionCatalog,
+    private readonly db: EmbeddedDatabase,
+    readonly store: DurableStore,
+    readonly queue: EmbeddedQueue,
+    readonly engine: OrchestrationEngine,
+    private readonly lock: DataDirLock,
+    private readonly appHookData: Record<string, unknown>,
+    private readonly invoke: InvokeFunction,
+    private readonly httpHost: HttpHost,
+    private readonly rpcServer: Server,
+    readonly port: number,
+    readonly rpcBaseUrl: string,
+  ) {}
+
+  static async start(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+    const log = options.logger ?? consoleLogger();
+    const clock = options.clock ?? new SystemClock();
+    const hostConfig = readHostConfig(options.hostJsonPath);
+    options.loadApp();
+    const catalog = new FunctionCatalog(capturedFunctions());
+    setLogSink((level, category, message) => {
+      if (level === 'error' || level === 'critical') log.error(message, { category });
+      else if (level === 'warning') log.warn(message, { category });
+      else if (level === 'information') log.info(message, { category });
+    });
+
+    const lock = lockDataDir(options.dataDir);
+    const db = openEmbeddedDatabase(options.dataDir);
+    const store = new DurableStore(db);
+    const queue = new EmbeddedQueue(db, () => clock.now());
+    const reclaimedWork = store.releaseClaims();
+    const reclaimedMessages = queue.releaseAllLocks();
+    if (reclaimedWork + reclaimedMessages > 0) {
+      log.info('Recovered unfinished work from the previous run', { activities: reclaimedWork, messages: reclaimedMessages });
+    }
+    for (const fn of catalog.serviceBus) {
+      if (fn.topicName !== undefined && fn.subscriptionName !== undefined) {
+        queue.declareSubscription(fn.topicName, fn.subscriptionName);
+      } else if (fn.queueName !== undefined) {
+        queue.declareQueue(fn.queueName);
+      }
+    }
+
+    // Late-bound: the HTTP and RPC servers and the engine need each other's addresses and callbacks.
+    const self: { runtime?: LocalRuntime } = {};
+    const appHookData: Record<string, unknown> = {};
+    const invoke = functionInvoker(log, appHookData);
+    const engine = new OrchestrationEngine(
+      store,
+      catalog,
+      clock,
+      invoke,
+      {
+        overridableExistingInstanceStates: hostConfig.overridableExistingInstanceStates,
+        replayEveryEpisodeTwice: options.doubleExecution === true,
+        maxEventsPerEpisode: 100,
+      },
+      log,
+    );
+    const links = { base: '' };
+    const durableApi = new DurableHttpApi(
+      engine,
+      store,
+      { forInstance: (id) => managementUrls(links.base, hostConfig.hubName, options.functionKey, id) },
+      () => self.runtime?.wake(),
+    );
+    const rpcServer = createServer((req, res) => {
+      void (async () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const body = await readRequestBody(req);
+        const headers: Record<string, string | undefined> = {};
+        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        sendPlain(
+          res,
+          durableApi.handle({ method: req.method ?? 'GET', path: url.pathname.replace(/^\/durabletask\//, ''), query: url.searchParams, headers, body: body.toString('utf8') }),
+        );
+      })().catch((err: unknown) => {
+        log.error('Durable RPC request failed', { error: err instanceof Error ? err.message : String(err) });
+        sendPlain(res, { status: 500 });
+      });
+    });
+    await new Promise<void>((resolve) => rpcServer.listen(0, '127.0.0.1', () => resolve()));
+    const rpcBaseUrl = `http://127.0.0.1:${(rpcServer.address() as AddressInfo).port}/durabletask/`;
+
+    const httpHost = new HttpHost({
+      routePrefix: hostConfig.routePrefix,
+      functionKey: options.functionKey,
+      functions: catalog.http,
+      durableApi,
+      invoke,
+      extraInputs: (fn) => self.runtime?.extraInputs(fn) ?? [],
+      log,
+    });
+    const host = options.host ?? '127.0.0.1';
+    const port = await httpHost.listen(options.port, host);
+    links.base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+
+    const runtime = new LocalRuntime(
+      options, clock, log, hostConfig, catalog, db, store, queue, engine, lock, appHookData, invoke, httpHost, rpcServer, port, rpcBaseUrl,
+    );
+    self.runtime = runtime;
+    // The durable client rewrites management links to this origin (the Functions host sets it too).
+    runtime.previousWebsiteHostname = process.env.WEBSITE_HOSTNAME;
+    process.env.WEBSITE_HOSTNAME = `127.0.0.1:${port}`;
+    for (const hook of capturedHooks('appStart')) {
+      await hook({ hookData: {}, appHookData: runtime.appHookData, functionAppDirectory: options.appDirectory ?? process.cwd() });
+    }
+    embeddedQueueSignals.on('sent', runtime.onQueueSignal);
+    clock.onAdvance(() => runtime.wake());
+    runtime.wake();
+    return runtime;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Schedules a pass over all pending work (coalesced). */
+  wake(): void {
+    if (this.stopping || this.pumpScheduled) {
+      return;
+    }
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      if (!this.stopping) {
+        void this.pump();
+      }
+    });
+  }
+
+  /** Waits until nothing is in flight and no work is ready (tests use it to settle). */
+  async idle(): Promise<void> {
+    for (;;) {
+      while (this.pumping || this.pumpScheduled || this.inflight.size > 0) {
+        await Promise.race([...this.inflight, new Promise((r) => setTimeout(r, 5))]);
+      }
+      if (this.store.instancesWithWork(1).length === 0 && this.store.dueTimers(this.clock.now()).length === 0 && !this.hasReadyWork()) {
+        return;
+      }
+      this.wake();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) {
+      return;
+    }
+    this.stopping = true;
+    embeddedQueueSignals.off('sent', this.onQueueSignal);
+    clearTimeout(this.wakeTimer);
+    while (this.pumping || this.pumpScheduled) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.allSettled([...this.inflight]);
+    await this.httpHost.close();
+    this.rpcServer.closeAllConnections();
+    await new Promise<void>((resolve) => this.rpcServer.close(() => resolve()));
+    for (const hook of capturedHooks('appTerminate')) {
+      await hook({ hookData: {}, appHookData: this.appHookData });
+    }
+    if (this.previousWebsiteHostname === undefined) delete process.env.WEBSITE_HOSTNAME;
+    else process.env.WEBSITE_HOSTNAME = this.previousWebsiteHostname;
+    this.db.close();
+    this.lock.release();
+  }
+
+  /** The durableClient binding's data, as the extension provides it. */
+  extraInputs(fn: RegisteredFunction): InvocationRequest['inputData'] {
+    const clientData = {
+      taskHubName: this.hostConfig.hubName,
+      creationUrls: {
+        createNewInstancePostUri: `${this.url}${webhookBasePath}orchestrators/{functionName}[/{instanceId}]?code=${this.options.functionKey}`,
+        createAndWaitOnNewInstancePostUri: `${this.url}${webhookBasePath}orchestrators/{functionName}[/{instanceId}]?timeout={timeoutInSeconds}&pollingInterval={intervalInSeconds}&code=${this.options.functionKey}`,
+      },
+      managementUrls: { id: 'INSTANCEID', ...managementUrls(this.url, this.hostConfig.hubName, this.options.functionKey, 'INSTANCEID') },
+      baseUrl: `${this.url}${webhookBasePath.replace(/\/$/, '')}`,
+      requiredQueryStringParameters: `code=${this.options.functionKey}`,
+      rpcBaseUrl: this.rpcBaseUrl,
+    };
+    return fn.durableClientInputs.map((name) => ({ name, data: { json: JSON.stringify(clientData) } }));
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        if (this.engine.fireDueTimers() > 0) {
+          this.pumpAgain = true;
+        }
+        for (const instanceId of this.store.instancesWithWork(50)) {
+          if (this.stopping) {
+            return;
+          }
+          try {
+            if (await this.engine.runEpisode(instanceId)) {
+              this.pumpAgain = true;
+            }
+          } catch (err) {
+            this.log.error('Orchestration episode failed in the runtime; it will be retried', {
+              instanceId,
+              error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+            });
+          }
+          await new Promise((r) => setImmediate(r));
+        }
+        this.dispatchActivities();
+        this.dispatchMessages();
+      } while (this.pumpAgain && !this.stopping);
+    } finally {
+      this.pumping = false;
+      this.armWakeTimer();
+    }
+  }
+
+  private dispatchActivities(): void {
+    const free = this.hostConfig.maxConcurrentActivityFunctions - this.inflightActivities;
+    if (free <= 0 || this.stopping) {
+      return;
+    }
+    for (const item of this.store.claimWorkItems(free)) {
+      this.inflightActivities++;
+      this.track(this.executeActivity(item).finally(() => this.inflightActivities--));
+    }
+  }
+
+  private async executeActivity(item: WorkItem): Promise<void> {
+    const outcome = await runActivity(item, this.catalog, this.invoke, this.options.doubleExecution === true);
+    if (this.stopping && !outcome.ok) {
+      return; // the claim is released at the next start and the activity runs again
+    }
+    this.engine.completeWorkItem(item, outcome);
+  }
+
+  private dispatchMessages(): void {
+    for (const fn of this.catalog.serviceBus) {
+      const busy = this.inflightMessages.get(fn.name) ?? 0;
+      const free = this.hostConfig.serviceBusMaxConcurrentCalls - busy;
+      if (free <= 0 || this.stopping) {
+        continue;
+      }
+      const messages = this.queue.receive(fn.entity, free, this.options.messageLockDurationMs ?? defaultLockDurationMs);
+      for (const message of messages) {
+        this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? 0) + 1);
+        this.track(
+          this.handleMessage(fn, message).finally(() =>
+            this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? 1) - 1),
+          ),
+        );
+      }
+    }
+  }
+
+  private async handleMessage(fn: ServiceBusFunction, message: ReceivedMessage): Promise<void> {
+    try {
+      await this.invoke(fn, serviceBusTriggerInput(fn, message, this.extraInputs(fn)));
+      this.queue.complete(message.lockToken);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      try {
+        const outcome = this.queue.abandon(message.lockToken, this.options.maxDeliveryCount ?? 10, reason);
+        this.log.warn(outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered', {
+          function: fn.name,
+          messageId: message.messageId,
+          deliveryCount: message.deliveryCount,
+          reason,
+        });
+      } catch (settleError) {
+        this.log.warn('Message lock lost before settlement; it will be redelivered', {
+          function: fn.name,
+          messageId: message.messageId,
+          error: settleError instanceof Error ? settleError.message : String(settleError),
+        });
+      }
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((err: unknown) => this.log.error('Background work failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        this.inflight.delete(tracked);
+        this.wake();
+      });
+    this.inflight.add(tracked);
+  }
+
+  private hasReadyWork(): boolean {
+    const ready = this.db.prepare(`SELECT 1 FROM df_work WHERE claimed = 0 LIMIT 1`).get() !== undefined;
+    if (ready) return true;
+    return this.catalog.serviceBus.some((fn) => {
+      const row = this.db
+        .prepare(`SELECT 1 FROM sb_messages WHERE entity = ? AND dead_lettered = 0 AND (locked_until IS NULL OR locked_until <= ?) LIMIT 1`)
+        .get(fn.entity, this.clock.now());
+      return row !== undefined;
+    });
+  }
+
+  private armWakeTimer(): void {
+    clearTimeout(this.wakeTimer);
+    if (this.stopping || this.clock instanceof ManualClock) {
+      return;
+    }
+    const next = this.store.nextTimerAt();
+    const delay = next === undefined ? idlePollMs : Math.max(0, Math.min(idlePollMs, next - this.clock.now()));
+    this.wakeTimer = setTimeout(() => this.wake(), delay);
+    this.wakeTimer.unref();
+  }
+}
+
+function functionInvoker(log: RuntimeLogger, appHookData: Record<string, unknown>): InvokeFunction {
+  return (fn, request) =>
+    invokeRegisteredFunction(
+      fn.fn,
+      request,
+      (name, level, _category, message) => {
+        const ids = { function: name };
+        if (level === 'error' || level === 'critical') log.error(message, ids);
+        else if (level === 'warning') log.warn(message, ids);
+        else if (level === 'information') log.info(message, ids);
+      },
+      appHookData,
+    );
+}
+
+function managementUrls(base: string, hub: string, key: string, id: string): Record<string, string> {
+  const instance = `${base}${webhookBasePath}instances/${id}`;
+  const q = `taskHub=${encodeURIComponent(hub)}&connection=Storage&code=${key}`;
+  return {
+    statusQueryGetUri: `${instance}?${q}`,
+    sendEventPostUri: `${instance}/raiseEvent/{eventName}?${q}`,
+    terminatePostUri: `${instance}/terminate?reason={text}&${q}`,
+    rewindPostUri: `${instance}/rewind?reason={text}&${q}`,
+    purgeHistoryDeleteUri: `${instance}?${q}`,
+    restartPostUri: `${instance}/restart?${q}`,
+    suspendPostUri: `${instance}/suspend?reason={text}&${q}`,
+    resumePostUri: `${instance}/resume?reason={text}&${q}`,
+  };
+}
+

@@ -1,0 +1,206 @@
+// Serves the app's HTTP functions (route prefix, templates, methods, auth levels) and the Durable management
+// webhooks, converting requests and responses the way the Functions host does over its worker protocol.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RpcHttpCookie, RpcHttpData, RpcInvocationResponse } from '../functionsCore/functionsCoreModule';
+import type { HttpFunction, RegisteredFunction } from '../host/FunctionCatalog';
+import type { InvocationRequest } from '../host/invokeRegisteredFunction';
+import type { DurableHttpApi } from '../durable/DurableHttpApi';
+import type { RuntimeLogger } from '../RuntimeLogger';
+import { keyMatches, presentedKey } from './functionKey';
+import { jsonError, sendPlain } from './httpResponse';
+import { BodyTooLargeError, readRequestBody } from './readRequestBody';
+import { compareRouteRank, RouteTemplate } from './RouteTemplate';
+
+export const webhookBasePath = '/runtime/webhooks/durabletask/';
+
+export interface HttpHostOptions {
+  readonly routePrefix: string;
+  readonly functionKey: string;
+  readonly functions: readonly HttpFunction[];
+  readonly durableApi: DurableHttpApi;
+  readonly invoke: (fn: RegisteredFunction, request: InvocationRequest) => Promise<RpcInvocationResponse>;
+  readonly extraInputs: (fn: RegisteredFunction) => InvocationRequest['inputData'];
+  readonly log: RuntimeLogger;
+}
+
+interface Route {
+  readonly fn: HttpFunction;
+  readonly template: RouteTemplate;
+}
+
+export class HttpHost {
+  private readonly routes: Route[];
+  private readonly prefixSegments: string[];
+  private server?: Server;
+
+  constructor(private readonly options: HttpHostOptions) {
+    this.prefixSegments = options.routePrefix.split('/').filter((s) => s !== '');
+    this.routes = options.functions
+      .map((fn) => ({ fn, template: new RouteTemplate(fn.route) }))
+      .sort((a, b) => compareRouteRank(a.template, b.template));
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) {
+      return;
+    }
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const headers = flattenHeaders(req);
+      if (url.pathname.startsWith(webhookBasePath)) {
+        if (!keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)) {
+          sendPlain(res, jsonError(401, 'unauthorized', 'The management API needs the function key (code= or x-functions-key).'));
+          return;
+        }
+        const body = await readRequestBody(req);
+        sendPlain(
+          res,
+          this.options.durableApi.handle({
+            method: req.method ?? 'GET',
+            path: url.pathname.slice(webhookBasePath.length),
+            query: url.searchParams,
+            headers,
+            body: body.toString('utf8'),
+          }),
+        );
+        return;
+      }
+      await this.handleFunctionRoute(req, res, url, headers);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendPlain(res, jsonError(413, 'payload_too_large', err.message));
+        return;
+      }
+      this.options.log.error('HTTP request failed in the host', { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) {
+        sendPlain(res, { status: 500 });
+      } else {
+        res.end();
+      }
+    }
+  }
+
+  private async handleFunctionRoute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    headers: Record<string, string>,
+  ): Promise<void> {
+    const segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => safeDecode(s));
+    const prefixMatches = this.prefixSegments.every((p, i) => segments[i]?.toLowerCase() === p.toLowerCase());
+    if (!prefixMatches) {
+      sendPlain(res, { status: 404 });
+      return;
+    }
+    const routeSegments = segments.slice(this.prefixSegments.length);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const matched = this.routes
+      .map((route) => ({ route, params: route.template.match(routeSegments) }))
+      .filter((m) => m.params !== undefined);
+    const match = matched.find((m) => m.route.fn.methods.includes(method));
+    if (!match?.params) {
+      sendPlain(res, { status: 404 });
+      return;
+    }
+    const { fn } = match.route;
+    if (fn.authLevel !== 'anonymous' && !keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)) {
+      sendPlain(res, { status: 401 });
+      return;
+    }
+    const body = await readRequestBody(req);
+    const http: RpcHttpData = {
+      method,
+      url: url.toString(),
+      headers,
+      query: Object.fromEntries(url.searchParams.entries()),
+      params: match.params,
+      body: { bytes: body },
+    };
+    let response: RpcInvocationResponse;
+    try {
+      response = await this.options.invoke(fn, {
+        inputData: [{ name: fn.triggerName, data: { http } }, ...this.options.extraInputs(fn)],
+      });
+    } catch (err) {
+      // Like the Functions host: the caller learns nothing of the exception; the log does.
+      this.options.log.error('HTTP function failed', {
+        function: fn.name,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+      sendPlain(res, { status: 500 });
+      return;
+    }
+    writeHttpResponse(res, response);
+  }
+}
+
+function writeHttpResponse(res: ServerResponse, response: RpcInvocationResponse): void {
+  const http =
+    response.returnValue?.http ?? response.outputData?.find((o) => o.data?.http)?.data?.http ?? undefined;
+  if (!http) {
+    sendPlain(res, { status: 204 });
+    return;
+  }
+  const headers: Record<string, string | string[]> = { ...(http.headers ?? {}) };
+  const cookies = (http.cookies ?? []).map(formatCookie);
+  if (cookies.length > 0) {
+    headers['set-cookie'] = cookies;
+  }
+  const body = http.body?.bytes
+    ? Buffer.from(http.body.bytes)
+    : typeof http.body?.string === 'string'
+      ? http.body.string
+      : undefined;
+  res.writeHead(Number(http.statusCode ?? 200), headers);
+  res.end(body);
+}
+
+function formatCookie(cookie: RpcHttpCookie): string {
+  const parts = [`${cookie.name ?? ''}=${cookie.value ?? ''}`];
+  if (cookie.domain?.value) parts.push(`Domain=${cookie.domain.value}`);
+  if (cookie.path?.value) parts.push(`Path=${cookie.path.value}`);
+  if (cookie.expires?.value?.seconds) parts.push(`Expires=${new Date(cookie.expires.value.seconds * 1000).toUTCString()}`);
+  if (cookie.maxAge?.value) parts.push(`Max-Age=${cookie.maxAge.value}`);
+  if (cookie.secure?.value) parts.push('Secure');
+  if (cookie.httpOnly?.value) parts.push('HttpOnly');
+  if (cookie.sameSite && cookie.sameSite !== 'None') parts.push(`SameSite=${cookie.sameSite}`);
+  return parts.join('; ');
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) {
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  }
+  return headers;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

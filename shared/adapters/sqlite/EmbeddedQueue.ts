@@ -1,0 +1,300 @@
+// The embedded stand-in for Service Bus queues and topics: durable peek-lock messaging in the embedded
+// database. The app's embedded MessageSender writes here; the local runtime's queue triggers read here.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { NotFoundError } from '../../errors';
+import type { OutboundMessage } from '../../ports/MessageSender';
+import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+
+/** Service Bus's default duplicate-detection history window. */
+export const defaultDuplicateDetectionWindowMs = 10 * 60 * 1000;
+
+export interface ReceivedMessage {
+  readonly sequenceNumber: number;
+  readonly entity: string;
+  readonly messageId: string;
+  readonly body: unknown;
+  readonly subject?: string;
+  readonly correlationId?: string;
+  readonly applicationProperties: Record<string, string | number | boolean>;
+  readonly enqueuedAt: number;
+  /** Includes this delivery, as Service Bus counts it. */
+  readonly deliveryCount: number;
+  readonly lockToken: string;
+  readonly lockedUntil: number;
+}
+
+export interface DeadLetteredMessage {
+  readonly entity: string;
+  readonly messageId: string;
+  readonly body: unknown;
+  readonly deliveryCount: number;
+  readonly reason: string;
+  readonly description: string;
+}
+
+export type AbandonOutcome = 'redelivered' | 'dead-lettered';
+
+interface MessageRow {
+  seq: number;
+  entity: string;
+  message_id: string;
+  body: string;
+  subject: string | null;
+  correlation_id: string | null;
+  app_props: string;
+  enqueued_at: number;
+  delivery_count: number;
+  lock_token: string | null;
+  locked_until: number | null;
+  dl_reason: string | null;
+  dl_description: string | null;
+}
+
+/** In-process wake-ups so that receivers do not have to poll tightly. */
+export const embeddedQueueSignals = new EventEmitter();
+
+export function subscriptionEntity(topic: string, subscription: string): string {
+  return `${topic}/Subscriptions/${subscription}`;
+}
+
+export class EmbeddedQueue {
+  constructor(
+    private readonly db: EmbeddedDatabase,
+    private readonly now: () => number = Date.now,
+    private readonly duplicateDetectionWindowMs = defaultDuplicateDetectionWindowMs,
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS sb_entities (name TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('queue','topic')));
+      CREATE TABLE IF NOT EXISTS sb_subscriptions (topic TEXT NOT NULL, subscription TEXT NOT NULL, PRIMARY KEY (topic, subscription));
+      CREATE TABLE IF NOT EXISTS sb_duplicates (entity TEXT NOT NULL, message_id TEXT NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (entity, message_id));
+      CREATE TABLE IF NOT EXISTS sb_messages (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        entity TEXT NOT NULL, message_id TEXT NOT NULL, body TEXT NOT NULL,
+        subject TEXT, correlation_id TEXT, app_props TEXT NOT NULL,
+        enqueued_at INTEGER NOT NULL, delivery_count INTEGER NOT NULL DEFAULT 0,
+        lock_token TEXT, locked_until INTEGER,
+        dead_lettered INTEGER NOT NULL DEFAULT 0, dl_reason TEXT, dl_description TEXT);
+      CREATE INDEX IF NOT EXISTS sb_messages_ready ON sb_messages (entity, dead_lettered, seq);
+      CREATE INDEX IF NOT EXISTS sb_messages_lock ON sb_messages (lock_token);
+    `);
+  }
+
+  declareQueue(name: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'queue')`).run(name);
+  }
+
+  declareSubscription(topic: string, subscription: string): void {
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'topic')`).run(topic);
+      this.db
+        .prepare(`INSERT OR IGNORE INTO sb_subscriptions (topic, subscription) VALUES (?, ?)`)
+        .run(topic, subscription);
+    })();
+  }
+
+  /**
+   * Durably enqueues every message (one transaction) or throws. A messageId seen on the same entity within
+   * the duplicate-detection window is accepted and dropped, as Service Bus does.
+   */
+  send(entity: string, messages: readonly OutboundMessage[]): void {
+    const kind = this.entityKind(entity);
+    const targets =
+      kind === 'topic'
+        ? (
+            this.db.prepare(`SELECT subscription FROM sb_subscriptions WHERE topic = ?`).all(entity) as {
+              subscription: string;
+            }[]
+          ).map((s) => subscriptionEntity(entity, s.subscription))
+        : [entity];
+    const now = this.now();
+    const isDuplicate = this.db.prepare(
+      `SELECT 1 FROM sb_duplicates WHERE entity = ? AND message_id = ? AND expires_at > ?`,
+    );
+    const remember = this.db.prepare(
+      `INSERT INTO sb_duplicates (entity, message_id, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (entity, message_id) DO UPDATE SET expires_at = excluded.expires_at`,
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO sb_messages (entity, message_id, body, subject, correlation_id, app_props, enqueued_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM sb_duplicates WHERE expires_at <= ?`).run(now);
+      for (const message of messages) {
+        if (isDuplicate.get(entity, message.messageId, now)) {
+          continue;
+        }
+        remember.run(entity, message.messageId, now + this.duplicateDetectionWindowMs);
+        const body = JSON.stringify(message.body ?? null);
+        for (const target of targets) {
+          insert.run(
+            target,
+            message.messageId,
+            body,
+            message.subject ?? null,
+            message.correlationId ?? null,
+            JSON.stringify(message.applicationProperties ?? {}),
+            now,
+          );
+        }
+      }
+    })();
+    for (const target of targets) {
+      embeddedQueueSignals.emit('sent', target);
+    }
+  }
+
+  /** Peek-lock receive: locks up to `max` available messages and counts the delivery. */
+  receive(entity: string, max: number, lockDurationMs: number): ReceivedMessage[] {
+    const now = this.now();
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 0
+             AND (locked_until IS NULL OR locked_until <= ?) ORDER BY seq LIMIT ?`,
+        )
+        .all(entity, now, max) as MessageRow[];
+      const lock = this.db.prepare(
+        `UPDATE sb_messages SET lock_token = ?, locked_until = ?, delivery_count = delivery_count + 1 WHERE seq = ?`,
+      );
+      return rows.map((row) => {
+        const lockToken = randomUUID();
+        const lockedUntil = now + lockDurationMs;
+        lock.run(lockToken, lockedUntil, row.seq);
+        return toReceived({ ...row, delivery_count: row.delivery_count + 1 }, lockToken, lockedUntil);
+      });
+    })();
+  }
+
+  complete(lockToken: string): void {
+    const result = this.db
+      .prepare(`DELETE FROM sb_messages WHERE lock_token = ? AND locked_until > ?`)
+      .run(lockToken, this.now());
+    if (result.changes === 0) {
+      throw new LockLostError(lockToken);
+    }
+  }
+
+  /** Releases the lock; past `maxDeliveryCount` deliveries the message is dead-lettered instead. */
+  abandon(lockToken: string, maxDeliveryCount: number, description: string): AbandonOutcome {
+    return this.db.transaction((): AbandonOutcome => {
+      const row = this.lockedRow(lockToken);
+      if (row.delivery_count >= maxDeliveryCount) {
+        this.markDeadLettered(row.seq, 'MaxDeliveryCountExceeded', description);
+        return 'dead-lettered';
+      }
+      this.db
+        .prepare(`UPDATE sb_messages SET lock_token = NULL, locked_until = NULL WHERE seq = ?`)
+        .run(row.seq);
+      embeddedQueueSignals.emit('sent', row.entity);
+      return 'redelivered';
+    })();
+  }
+
+  deadLetter(lockToken: string, reason: string, description: string): void {
+    this.db.transaction(() => {
+      const row = this.lockedRow(lockToken);
+      this.markDeadLettered(row.seq, reason, description);
+    })();
+  }
+
+  /** After a crash nobody holds the old locks: make those messages available again at once. */
+  releaseAllLocks(): number {
+    return this.db
+      .prepare(
+        `UPDATE sb_messages SET lock_token = NULL, locked_until = NULL WHERE lock_token IS NOT NULL AND dead_lettered = 0`,
+      )
+      .run().changes;
+  }
+
+  /** Earliest time a locked message of the entity becomes available again, if any. */
+  nextLockExpiry(entity: string): number | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT MIN(locked_until) AS at FROM sb_messages WHERE entity = ? AND dead_lettered = 0 AND locked_until IS NOT NULL`,
+      )
+      .get(entity) as { at: number | null };
+    return row.at ?? undefined;
+  }
+
+  activeCount(entity: string): number {
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM sb_messages WHERE entity = ? AND dead_lettered = 0`)
+      .get(entity) as { n: number };
+    return row.n;
+  }
+
+  deadLetters(entity: string): DeadLetteredMessage[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 1 ORDER BY seq`)
+      .all(entity) as MessageRow[];
+    return rows.map((row) => ({
+      entity: row.entity,
+      messageId: row.message_id,
+      body: JSON.parse(row.body) as unknown,
+      deliveryCount: row.delivery_count,
+      reason: row.dl_reason ?? '',
+      description: row.dl_description ?? '',
+    }));
+  }
+
+  private entityKind(entity: string): 'queue' | 'topic' {
+    const row = this.db.prepare(`SELECT kind FROM sb_entities WHERE name = ?`).get(entity) as
+      | { kind: 'queue' | 'topic' }
+      | undefined;
+    if (!row) {
+      throw new NotFoundError(
+        `Messaging entity '${entity}' does not exist in the embedded queue (declared: ${this.declaredNames().join(', ') || 'none'}).`,
+      );
+    }
+    return row.kind;
+  }
+
+  private declaredNames(): string[] {
+    return (this.db.prepare(`SELECT name FROM sb_entities ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+  }
+
+  private lockedRow(lockToken: string): MessageRow {
+    const row = this.db
+      .prepare(`SELECT * FROM sb_messages WHERE lock_token = ? AND locked_until > ? AND dead_lettered = 0`)
+      .get(lockToken, this.now()) as MessageRow | undefined;
+    if (!row) {
+      throw new LockLostError(lockToken);
+    }
+    return row;
+  }
+
+  private markDeadLettered(seq: number, reason: string, description: string): void {
+    this.db
+      .prepare(
+        `UPDATE sb_messages SET dead_lettered = 1, dl_reason = ?, dl_description = ?, lock_token = NULL, locked_until = NULL WHERE seq = ?`,
+      )
+      .run(reason, description, seq);
+  }
+}
+
+export class LockLostError extends Error {
+  override readonly name = 'MessageLockLostError';
+  constructor(lockToken: string) {
+    super(`The lock ${lockToken} has expired or the message was already settled.`);
+  }
+}
+
+function toReceived(row: MessageRow, lockToken: string, lockedUntil: number): ReceivedMessage {
+  return {
+    sequenceNumber: row.seq,
+    entity: row.entity,
+    messageId: row.message_id,
+    body: JSON.parse(row.body) as unknown,
+    ...(row.subject !== null ? { subject: row.subject } : {}),
+    ...(row.correlation_id !== null ? { correlationId: row.correlation_id } : {}),
+    applicationProperties: JSON.parse(row.app_props) as Record<string, string | number | boolean>,
+    enqueuedAt: row.enqueued_at,
+    deliveryCount: row.delivery_count,
+    lockToken,
+    lockedUntil,
+  };
+}
