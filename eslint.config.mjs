@@ -3,13 +3,37 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'fs', 'path', 'http', 'https', 'net', 'crypto', 'child_process', 'os', 'dns', 'tls', 'zlib',
-  'stream', 'timers', 'worker_threads', 'cluster', 'dgram', 'readline', 'util', 'events', 'process',
+  'fs',
+  'path',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'os',
+  'dns',
+  'tls',
+  'zlib',
+  'stream',
+  'timers',
+  'worker_threads',
+  'cluster',
+  'dgram',
+  'readline',
+  'util',
+  'events',
+  'process',
 ];
 const bannedInOrchestrators = [
   ...nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]),
-  '@azure/cosmos', '@azure/service-bus', '@azure/identity', 'better-sqlite3',
-  '**/shared/adapters/**', '**/shared/container', '**/shared/config', '**/local/**',
+  '@azure/cosmos',
+  '@azure/service-bus',
+  '@azure/identity',
+  'better-sqlite3',
+  '**/shared/adapters/**',
+  '**/shared/container',
+  '**/shared/config',
+  '**/local/**',
 ];
 
 export default tseslint.config(
@@ -52,7 +76,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use context.df.currentUtcDateTime.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use context.df.currentUtcDateTime.',
+        },
       ],
     },
   },
@@ -60,6 +87,11 @@ export default tseslint.config(
     // The local runtime and scripts are developer tooling that talk to the console on purpose.
     files: ['local/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Loading the app after the @azure/functions-core resolver is installed is the point of these requires.
+    files: ['local/start.ts', 'test/local/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,7 +1,11 @@
 // The local Functions runtime: hosts the app's own registrations (captured through @azure/functions-core)
 // with HTTP, Durable orchestrations and activities, Service Bus queue triggers and durable timers, all
 // persisted in one embedded database so that a kill -9 loses nothing.
-import { EmbeddedQueue, embeddedQueueSignals, type ReceivedMessage } from '../shared/adapters/sqlite/EmbeddedQueue';
+import {
+  EmbeddedQueue,
+  embeddedQueueSignals,
+  type ReceivedMessage,
+} from '../shared/adapters/sqlite/EmbeddedQueue';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../shared/adapters/sqlite/openEmbeddedDatabase';
 import { ManualClock, SystemClock, type Clock } from './clock/Clock';
 import { lockDataDir, type DataDirLock } from './dataDirLock';
@@ -93,7 +97,10 @@ export class LocalRuntime {
     const reclaimedWork = store.releaseClaims();
     const reclaimedMessages = queue.releaseAllLocks();
     if (reclaimedWork + reclaimedMessages > 0) {
-      log.info('Recovered unfinished work from the previous run', { activities: reclaimedWork, messages: reclaimedMessages });
+      log.info('Recovered unfinished work from the previous run', {
+        activities: reclaimedWork,
+        messages: reclaimedMessages,
+      });
     }
     for (const fn of catalog.serviceBus) {
       if (fn.topicName !== undefined && fn.subscriptionName !== undefined) {
@@ -134,7 +141,13 @@ export class LocalRuntime {
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
         sendPlain(
           res,
-          durableApi.handle({ method: req.method ?? 'GET', path: url.pathname.replace(/^\/durabletask\//, ''), query: url.searchParams, headers, body: body.toString('utf8') }),
+          durableApi.handle({
+            method: req.method ?? 'GET',
+            path: url.pathname.replace(/^\/durabletask\//, ''),
+            query: url.searchParams,
+            headers,
+            body: body.toString('utf8'),
+          }),
         );
       })().catch((err: unknown) => {
         log.error('Durable RPC request failed', { error: err instanceof Error ? err.message : String(err) });
@@ -158,14 +171,33 @@ export class LocalRuntime {
     links.base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
     const runtime = new LocalRuntime(
-      options, clock, log, hostConfig, catalog, db, store, queue, engine, lock, appHookData, invoke, httpHost, rpcServer, port, rpcBaseUrl,
+      options,
+      clock,
+      log,
+      hostConfig,
+      catalog,
+      db,
+      store,
+      queue,
+      engine,
+      lock,
+      appHookData,
+      invoke,
+      httpHost,
+      rpcServer,
+      port,
+      rpcBaseUrl,
     );
     self.runtime = runtime;
     // The durable client rewrites management links to this origin (the Functions host sets it too).
     runtime.previousWebsiteHostname = process.env.WEBSITE_HOSTNAME;
     process.env.WEBSITE_HOSTNAME = `127.0.0.1:${port}`;
     for (const hook of capturedHooks('appStart')) {
-      await hook({ hookData: {}, appHookData: runtime.appHookData, functionAppDirectory: options.appDirectory ?? process.cwd() });
+      await hook({
+        hookData: {},
+        appHookData: runtime.appHookData,
+        functionAppDirectory: options.appDirectory ?? process.cwd(),
+      });
     }
     embeddedQueueSignals.on('sent', runtime.onQueueSignal);
     clock.onAdvance(() => runtime.wake());
@@ -197,7 +229,11 @@ export class LocalRuntime {
       while (this.pumping || this.pumpScheduled || this.inflight.size > 0) {
         await Promise.race([...this.inflight, new Promise((r) => setTimeout(r, 5))]);
       }
-      if (this.store.instancesWithWork(1).length === 0 && this.store.dueTimers(this.clock.now()).length === 0 && !this.hasReadyWork()) {
+      if (
+        this.store.instancesWithWork(1).length === 0 &&
+        this.store.dueTimers(this.clock.now()).length === 0 &&
+        !this.hasReadyWork()
+      ) {
         return;
       }
       this.wake();
@@ -236,7 +272,10 @@ export class LocalRuntime {
         createNewInstancePostUri: `${this.url}${webhookBasePath}orchestrators/{functionName}[/{instanceId}]?code=${this.options.functionKey}`,
         createAndWaitOnNewInstancePostUri: `${this.url}${webhookBasePath}orchestrators/{functionName}[/{instanceId}]?timeout={timeoutInSeconds}&pollingInterval={intervalInSeconds}&code=${this.options.functionKey}`,
       },
-      managementUrls: { id: 'INSTANCEID', ...managementUrls(this.url, this.hostConfig.hubName, this.options.functionKey, 'INSTANCEID') },
+      managementUrls: {
+        id: 'INSTANCEID',
+        ...managementUrls(this.url, this.hostConfig.hubName, this.options.functionKey, 'INSTANCEID'),
+      },
       baseUrl: `${this.url}${webhookBasePath.replace(/\/$/, '')}`,
       requiredQueryStringParameters: `code=${this.options.functionKey}`,
       rpcBaseUrl: this.rpcBaseUrl,
@@ -307,7 +346,11 @@ export class LocalRuntime {
       if (free <= 0 || this.stopping) {
         continue;
       }
-      const messages = this.queue.receive(fn.entity, free, this.options.messageLockDurationMs ?? defaultLockDurationMs);
+      const messages = this.queue.receive(
+        fn.entity,
+        free,
+        this.options.messageLockDurationMs ?? defaultLockDurationMs,
+      );
       for (const message of messages) {
         this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? 0) + 1);
         this.track(
@@ -327,12 +370,15 @@ export class LocalRuntime {
       const reason = err instanceof Error ? err.message : String(err);
       try {
         const outcome = this.queue.abandon(message.lockToken, this.options.maxDeliveryCount ?? 10, reason);
-        this.log.warn(outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered', {
-          function: fn.name,
-          messageId: message.messageId,
-          deliveryCount: message.deliveryCount,
-          reason,
-        });
+        this.log.warn(
+          outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered',
+          {
+            function: fn.name,
+            messageId: message.messageId,
+            deliveryCount: message.deliveryCount,
+            reason,
+          },
+        );
       } catch (settleError) {
         this.log.warn('Message lock lost before settlement; it will be redelivered', {
           function: fn.name,
@@ -345,7 +391,9 @@ export class LocalRuntime {
 
   private track(work: Promise<void>): void {
     const tracked = work
-      .catch((err: unknown) => this.log.error('Background work failed', { error: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown) =>
+        this.log.error('Background work failed', { error: err instanceof Error ? err.message : String(err) }),
+      )
       .finally(() => {
         this.inflight.delete(tracked);
         this.wake();
@@ -358,7 +406,9 @@ export class LocalRuntime {
     if (ready) return true;
     return this.catalog.serviceBus.some((fn) => {
       const row = this.db
-        .prepare(`SELECT 1 FROM sb_messages WHERE entity = ? AND dead_lettered = 0 AND (locked_until IS NULL OR locked_until <= ?) LIMIT 1`)
+        .prepare(
+          `SELECT 1 FROM sb_messages WHERE entity = ? AND dead_lettered = 0 AND (locked_until IS NULL OR locked_until <= ?) LIMIT 1`,
+        )
         .get(fn.entity, this.clock.now());
       return row !== undefined;
     });
@@ -370,7 +420,8 @@ export class LocalRuntime {
       return;
     }
     const next = this.store.nextTimerAt();
-    const delay = next === undefined ? idlePollMs : Math.max(0, Math.min(idlePollMs, next - this.clock.now()));
+    const delay =
+      next === undefined ? idlePollMs : Math.max(0, Math.min(idlePollMs, next - this.clock.now()));
     this.wakeTimer = setTimeout(() => this.wake(), delay);
     this.wakeTimer.unref();
   }
@@ -405,4 +456,3 @@ function managementUrls(base: string, hub: string, key: string, id: string): Rec
     resumePostUri: `${instance}/resume?reason={text}&${q}`,
   };
 }
-

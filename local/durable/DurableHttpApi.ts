@@ -3,7 +3,12 @@
 import type { PlainResponse } from '../http/httpResponse';
 import { jsonError } from '../http/httpResponse';
 import { isTerminal, type DurableStore, type InstanceRecord, type RuntimeStatus } from './DurableStore';
-import { InstanceConflictError, UnknownOrchestratorError, type ManagementOutcome, type OrchestrationEngine } from './OrchestrationEngine';
+import {
+  InstanceConflictError,
+  UnknownOrchestratorError,
+  type ManagementOutcome,
+  type OrchestrationEngine,
+} from './OrchestrationEngine';
 
 export interface ApiRequest {
   readonly method: string;
@@ -19,7 +24,14 @@ export interface ManagementLinks {
   forInstance(instanceId: string): Record<string, string>;
 }
 
-const runtimeStatuses: readonly RuntimeStatus[] = ['Pending', 'Running', 'Completed', 'Failed', 'Terminated', 'Suspended'];
+const runtimeStatuses: readonly RuntimeStatus[] = [
+  'Pending',
+  'Running',
+  'Completed',
+  'Failed',
+  'Terminated',
+  'Suspended',
+];
 const defaultPageSize = 100;
 
 export class DurableHttpApi {
@@ -31,7 +43,10 @@ export class DurableHttpApi {
   ) {}
 
   handle(request: ApiRequest): PlainResponse {
-    const segments = request.path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const segments = request.path
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
     const [head, id, verb, arg] = segments;
     const method = request.method.toUpperCase();
     try {
@@ -118,7 +133,8 @@ export class DurableHttpApi {
       showHistory: query.get('showHistory') === 'true',
       showHistoryOutput: query.get('showHistoryOutput') === 'true',
     });
-    const status = instance.runtimeStatus === 'Completed' ? 200 : isTerminal(instance.runtimeStatus) ? 400 : 202;
+    const status =
+      instance.runtimeStatus === 'Completed' ? 200 : isTerminal(instance.runtimeStatus) ? 400 : 202;
     return { status, body };
   }
 
@@ -152,10 +168,17 @@ export class DurableHttpApi {
     const last = items[items.length - 1];
     const headers: Record<string, string> = {};
     if (page.length > top && last) {
-      headers['x-ms-continuation-token'] = encodeToken({ createdAt: last.createdAt, instanceId: last.instanceId });
+      headers['x-ms-continuation-token'] = encodeToken({
+        createdAt: last.createdAt,
+        instanceId: last.instanceId,
+      });
     }
     const showInput = q.get('showInput') !== 'false';
-    return { status: 200, headers, body: items.map((i) => this.describe(i, { showInput, showHistory: false, showHistoryOutput: false })) };
+    return {
+      status: 200,
+      headers,
+      body: items.map((i) => this.describe(i, { showInput, showHistory: false, showHistoryOutput: false })),
+    };
   }
 
   private purgeMany(request: ApiRequest): PlainResponse {
@@ -169,8 +192,12 @@ export class DurableHttpApi {
       ...(createdTo ? { createdTo: Date.parse(createdTo) } : {}),
       top: 1_000_000,
     });
-    const deleted = this.store.transaction(() => victims.filter((v) => this.engine.purge(v.instanceId)).length);
-    return deleted > 0 ? { status: 200, body: { instancesDeleted: deleted } } : jsonError(404, 'not_found', 'No instances matched.');
+    const deleted = this.store.transaction(
+      () => victims.filter((v) => this.engine.purge(v.instanceId)).length,
+    );
+    return deleted > 0
+      ? { status: 200, body: { instancesDeleted: deleted } }
+      : jsonError(404, 'not_found', 'No instances matched.');
   }
 
   private describe(
@@ -211,7 +238,10 @@ function encodeToken(key: { createdAt: number; instanceId: string }): string {
 
 function decodeToken(token: string): { createdAt: number; instanceId: string } {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { createdAt: unknown; instanceId: unknown };
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      createdAt: unknown;
+      instanceId: unknown;
+    };
     if (typeof parsed.createdAt === 'number' && typeof parsed.instanceId === 'string') {
       return { createdAt: parsed.createdAt, instanceId: parsed.instanceId };
     }

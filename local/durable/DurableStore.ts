@@ -104,8 +104,7 @@ export class DurableStore {
 
   getInstance(instanceId: string): InstanceRecord | undefined {
     const row = this.db.prepare(`SELECT * FROM df_instances WHERE instance_id = ?`).get(instanceId) as
-      | InstanceRow
-      | undefined;
+      InstanceRow | undefined;
     return row && toInstance(row);
   }
 
@@ -188,7 +187,9 @@ export class DurableStore {
       .prepare(`SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM df_history WHERE instance_id = ?`)
       .get(instanceId) as { next: number };
     const insert = this.db.prepare(`INSERT INTO df_history (instance_id, seq, event) VALUES (?, ?, ?)`);
-    events.forEach((e, i) => insert.run(instanceId, next.next + i, JSON.stringify({ ...e, IsPlayed: false })));
+    events.forEach((e, i) =>
+      insert.run(instanceId, next.next + i, JSON.stringify({ ...e, IsPlayed: false })),
+    );
   }
 
   clearHistory(instanceId: string): void {
@@ -245,7 +246,14 @@ export class DurableStore {
       .prepare(
         `INSERT INTO df_work (instance_id, execution_id, task_id, name, input, attempt) VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(item.instanceId, item.executionId, item.taskId, item.name, JSON.stringify(item.input ?? null), item.attempt);
+      .run(
+        item.instanceId,
+        item.executionId,
+        item.taskId,
+        item.name,
+        JSON.stringify(item.input ?? null),
+        item.attempt,
+      );
   }
 
   /** Claims up to `max` unclaimed work items. Claims do not survive a restart (see releaseClaims). */
@@ -289,7 +297,9 @@ export class DurableStore {
 
   addTimer(timer: DueTimer): void {
     this.db
-      .prepare(`INSERT OR REPLACE INTO df_timers (instance_id, execution_id, timer_id, fire_at) VALUES (?, ?, ?, ?)`)
+      .prepare(
+        `INSERT OR REPLACE INTO df_timers (instance_id, execution_id, timer_id, fire_at) VALUES (?, ?, ?, ?)`,
+      )
       .run(timer.instanceId, timer.executionId, timer.timerId, timer.fireAt);
   }
 
@@ -305,9 +315,12 @@ export class DurableStore {
   }
 
   dueTimers(now: number): DueTimer[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM df_timers WHERE fire_at <= ? ORDER BY fire_at`)
-      .all(now) as { instance_id: string; execution_id: string; timer_id: number; fire_at: number }[];
+    const rows = this.db.prepare(`SELECT * FROM df_timers WHERE fire_at <= ? ORDER BY fire_at`).all(now) as {
+      instance_id: string;
+      execution_id: string;
+      timer_id: number;
+      fire_at: number;
+    }[];
     return rows.map((r) => ({
       instanceId: r.instance_id,
       executionId: r.execution_id,

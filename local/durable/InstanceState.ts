@@ -21,7 +21,12 @@ export interface RetryGroup {
 
 export type TaskRecord =
   | { readonly kind: 'activity'; readonly name: string; readonly retryGroup?: number }
-  | { readonly kind: 'subOrchestration'; readonly name: string; readonly childInstanceId: string; readonly retryGroup?: number }
+  | {
+      readonly kind: 'subOrchestration';
+      readonly name: string;
+      readonly childInstanceId: string;
+      readonly retryGroup?: number;
+    }
   | { readonly kind: 'timer'; readonly retryGroup?: number };
 
 /** An action the host has scheduled, with the task id it was given (none for external events). */

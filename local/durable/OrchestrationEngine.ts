@@ -7,7 +7,13 @@ import type { FunctionCatalog, RegisteredFunction } from '../host/FunctionCatalo
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
 import { fromTypedData } from '../host/typedData';
 import type { Clock } from '../clock/Clock';
-import { DurableStore, isTerminal, type InstanceRecord, type RuntimeStatus, type WorkItem } from './DurableStore';
+import {
+  type DurableStore,
+  isTerminal,
+  type InstanceRecord,
+  type RuntimeStatus,
+  type WorkItem,
+} from './DurableStore';
 import { EventType, historyEvent, toJsonText, type HistoryEvent } from './historyEvents';
 import { emptyInstanceState, type InstanceState, type RetryGroup } from './InstanceState';
 import {
@@ -21,7 +27,10 @@ import {
 } from './orchestratorActions';
 import { nextRetryDelayMs } from './retryBackoff';
 
-export type InvokeFunction = (fn: RegisteredFunction, request: InvocationRequest) => Promise<RpcInvocationResponse>;
+export type InvokeFunction = (
+  fn: RegisteredFunction,
+  request: InvocationRequest,
+) => Promise<RpcInvocationResponse>;
 
 export type OverridableStates = 'NonRunningStates' | 'AnyState';
 
@@ -56,8 +65,7 @@ interface OrchestratorStateWire {
 }
 
 type EpisodeOutcome =
-  | { kind: 'ran'; state: OrchestratorStateWire }
-  | { kind: 'failed'; reason: string; details: string };
+  { kind: 'ran'; state: OrchestratorStateWire } | { kind: 'failed'; reason: string; details: string };
 
 /** Effects of one episode, committed together. */
 interface EpisodeEffects {
@@ -118,7 +126,11 @@ export class OrchestrationEngine {
       if (isTerminal(instance.runtimeStatus)) {
         return 'gone';
       }
-      this.store.enqueueEvent(instanceId, instance.executionId, historyEvent.eventRaised(this.clock.now(), eventName, data));
+      this.store.enqueueEvent(
+        instanceId,
+        instance.executionId,
+        historyEvent.eventRaised(this.clock.now(), eventName, data),
+      );
       return 'accepted';
     });
   }
@@ -136,7 +148,12 @@ export class OrchestrationEngine {
       this.store.deleteInstanceWork(instanceId);
       this.store.deleteInboxEntries(this.store.inbox(instanceId, instance.executionId).map((e) => e.id));
       this.store.appendHistory(instanceId, [historyEvent.executionTerminated(now, reason)]);
-      this.store.putInstance({ ...instance, runtimeStatus: 'Terminated', output: toJsonText(reason), lastUpdatedAt: now });
+      this.store.putInstance({
+        ...instance,
+        runtimeStatus: 'Terminated',
+        output: toJsonText(reason),
+        lastUpdatedAt: now,
+      });
       this.notifyParentOfFailure(instance, `Orchestration "${instanceId}" was terminated: ${reason}`, reason);
       return 'accepted';
     });
@@ -157,14 +174,20 @@ export class OrchestrationEngine {
   // ---- work delivery ----------------------------------------------------------------------------------
 
   /** Records an activity's outcome for its orchestration; outcomes for finished or replaced executions are dropped. */
-  completeWorkItem(item: WorkItem, outcome: { ok: true; result: unknown } | { ok: false; reason: string; details: string }): void {
+  completeWorkItem(
+    item: WorkItem,
+    outcome: { ok: true; result: unknown } | { ok: false; reason: string; details: string },
+  ): void {
     this.store.transaction(() => {
       if (!this.store.deleteWorkItem(item.id)) {
         return;
       }
       const instance = this.store.getInstance(item.instanceId);
       if (!instance || instance.executionId !== item.executionId || isTerminal(instance.runtimeStatus)) {
-        this.log.warn('Activity result dropped: its orchestration is gone', { instanceId: item.instanceId, activity: item.name });
+        this.log.warn('Activity result dropped: its orchestration is gone', {
+          instanceId: item.instanceId,
+          activity: item.name,
+        });
         return;
       }
       const now = this.clock.now();
@@ -211,7 +234,14 @@ export class OrchestrationEngine {
     const state = structuredClone(instance.state);
     const batch = this.selectBatch(inbox, state);
     const now = this.clock.now();
-    const effects: EpisodeEffects = { history: [], timers: [], cancelledTimers: [], work: [], children: [], selfEvents: [] };
+    const effects: EpisodeEffects = {
+      history: [],
+      timers: [],
+      cancelledTimers: [],
+      work: [],
+      children: [],
+      selfEvents: [],
+    };
 
     // Retry bookkeeping happens before user code runs, in the order the library hands out hidden task ids.
     const [first] = batch;
@@ -229,7 +259,11 @@ export class OrchestrationEngine {
       const second = await this.invokeOrchestrator(instance, history);
       const mismatch = compareOutcomes(outcome, second);
       if (mismatch) {
-        outcome = { kind: 'failed', reason: `Non-deterministic orchestrator: two replays of the same history disagreed (${mismatch}).`, details: '' };
+        outcome = {
+          kind: 'failed',
+          reason: `Non-deterministic orchestrator: two replays of the same history disagreed (${mismatch}).`,
+          details: '',
+        };
       }
     }
 
@@ -244,7 +278,9 @@ export class OrchestrationEngine {
       failure = this.applyActions(actions, state, effects, instance, now, outcome.state.isDone);
       if (!failure && outcome.state.isDone) {
         const continueAsNew = actions.find((a) => a.actionType === ActionType.ContinueAsNew);
-        completion = continueAsNew ? { continueAsNew: decodeActionInput(continueAsNew) } : { output: outcome.state.output };
+        completion = continueAsNew
+          ? { continueAsNew: decodeActionInput(continueAsNew) }
+          : { output: outcome.state.output };
       }
     }
 
@@ -261,7 +297,13 @@ export class OrchestrationEngine {
         return;
       }
       const closing: HistoryEvent[] = [];
-      let next: InstanceRecord = { ...current, state, customStatus, lastUpdatedAt: now, runtimeStatus: status };
+      let next: InstanceRecord = {
+        ...current,
+        state,
+        customStatus,
+        lastUpdatedAt: now,
+        runtimeStatus: status,
+      };
       if (failure) {
         const output = `Orchestrator function '${instance.name}' failed: ${failure.reason}`;
         closing.push(historyEvent.executionCompleted(now, 'Failed', output));
@@ -282,9 +324,15 @@ export class OrchestrationEngine {
       if (isTerminal(next.runtimeStatus)) {
         this.store.deleteInstanceWork(instanceId);
         if (failure) {
-          this.notifyParentOfFailure(instance, `Orchestrator function '${instance.name}' failed: ${failure.reason}`, failure.details);
+          this.notifyParentOfFailure(
+            instance,
+            `Orchestrator function '${instance.name}' failed: ${failure.reason}`,
+            failure.details,
+          );
         } else if (completion && 'output' in completion) {
-          this.notifyParent(instance, (at, taskId) => historyEvent.subOrchestrationCompleted(at, taskId, completion.output));
+          this.notifyParent(instance, (at, taskId) =>
+            historyEvent.subOrchestrationCompleted(at, taskId, completion.output),
+          );
         }
         return;
       }
@@ -315,7 +363,10 @@ export class OrchestrationEngine {
     const isRetryEvent = (e: HistoryEvent) => retryGroupOf(e, state) !== undefined;
     const batch: { id: number; event: HistoryEvent }[] = [];
     for (const entry of inbox) {
-      if (batch.length >= this.options.maxEventsPerEpisode || (batch.length > 0 && isRetryEvent(entry.event))) {
+      if (
+        batch.length >= this.options.maxEventsPerEpisode ||
+        (batch.length > 0 && isRetryEvent(entry.event))
+      ) {
         break;
       }
       batch.push(entry);
@@ -323,15 +374,26 @@ export class OrchestrationEngine {
     return batch;
   }
 
-  private advanceRetry(event: HistoryEvent, state: InstanceState, effects: EpisodeEffects, instance: InstanceRecord, now: number): void {
+  private advanceRetry(
+    event: HistoryEvent,
+    state: InstanceState,
+    effects: EpisodeEffects,
+    instance: InstanceRecord,
+    now: number,
+  ): void {
     const found = retryGroupOf(event, state);
     if (!found) {
       return;
     }
     const { key, group, kind } = found;
     if (kind === 'attempt-failed') {
-      group.lastFailure = { reason: String(event.Reason ?? ''), details: String(event.Details ?? '') };
-      let delay = group.exhausted ? 0 : nextRetryDelayMs(group.options, group.attempt, group.firstAttemptAt, now);
+      group.lastFailure = {
+        reason: typeof event.Reason === 'string' ? event.Reason : '',
+        details: typeof event.Details === 'string' ? event.Details : '',
+      };
+      let delay = group.exhausted
+        ? 0
+        : nextRetryDelayMs(group.options, group.attempt, group.firstAttemptAt, now);
       if (delay === undefined) {
         // Out of attempts or past the retry timeout: the backoff timer fires at once; if the library still
         // has attempts left they fail immediately (see below), so the task fails with the last real error.
@@ -371,7 +433,17 @@ export class OrchestrationEngine {
       );
       return;
     }
-    this.scheduleTask(group.kind, group.name, group.input, taskId, group.attempt, group.childInstanceId, effects, instance, now);
+    this.scheduleTask(
+      group.kind,
+      group.name,
+      group.input,
+      taskId,
+      group.attempt,
+      group.childInstanceId,
+      effects,
+      instance,
+      now,
+    );
   }
 
   private scheduleTask(
@@ -386,7 +458,14 @@ export class OrchestrationEngine {
     now: number,
   ): void {
     if (kind === 'activity') {
-      effects.work.push({ instanceId: instance.instanceId, executionId: instance.executionId, taskId, name, input, attempt });
+      effects.work.push({
+        instanceId: instance.instanceId,
+        executionId: instance.executionId,
+        taskId,
+        name,
+        input,
+        attempt,
+      });
       effects.history.push(historyEvent.taskScheduled(now, taskId, name, input));
     } else {
       const childId = childInstanceId ?? `${instance.instanceId}:${taskId}`;
@@ -415,8 +494,12 @@ export class OrchestrationEngine {
       if (!sameSignature(before, now_)) {
         return nonDeterminism(i, describeSignature(before), describeSignature(now_));
       }
-      if (action.actionType === ActionType.CreateTimer && action.isCanceled === true && before.taskId !== undefined
-        && !state.cancelledTimers.includes(before.taskId)) {
+      if (
+        action.actionType === ActionType.CreateTimer &&
+        action.isCanceled === true &&
+        before.taskId !== undefined &&
+        !state.cancelledTimers.includes(before.taskId)
+      ) {
         state.cancelledTimers.push(before.taskId);
         effects.cancelledTimers.push(before.taskId);
       }
@@ -436,7 +519,10 @@ export class OrchestrationEngine {
         case ActionType.CallActivityWithRetry: {
           const name = action.functionName ?? '';
           if (!this.catalog.activity(name)) {
-            return { reason: `The orchestrator called activity "${name}", which is not registered.`, details: '' };
+            return {
+              reason: `The orchestrator called activity "${name}", which is not registered.`,
+              details: '',
+            };
           }
           const taskId = state.nextSequence++;
           const input = decodeActionInput(action);
@@ -454,18 +540,34 @@ export class OrchestrationEngine {
         case ActionType.CallSubOrchestratorWithRetry: {
           const name = action.functionName ?? '';
           if (!this.catalog.orchestrator(name)) {
-            return { reason: `The orchestrator called sub-orchestrator "${name}", which is not registered.`, details: '' };
+            return {
+              reason: `The orchestrator called sub-orchestrator "${name}", which is not registered.`,
+              details: '',
+            };
           }
           const taskId = state.nextSequence++;
           const childInstanceId = action.instanceId || `${instance.instanceId}:${taskId}`;
           const input = decodeActionInput(action);
           if (action.actionType === ActionType.CallSubOrchestratorWithRetry && action.retryOptions) {
-            state.retryGroups[taskId] = { ...newRetryGroup('subOrchestration', name, input, action, taskId, now), childInstanceId };
+            state.retryGroups[taskId] = {
+              ...newRetryGroup('subOrchestration', name, input, action, taskId, now),
+              childInstanceId,
+            };
             state.tasks[taskId] = { kind: 'subOrchestration', name, childInstanceId, retryGroup: taskId };
           } else {
             state.tasks[taskId] = { kind: 'subOrchestration', name, childInstanceId };
           }
-          this.scheduleTask('subOrchestration', name, input, taskId, 1, childInstanceId, effects, instance, now);
+          this.scheduleTask(
+            'subOrchestration',
+            name,
+            input,
+            taskId,
+            1,
+            childInstanceId,
+            effects,
+            instance,
+            now,
+          );
           known.push({ ...signature, taskId });
           break;
         }
@@ -474,7 +576,10 @@ export class OrchestrationEngine {
           state.tasks[taskId] = { kind: 'timer' };
           const fireAt = Date.parse(action.fireAt ?? '');
           if (Number.isNaN(fireAt)) {
-            return { reason: `A timer action carried an invalid fireAt "${String(action.fireAt)}".`, details: '' };
+            return {
+              reason: `A timer action carried an invalid fireAt "${String(action.fireAt)}".`,
+              details: '',
+            };
           }
           if (action.isCanceled === true) {
             state.cancelledTimers.push(taskId);
@@ -499,10 +604,17 @@ export class OrchestrationEngine {
     return undefined;
   }
 
-  private async invokeOrchestrator(instance: InstanceRecord, history: HistoryEvent[]): Promise<EpisodeOutcome> {
+  private async invokeOrchestrator(
+    instance: InstanceRecord,
+    history: HistoryEvent[],
+  ): Promise<EpisodeOutcome> {
     const orchestrator = this.catalog.orchestrator(instance.name);
     if (!orchestrator) {
-      return { kind: 'failed', reason: `No orchestrator function named "${instance.name}" is registered.`, details: '' };
+      return {
+        kind: 'failed',
+        reason: `No orchestrator function named "${instance.name}" is registered.`,
+        details: '',
+      };
     }
     const triggerInput = {
       history,
@@ -522,7 +634,11 @@ export class OrchestrationEngine {
       });
       const state = fromTypedData(response.returnValue) as OrchestratorStateWire | undefined;
       if (!state || !Array.isArray(state.actions)) {
-        return { kind: 'failed', reason: 'The orchestrator handler returned no orchestration state.', details: '' };
+        return {
+          kind: 'failed',
+          reason: 'The orchestrator handler returned no orchestration state.',
+          details: '',
+        };
       }
       return { kind: 'ran', state };
     } catch (err) {
@@ -530,7 +646,11 @@ export class OrchestrationEngine {
       const at = message.indexOf(outOfProcDataLabel);
       if (at >= 0) {
         const state = JSON.parse(message.slice(at + outOfProcDataLabel.length)) as OrchestratorStateWire;
-        return { kind: 'failed', reason: state.error ?? message.slice(0, at).trim(), details: err instanceof Error ? (err.stack ?? '') : '' };
+        return {
+          kind: 'failed',
+          reason: state.error ?? message.slice(0, at).trim(),
+          details: err instanceof Error ? (err.stack ?? '') : '',
+        };
       }
       return { kind: 'failed', reason: message, details: err instanceof Error ? (err.stack ?? '') : '' };
     }
@@ -566,7 +686,11 @@ export class OrchestrationEngine {
     const existing = this.store.getInstance(child.instanceId);
     if (existing && !isTerminal(existing.runtimeStatus)) {
       const reason = `A sub-orchestration with the ID "${child.instanceId}" is already ${existing.runtimeStatus}.`;
-      this.store.enqueueEvent(parent.instanceId, parent.executionId, historyEvent.subOrchestrationFailed(now, child.taskId, reason, ''));
+      this.store.enqueueEvent(
+        parent.instanceId,
+        parent.executionId,
+        historyEvent.subOrchestrationFailed(now, child.taskId, reason, ''),
+      );
       return;
     }
     if (existing) {
@@ -597,7 +721,11 @@ export class OrchestrationEngine {
       state: emptyInstanceState(),
     });
     // ExecutionStarted first, then the raised events the previous execution had not consumed yet.
-    this.store.enqueueEvent(current.instanceId, executionId, historyEvent.executionStarted(now, current.name, input));
+    this.store.enqueueEvent(
+      current.instanceId,
+      executionId,
+      historyEvent.executionStarted(now, current.name, input),
+    );
     for (const kept of keptEvents) {
       this.store.enqueueEvent(current.instanceId, executionId, kept.event);
     }
@@ -625,7 +753,9 @@ export class OrchestrationEngine {
   }
 
   private notifyParentOfFailure(child: InstanceRecord, reason: string, details: string): void {
-    this.notifyParent(child, (at, taskId) => historyEvent.subOrchestrationFailed(at, taskId, reason, details));
+    this.notifyParent(child, (at, taskId) =>
+      historyEvent.subOrchestrationFailed(at, taskId, reason, details),
+    );
   }
 
   private notifyParent(child: InstanceRecord, makeEvent: (at: number, taskId: number) => HistoryEvent): void {
@@ -636,7 +766,11 @@ export class OrchestrationEngine {
     if (!parent || parent.executionId !== child.parent.executionId || isTerminal(parent.runtimeStatus)) {
       return;
     }
-    this.store.enqueueEvent(parent.instanceId, parent.executionId, makeEvent(this.clock.now(), child.parent.taskId));
+    this.store.enqueueEvent(
+      parent.instanceId,
+      parent.executionId,
+      makeEvent(this.clock.now(), child.parent.taskId),
+    );
   }
 }
 
@@ -651,7 +785,16 @@ function newRetryGroup(
   if (!action.retryOptions) {
     throw new Error('Internal error: a retry action without retry options.');
   }
-  return { kind, name, input, options: action.retryOptions, firstAttemptAt: now, attempt: 1, attemptTaskId: taskId, exhausted: false };
+  return {
+    kind,
+    name,
+    input,
+    options: action.retryOptions,
+    firstAttemptAt: now,
+    attempt: 1,
+    attemptTaskId: taskId,
+    exhausted: false,
+  };
 }
 
 function retryGroupOf(
@@ -660,7 +803,10 @@ function retryGroupOf(
 ): { key: string; group: RetryGroup; kind: 'attempt-failed' | 'backoff-elapsed' } | undefined {
   let taskId: unknown;
   let kind: 'attempt-failed' | 'backoff-elapsed';
-  if (event.EventType === EventType.TaskFailed || event.EventType === EventType.SubOrchestrationInstanceFailed) {
+  if (
+    event.EventType === EventType.TaskFailed ||
+    event.EventType === EventType.SubOrchestrationInstanceFailed
+  ) {
     taskId = event.TaskScheduledId;
     kind = 'attempt-failed';
   } else if (event.EventType === EventType.TimerFired) {
@@ -704,7 +850,10 @@ function compareOutcomes(a: EpisodeOutcome, b: EpisodeOutcome): string | undefin
     if (sa !== sb) {
       return `actions ${sa} vs ${sb}`;
     }
-    if (a.state.isDone !== b.state.isDone || JSON.stringify(a.state.output) !== JSON.stringify(b.state.output)) {
+    if (
+      a.state.isDone !== b.state.isDone ||
+      JSON.stringify(a.state.output) !== JSON.stringify(b.state.output)
+    ) {
       return 'outputs differ';
     }
   }

@@ -29,7 +29,13 @@ export interface HistoryEvent {
 }
 
 function event(type: number, at: number, fields: Record<string, unknown> = {}, eventId = -1): HistoryEvent {
-  return { EventType: type, EventId: eventId, IsPlayed: false, Timestamp: new Date(at).toISOString(), ...fields };
+  return {
+    EventType: type,
+    EventId: eventId,
+    IsPlayed: false,
+    Timestamp: new Date(at).toISOString(),
+    ...fields,
+  };
 }
 
 /** JSON text as the extension stores it; `undefined` becomes `null`. */
@@ -60,14 +66,23 @@ export const historyEvent = {
       id,
     ),
   subOrchestrationCompleted: (at: number, id: number, result: unknown) =>
-    event(EventType.SubOrchestrationInstanceCompleted, at, { TaskScheduledId: id, Result: toJsonText(result) }),
+    event(EventType.SubOrchestrationInstanceCompleted, at, {
+      TaskScheduledId: id,
+      Result: toJsonText(result),
+    }),
   subOrchestrationFailed: (at: number, id: number, reason: string, details: string) =>
-    event(EventType.SubOrchestrationInstanceFailed, at, { TaskScheduledId: id, Reason: reason, Details: details }),
-  timerCreated: (at: number, id: number, fireAt: string) => event(EventType.TimerCreated, at, { FireAt: fireAt }, id),
+    event(EventType.SubOrchestrationInstanceFailed, at, {
+      TaskScheduledId: id,
+      Reason: reason,
+      Details: details,
+    }),
+  timerCreated: (at: number, id: number, fireAt: string) =>
+    event(EventType.TimerCreated, at, { FireAt: fireAt }, id),
   timerFired: (at: number, id: number, fireAt: string) =>
     event(EventType.TimerFired, at, { TimerId: id, FireAt: fireAt }),
   eventRaised: (at: number, name: string, input: unknown) =>
     event(EventType.EventRaised, at, { Name: name, Input: toJsonText(input) }),
-  executionSuspended: (at: number, reason: string) => event(EventType.ExecutionSuspended, at, { Reason: reason }),
+  executionSuspended: (at: number, reason: string) =>
+    event(EventType.ExecutionSuspended, at, { Reason: reason }),
   executionResumed: (at: number, reason: string) => event(EventType.ExecutionResumed, at, { Reason: reason }),
 };

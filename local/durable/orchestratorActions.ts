@@ -77,13 +77,18 @@ export function sameSignature(a: ActionSignature, b: ActionSignature): boolean {
 
 /** Whether the action takes a task id from the instance's sequence (external events are matched by name). */
 export function consumesSequenceNumber(action: OrchestratorAction): boolean {
-  return action.actionType !== ActionType.WaitForExternalEvent && action.actionType !== ActionType.ContinueAsNew;
+  return (
+    action.actionType !== ActionType.WaitForExternalEvent && action.actionType !== ActionType.ContinueAsNew
+  );
 }
 
 /** The library JSON-encodes string inputs of activities and continue-as-new once more; undo that. */
 export function decodeActionInput(action: OrchestratorAction): unknown {
-  if (typeof action.input === 'string' && action.actionType !== ActionType.CallSubOrchestrator
-    && action.actionType !== ActionType.CallSubOrchestratorWithRetry) {
+  if (
+    typeof action.input === 'string' &&
+    action.actionType !== ActionType.CallSubOrchestrator &&
+    action.actionType !== ActionType.CallSubOrchestratorWithRetry
+  ) {
     return JSON.parse(action.input) as unknown;
   }
   return action.input;

@@ -123,7 +123,9 @@ const registry: Registry = {
 };
 
 export function registerFunction(metadata: FunctionMetadata, callback: FunctionCallback): Disposable {
-  const duplicate = registry.functions.find((f) => f.metadata.name.toLowerCase() === metadata.name.toLowerCase());
+  const duplicate = registry.functions.find(
+    (f) => f.metadata.name.toLowerCase() === metadata.name.toLowerCase(),
+  );
   if (duplicate) {
     throw new Error(`A function named "${metadata.name}" is already registered.`);
   }

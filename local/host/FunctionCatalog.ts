@@ -131,10 +131,16 @@ export class FunctionCatalog {
         if (typeof trigger.schedule !== 'string') {
           throw new Error(`Timer function "${name}" has no schedule.`);
         }
-        this.timers.push({ ...base, schedule: trigger.schedule, runOnStartup: trigger.runOnStartup === true });
+        this.timers.push({
+          ...base,
+          schedule: trigger.schedule,
+          runOnStartup: trigger.runOnStartup === true,
+        });
         return;
       default:
-        throw new Error(`Function "${name}" uses trigger type "${trigger.type ?? ''}", which the local runtime does not support.`);
+        throw new Error(
+          `Function "${name}" uses trigger type "${trigger.type ?? ''}", which the local runtime does not support.`,
+        );
     }
   }
 }
@@ -146,16 +152,20 @@ function parseAuthLevel(value: unknown, name: string): AuthLevel {
   if (value === 'anonymous' || value === 'function' || value === 'admin') {
     return value;
   }
-  throw new Error(`HTTP function "${name}" has an unknown authLevel "${String(value)}".`);
+  throw new Error(`HTTP function "${name}" has an unknown authLevel ${JSON.stringify(value)}.`);
 }
 
 function serviceBusFunction(base: RegisteredFunction): ServiceBusFunction {
   const t = base.trigger;
   if (t.isSessionsEnabled === true) {
-    throw new Error(`Service Bus function "${base.name}" uses sessions, which the local runtime does not support.`);
+    throw new Error(
+      `Service Bus function "${base.name}" uses sessions, which the local runtime does not support.`,
+    );
   }
   if (t.cardinality === 'many') {
-    throw new Error(`Service Bus function "${base.name}" uses cardinality "many", which the local runtime does not support.`);
+    throw new Error(
+      `Service Bus function "${base.name}" uses cardinality "many", which the local runtime does not support.`,
+    );
   }
   if (typeof t.queueName === 'string') {
     return { ...base, entity: t.queueName, queueName: t.queueName };

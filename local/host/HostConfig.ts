@@ -17,7 +17,9 @@ const hostJsonSchema = z.looseObject({
       serviceBus: z
         .looseObject({
           maxConcurrentCalls: z.number().int().positive().optional(),
-          messageHandlerOptions: z.looseObject({ maxConcurrentCalls: z.number().int().positive().optional() }).optional(),
+          messageHandlerOptions: z
+            .looseObject({ maxConcurrentCalls: z.number().int().positive().optional() })
+            .optional(),
         })
         .optional(),
     })
@@ -41,7 +43,9 @@ export function readHostConfig(hostJsonPath: string, env: NodeJS.ProcessEnv = pr
   const raw = JSON.parse(readFileSync(hostJsonPath, 'utf8')) as unknown;
   const parsed = hostJsonSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`${hostJsonPath} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${hostJsonPath} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const ext = parsed.data.extensions;
   return {

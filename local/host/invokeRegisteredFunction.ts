@@ -1,6 +1,7 @@
 // Invokes one captured function the way the Functions worker does: through the app's own programming
 // model (getArguments → preInvocation hooks → invokeFunction → postInvocation hooks → getResponse).
 import { randomUUID } from 'node:crypto';
+import { ensureErrorType } from '../../shared/errors';
 import {
   capturedHooks,
   getProgrammingModel,
@@ -67,7 +68,7 @@ export async function invokeRegisteredFunction(
   }
   coreContext.state = undefined;
   if (post.error !== null && post.error !== undefined) {
-    throw post.error;
+    throw ensureErrorType(post.error);
   }
   return invocationModel.getResponse(context, post.result);
 }

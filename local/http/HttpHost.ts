@@ -66,7 +66,14 @@ export class HttpHost {
       const headers = flattenHeaders(req);
       if (url.pathname.startsWith(webhookBasePath)) {
         if (!keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)) {
-          sendPlain(res, jsonError(401, 'unauthorized', 'The management API needs the function key (code= or x-functions-key).'));
+          sendPlain(
+            res,
+            jsonError(
+              401,
+              'unauthorized',
+              'The management API needs the function key (code= or x-functions-key).',
+            ),
+          );
           return;
         }
         const body = await readRequestBody(req);
@@ -88,7 +95,9 @@ export class HttpHost {
         sendPlain(res, jsonError(413, 'payload_too_large', err.message));
         return;
       }
-      this.options.log.error('HTTP request failed in the host', { error: err instanceof Error ? err.message : String(err) });
+      this.options.log.error('HTTP request failed in the host', {
+        error: err instanceof Error ? err.message : String(err),
+      });
       if (!res.headersSent) {
         sendPlain(res, { status: 500 });
       } else {
@@ -123,7 +132,10 @@ export class HttpHost {
       return;
     }
     const { fn } = match.route;
-    if (fn.authLevel !== 'anonymous' && !keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)) {
+    if (
+      fn.authLevel !== 'anonymous' &&
+      !keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)
+    ) {
       sendPlain(res, { status: 401 });
       return;
     }
@@ -179,7 +191,8 @@ function formatCookie(cookie: RpcHttpCookie): string {
   const parts = [`${cookie.name ?? ''}=${cookie.value ?? ''}`];
   if (cookie.domain?.value) parts.push(`Domain=${cookie.domain.value}`);
   if (cookie.path?.value) parts.push(`Path=${cookie.path.value}`);
-  if (cookie.expires?.value?.seconds) parts.push(`Expires=${new Date(cookie.expires.value.seconds * 1000).toUTCString()}`);
+  if (cookie.expires?.value?.seconds)
+    parts.push(`Expires=${new Date(cookie.expires.value.seconds * 1000).toUTCString()}`);
   if (cookie.maxAge?.value) parts.push(`Max-Age=${cookie.maxAge.value}`);
   if (cookie.secure?.value) parts.push('Secure');
   if (cookie.httpOnly?.value) parts.push('HttpOnly');

@@ -1,7 +1,10 @@
 // Function-key checks for `function` and `admin` routes: `code=` in the query or the x-functions-key header.
 import { timingSafeEqual } from 'node:crypto';
 
-export function presentedKey(query: URLSearchParams, headers: Record<string, string | undefined>): string | undefined {
+export function presentedKey(
+  query: URLSearchParams,
+  headers: Record<string, string | undefined>,
+): string | undefined {
   return headers['x-functions-key'] ?? query.get('code') ?? undefined;
 }
 

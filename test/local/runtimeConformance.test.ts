@@ -46,7 +46,10 @@ async function start(name: string, input: unknown, instanceId?: string): Promise
 }
 
 async function raise(instanceId: string, event: string, data: unknown): Promise<number> {
-  const res = await api(withKey(`client/raise/${instanceId}?event=${event}`), { method: 'POST', body: JSON.stringify(data) });
+  const res = await api(withKey(`client/raise/${instanceId}?event=${event}`), {
+    method: 'POST',
+    body: JSON.stringify(data),
+  });
   return res.status;
 }
 
@@ -237,7 +240,9 @@ describe('orchestrations', () => {
     const status = (await (await api(withKey(`client/status/${third}`))).json()) as { runtimeStatus: string };
     expect(status.runtimeStatus).toBe('Running');
     await api(withKey(`client/terminate/${third}`), { method: 'POST' });
-    expect(await (await api(withKey(`client/purge/${third}`), { method: 'POST' })).json()).toEqual({ instancesDeleted: 1 });
+    expect(await (await api(withKey(`client/purge/${third}`), { method: 'POST' })).json()).toEqual({
+      instancesDeleted: 1,
+    });
     expect(await instanceStatus(runtime, third)).toBeUndefined();
   });
 });

@@ -241,8 +241,7 @@ export class EmbeddedQueue {
 
   private entityKind(entity: string): 'queue' | 'topic' {
     const row = this.db.prepare(`SELECT kind FROM sb_entities WHERE name = ?`).get(entity) as
-      | { kind: 'queue' | 'topic' }
-      | undefined;
+      { kind: 'queue' | 'topic' } | undefined;
     if (!row) {
       throw new NotFoundError(
         `Messaging entity '${entity}' does not exist in the embedded queue (declared: ${this.declaredNames().join(', ') || 'none'}).`,

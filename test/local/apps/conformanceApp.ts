@@ -23,10 +23,23 @@ app.http('publicHello', {
   route: 'public/{name}',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: (req: HttpRequest) => ({ status: 200, jsonBody: { hello: req.params.name, q: req.query.get('q') } }),
+  handler: (req: HttpRequest) => ({
+    status: 200,
+    jsonBody: { hello: req.params.name, q: req.query.get('q') },
+  }),
 });
-app.http('keyed', { route: 'keyed', methods: ['GET'], authLevel: 'function', handler: () => ({ body: 'keyed ok' }) });
-app.http('adminOnly', { route: 'admin-only', methods: ['GET'], authLevel: 'admin', handler: () => ({ body: 'admin ok' }) });
+app.http('keyed', {
+  route: 'keyed',
+  methods: ['GET'],
+  authLevel: 'function',
+  handler: () => ({ body: 'keyed ok' }),
+});
+app.http('adminOnly', {
+  route: 'admin-only',
+  methods: ['GET'],
+  authLevel: 'admin',
+  handler: () => ({ body: 'admin ok' }),
+});
 app.http('itemById', {
   route: 'items/{id:int}',
   methods: ['GET'],
@@ -82,7 +95,7 @@ app.http('startOrchestration', {
   extraInputs: [clientInput],
   handler: async (req: HttpRequest, context: InvocationContext) => {
     const client = df.getClient(context);
-    const input = (await req.json()) as unknown;
+    const input = await req.json();
     const instanceId = await client.startNew(req.params.name ?? '', {
       input,
       ...(req.params.id ? { instanceId: req.params.id } : {}),
@@ -156,7 +169,7 @@ const approvalRace: OrchestrationHandler = function* (context: OrchestrationCont
   const winner: unknown = yield context.df.Task.any([approval, timer]);
   if (winner === approval) {
     timer.cancel();
-    return { outcome: 'approved', by: approval.result as unknown };
+    return { outcome: 'approved', by: approval.result };
   }
   return { outcome: 'timed-out' };
 };
@@ -186,7 +199,11 @@ df.app.orchestration('retryRecovers', function* (context: OrchestrationContext) 
 });
 
 df.app.orchestration('parentFlow', function* (context: OrchestrationContext) {
-  const child: unknown = yield context.df.callSubOrchestrator('childFlow', 5, `${context.df.instanceId}-child`);
+  const child: unknown = yield context.df.callSubOrchestrator(
+    'childFlow',
+    5,
+    `${context.df.instanceId}-child`,
+  );
   return { child };
 });
 df.app.orchestration('childFlow', function* (context: OrchestrationContext) {
@@ -222,6 +239,8 @@ df.app.orchestration('nonDeterministic', function* (context: OrchestrationContex
   return 'done';
 });
 
+// Continue-as-new needs no yield: the episode ends when the generator returns.
+// eslint-disable-next-line require-yield
 df.app.orchestration('counter', function* (context: OrchestrationContext) {
   const n = context.df.getInput<number>();
   context.df.setCustomStatus({ n });
@@ -230,6 +249,24 @@ df.app.orchestration('counter', function* (context: OrchestrationContext) {
     return undefined;
   }
   return n;
+});
+
+// Deliberately broken: decides differently on every invocation, which only a double replay notices at once.
+let flip = false;
+df.app.orchestration('flipFlop', function* (context: OrchestrationContext) {
+  flip = !flip;
+  yield context.df.callActivity(flip ? 'noopA' : 'noopB');
+  return 'finished';
+});
+
+df.app.activity('countCalls', {
+  handler: (key: string) => {
+    count(`countCalls:${key}`);
+    return key;
+  },
+});
+df.app.orchestration('callsCounter', function* (context: OrchestrationContext) {
+  return (yield context.df.callActivity('countCalls', context.df.instanceId)) as unknown;
 });
 
 df.app.orchestration('waitsForever', function* (context: OrchestrationContext) {

@@ -72,7 +72,11 @@ export interface InstanceStatus {
 }
 
 /** Reads an instance's status through the management webhook, as an operator would. */
-export async function instanceStatus(runtime: LocalRuntime, instanceId: string, showHistory = false): Promise<InstanceStatus | undefined> {
+export async function instanceStatus(
+  runtime: LocalRuntime,
+  instanceId: string,
+  showHistory = false,
+): Promise<InstanceStatus | undefined> {
   const res = await fetch(
     `${runtime.url}/runtime/webhooks/durabletask/instances/${encodeURIComponent(instanceId)}?code=${testFunctionKey}${showHistory ? '&showHistory=true&showHistoryOutput=true' : ''}`,
   );
@@ -82,9 +86,18 @@ export async function instanceStatus(runtime: LocalRuntime, instanceId: string, 
   return (await res.json()) as InstanceStatus;
 }
 
-export async function waitForStatus(runtime: LocalRuntime, instanceId: string, statuses: string[], timeoutMs = 15000): Promise<InstanceStatus> {
-  return waitFor(`${instanceId} to reach ${statuses.join('/')}`, async () => {
-    const status = await instanceStatus(runtime, instanceId);
-    return status && statuses.includes(status.runtimeStatus) ? status : undefined;
-  }, timeoutMs);
+export async function waitForStatus(
+  runtime: LocalRuntime,
+  instanceId: string,
+  statuses: string[],
+  timeoutMs = 15000,
+): Promise<InstanceStatus> {
+  return waitFor(
+    `${instanceId} to reach ${statuses.join('/')}`,
+    async () => {
+      const status = await instanceStatus(runtime, instanceId);
+      return status && statuses.includes(status.runtimeStatus) ? status : undefined;
+    },
+    timeoutMs,
+  );
 }

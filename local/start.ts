@@ -1,0 +1,79 @@
+// `npm start`: runs the app's real registrations in the local runtime on embedded defaults.
+import path from 'node:path';
+import { loadConfig } from '../shared/config';
+import { installFunctionsCoreResolver } from './functionsCore/installFunctionsCoreResolver';
+import { generatedSecret } from './generatedSecret';
+import { LocalRuntime } from './LocalRuntime';
+import { applyLocalSettings } from './localSettings';
+
+/** The repository root: this file runs as local/start.ts (tsx) or dist/local/start.js (built). */
+const appRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+async function main(): Promise<void> {
+  process.chdir(appRoot);
+  applyLocalSettings(path.join(appRoot, 'local.settings.json'));
+  const config = loadConfig();
+  const dataDir = path.resolve(appRoot, config.dataDir);
+  process.env.LIFEBOAT_DATA_DIR = dataDir;
+  const key = config.functionKey?.reveal() ?? generatedSecret(dataDir, 'function-key').value;
+  if (!process.env.LIFEBOAT_SIGNING_KEY) {
+    // A development-only approval-link key; production configuration must set one.
+    process.env.LIFEBOAT_SIGNING_KEY = generatedSecret(dataDir, 'dev-signing-key').value;
+  }
+  process.env.LIFEBOAT_TASK_HUB ??= config.taskHub;
+
+  // LIFEBOAT_APP_ENTRY lets tests host a test-only app; by default the app is package.json's "main" when
+  // built, or its TypeScript source when this file itself runs from source (tsx).
+  const runningBuilt = __filename.endsWith('.js');
+  const entry = process.env.LIFEBOAT_APP_ENTRY
+    ? path.resolve(appRoot, process.env.LIFEBOAT_APP_ENTRY)
+    : runningBuilt
+      ? path.resolve(appRoot, (require(path.join(appRoot, 'package.json')) as { main: string }).main)
+      : path.join(appRoot, 'functions/index.ts');
+  installFunctionsCoreResolver();
+  const runtime = await LocalRuntime.start({
+    dataDir,
+    port: config.port,
+    functionKey: key,
+    hostJsonPath: path.join(appRoot, 'host.json'),
+    appDirectory: appRoot,
+    loadApp: () => {
+      require(entry);
+    },
+    doubleExecution: process.env.LIFEBOAT_LOCAL_DOUBLE_EXECUTION === 'true',
+    ...(process.env.LIFEBOAT_LOCAL_MAX_DELIVERY_COUNT
+      ? { maxDeliveryCount: Number(process.env.LIFEBOAT_LOCAL_MAX_DELIVERY_COUNT) }
+      : {}),
+  });
+
+  console.log('');
+  console.log(`Lifeboat local runtime listening on ${runtime.url}`);
+  console.log(`  data directory: ${dataDir}`);
+  console.log(`  function key:   ${key}   (send as ?code=<key> or the x-functions-key header)`);
+  console.log(`  functions:      ${runtime.catalog.functionCount}`);
+  for (const fn of runtime.catalog.http) {
+    console.log(
+      `    ${fn.methods.join(',').padEnd(10)} ${runtime.url}/${runtime.hostConfig.routePrefix}/${fn.route}  [${fn.authLevel}]`,
+    );
+  }
+  console.log(`  health:         curl ${runtime.url}/${runtime.hostConfig.routePrefix}/health`);
+  console.log('');
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received; stopping (in-flight work finishes or resumes at the next start)`);
+    runtime
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+// Configuration: read once from a whitelist of environment settings, validated, secrets wrapped.
+import { z } from 'zod';
+import { ValidationError } from './errors';
+import { Secret } from './Secret';
+
+const optionalSecret = z
+  .string()
+  .min(1)
+  .optional()
+  .transform((v) => (v === undefined ? undefined : new Secret(v)));
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || URL.canParse(v), { message: `${what} must be an absolute URL` });
+
+/** Every setting Lifeboat reads. Nothing else in process.env is looked at. */
+const settingsSchema = z.object({
+  LIFEBOAT_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
+  LIFEBOAT_DATA_DIR: z.string().min(1).default('.lifeboat'),
+  LIFEBOAT_FUNCTION_KEY: optionalSecret,
+  LIFEBOAT_CATALOG_DIR: z.string().min(1).default('catalog'),
+  LIFEBOAT_PUBLIC_BASE_URL: optionalUrl('LIFEBOAT_PUBLIC_BASE_URL'),
+  LIFEBOAT_SIGNING_KEY: optionalSecret,
+  LIFEBOAT_SMTP_URL: optionalSecret,
+  LIFEBOAT_MAIL_FROM: z.string().optional(),
+  LIFEBOAT_TEAMS_WEBHOOK_URL: optionalSecret,
+  LIFEBOAT_TASK_HUB: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{2,49}$/, 'a task hub name is 3-50 letters and digits')
+    .default('lifeboat'),
+  /** Cosmos DB: identity-based endpoint (production) or a connection string (local / tests). */
+  LIFEBOAT_COSMOS__accountEndpoint: optionalUrl('LIFEBOAT_COSMOS__accountEndpoint'),
+  LIFEBOAT_COSMOS_CONNECTION_STRING: optionalSecret,
+  LIFEBOAT_COSMOS_DATABASE: z.string().min(1).default('lifeboat'),
+  /** Service Bus: identity-based namespace (production) or a connection string (local / tests). */
+  ServiceBusConnection__fullyQualifiedNamespace: z.string().optional(),
+  ServiceBusConnection: optionalSecret,
+});
+
+export const settingNames = Object.keys(settingsSchema.shape) as (keyof z.input<typeof settingsSchema>)[];
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export interface LifeboatConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly functionKey?: Secret;
+  readonly catalogDir: string;
+  readonly publicBaseUrl?: string;
+  readonly signingKey?: Secret;
+  readonly smtpUrl?: Secret;
+  readonly mailFrom?: string;
+  readonly teamsWebhookUrl?: Secret;
+  readonly taskHub: string;
+  readonly store:
+    | { readonly kind: 'embedded' }
+    | {
+        readonly kind: 'cosmos';
+        readonly endpoint?: string;
+        readonly connectionString?: Secret;
+        readonly database: string;
+      };
+  readonly bus:
+    | { readonly kind: 'embedded' }
+    | {
+        readonly kind: 'servicebus';
+        readonly fullyQualifiedNamespace?: string;
+        readonly connectionString?: Secret;
+      };
+}
+
+/** Parses the whitelisted settings; throws a ValidationError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig {
+  const picked = Object.fromEntries(settingNames.map((name) => [name, emptyToUndefined(env[name])]));
+  const parsed = settingsSchema.safeParse(picked);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new ValidationError(
+      `Invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
+  }
+  const s = parsed.data;
+  const cosmos = s.LIFEBOAT_COSMOS__accountEndpoint ?? s.LIFEBOAT_COSMOS_CONNECTION_STRING;
+  const serviceBus = s.ServiceBusConnection__fullyQualifiedNamespace ?? s.ServiceBusConnection;
+  return {
+    port: s.LIFEBOAT_PORT,
+    dataDir: s.LIFEBOAT_DATA_DIR,
+    ...(s.LIFEBOAT_FUNCTION_KEY ? { functionKey: s.LIFEBOAT_FUNCTION_KEY } : {}),
+    catalogDir: s.LIFEBOAT_CATALOG_DIR,
+    ...(s.LIFEBOAT_PUBLIC_BASE_URL ? { publicBaseUrl: s.LIFEBOAT_PUBLIC_BASE_URL } : {}),
+    ...(s.LIFEBOAT_SIGNING_KEY ? { signingKey: s.LIFEBOAT_SIGNING_KEY } : {}),
+    ...(s.LIFEBOAT_SMTP_URL ? { smtpUrl: s.LIFEBOAT_SMTP_URL } : {}),
+    ...(s.LIFEBOAT_MAIL_FROM ? { mailFrom: s.LIFEBOAT_MAIL_FROM } : {}),
+    ...(s.LIFEBOAT_TEAMS_WEBHOOK_URL ? { teamsWebhookUrl: s.LIFEBOAT_TEAMS_WEBHOOK_URL } : {}),
+    taskHub: s.LIFEBOAT_TASK_HUB,
+    store: cosmos
+      ? {
+          kind: 'cosmos',
+          database: s.LIFEBOAT_COSMOS_DATABASE,
+          ...(s.LIFEBOAT_COSMOS__accountEndpoint ? { endpoint: s.LIFEBOAT_COSMOS__accountEndpoint } : {}),
+          ...(s.LIFEBOAT_COSMOS_CONNECTION_STRING
+            ? { connectionString: s.LIFEBOAT_COSMOS_CONNECTION_STRING }
+            : {}),
+        }
+      : { kind: 'embedded' },
+    bus: serviceBus
+      ? {
+          kind: 'servicebus',
+          ...(s.ServiceBusConnection__fullyQualifiedNamespace
+            ? { fullyQualifiedNamespace: s.ServiceBusConnection__fullyQualifiedNamespace }
+            : {}),
+          ...(s.ServiceBusConnection ? { connectionString: s.ServiceBusConnection } : {}),
+        }
+      : { kind: 'embedded' },
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,34 @@
+// Structured logging: a fixed message plus an object of ids. Never payloads, personal data or secrets.
+
+export type LogIds = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export interface Logger {
+  info(message: string, ids?: LogIds): void;
+  warn(message: string, ids?: LogIds): void;
+  error(message: string, ids?: LogIds & { error?: string }): void;
+}
+
+/** Anything with the InvocationContext logging methods. */
+export interface InvocationLogSink {
+  log(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export function invocationLogger(sink: InvocationLogSink): Logger {
+  const format = (message: string, ids?: LogIds) => (ids ? `${message} ${JSON.stringify(ids)}` : message);
+  return {
+    info: (m, ids) => sink.log(format(m, ids)),
+    warn: (m, ids) => sink.warn(format(m, ids)),
+    error: (m, ids) => sink.error(format(m, ids)),
+  };
+}
+
+/** For orchestrators: silent while replaying, so each line is written once. */
+export function replaySafeLogger(logger: Logger, isReplaying: () => boolean): Logger {
+  return {
+    info: (m, ids) => (isReplaying() ? undefined : logger.info(m, ids)),
+    warn: (m, ids) => (isReplaying() ? undefined : logger.warn(m, ids)),
+    error: (m, ids) => (isReplaying() ? undefined : logger.error(m, ids)),
+  };
+}

@@ -1,0 +1,50 @@
+// Runs `local/start.ts` in a child process (through tsx), as `npm start` would, for crash tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './testRuntime';
+
+export class RuntimeProcess {
+  private child?: ChildProcess;
+  output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  /** Starts the runtime and resolves with its base URL once it listens. */
+  start(): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'local/start.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, ...this.env, LIFEBOAT_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`runtime did not start:\n${this.output}`)), 60000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        // The banner ends with the health line; by then everything above it has printed.
+        const match = /listening on (http:\/\/[\d.]+:\d+)[\s\S]*health:/.exec(this.output);
+        if (match?.[1]) {
+          clearTimeout(timeout);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timeout);
+        reject(new Error(`runtime exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  /** SIGKILL: no shutdown hooks, no flushing, like a crashed host. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+}
