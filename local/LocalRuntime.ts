@@ -17,8 +17,8 @@ import { capturedFunctions, capturedHooks, setLogSink } from './functionsCore/fu
 import { FunctionCatalog, type RegisteredFunction, type ServiceBusFunction } from './host/FunctionCatalog';
 import { readHostConfig, type HostConfig } from './host/HostConfig';
 import { invokeRegisteredFunction, type InvocationRequest } from './host/invokeRegisteredFunction';
-import { HttpHost, webhookBasePath } from './http/HttpHost';
-import { consoleLogger, type RuntimeLogger } from './RuntimeLogger';
+import { flattenHeaders, HttpHost, webhookBasePath } from './http/HttpHost';
+import { consoleLogger, logAtLevel, type RuntimeLogger } from './RuntimeLogger';
 import { serviceBusTriggerInput } from './servicebus/serviceBusTriggerInput';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,11 +84,7 @@ export class LocalRuntime {
     const hostConfig = readHostConfig(options.hostJsonPath);
     options.loadApp();
     const catalog = new FunctionCatalog(capturedFunctions());
-    setLogSink((level, category, message) => {
-      if (level === 'error' || level === 'critical') log.error(message, { category });
-      else if (level === 'warning') log.warn(message, { category });
-      else if (level === 'information') log.info(message, { category });
-    });
+    setLogSink((level, category, message) => logAtLevel(log, level, message, { category }));
 
     const lock = lockDataDir(options.dataDir);
     const db = openEmbeddedDatabase(options.dataDir);
@@ -137,8 +133,7 @@ export class LocalRuntime {
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const body = await readRequestBody(req);
-        const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        const headers = flattenHeaders(req);
         sendPlain(
           res,
           durableApi.handle({
@@ -432,12 +427,7 @@ function functionInvoker(log: RuntimeLogger, appHookData: Record<string, unknown
     invokeRegisteredFunction(
       fn.fn,
       request,
-      (name, level, _category, message) => {
-        const ids = { function: name };
-        if (level === 'error' || level === 'critical') log.error(message, ids);
-        else if (level === 'warning') log.warn(message, ids);
-        else if (level === 'information') log.info(message, ids);
-      },
+      (name, level, _category, message) => logAtLevel(log, level, message, { function: name }),
       appHookData,
     );
 }

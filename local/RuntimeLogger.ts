@@ -23,3 +23,15 @@ export function memoryLogger(): RuntimeLogger & { readonly lines: string[] } {
     void lines.push(`${level} ${m}${ids ? ' ' + JSON.stringify(ids) : ''}`);
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }
+
+/** Routes a Functions log level to the runtime log; trace and debug are dropped. */
+export function logAtLevel(
+  log: RuntimeLogger,
+  level: string,
+  message: string,
+  ids: Record<string, unknown>,
+): void {
+  if (level === 'error' || level === 'critical') log.error(message, ids);
+  else if (level === 'warning') log.warn(message, ids);
+  else if (level === 'information') log.info(message, ids);
+}

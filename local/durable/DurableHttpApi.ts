@@ -66,7 +66,7 @@ export class DurableHttpApi {
           return this.status(id, request.query);
         }
         if (method === 'DELETE' && !verb) {
-          return this.store.transaction(() => this.engine.purge(id))
+          return this.engine.purge(id)
             ? { status: 200, body: { instancesDeleted: 1 } }
             : jsonError(404, 'not_found', `No instance "${id}".`);
         }

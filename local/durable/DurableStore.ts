@@ -214,21 +214,6 @@ export class DurableStore {
     ids.forEach((id) => del.run(id));
   }
 
-  /** Moves events of an instance's earlier execution into the current one (continue-as-new keeps raised events). */
-  rebaseInbox(instanceId: string, executionId: string, keep: (event: HistoryEvent) => boolean): void {
-    const rows = this.db.prepare(`SELECT id, event FROM df_inbox WHERE instance_id = ?`).all(instanceId) as {
-      id: number;
-      event: string;
-    }[];
-    for (const row of rows) {
-      if (keep(JSON.parse(row.event) as HistoryEvent)) {
-        this.db.prepare(`UPDATE df_inbox SET execution_id = ? WHERE id = ?`).run(executionId, row.id);
-      } else {
-        this.db.prepare(`DELETE FROM df_inbox WHERE id = ?`).run(row.id);
-      }
-    }
-  }
-
   /** Instances with inbox events that may run an episode now. */
   instancesWithWork(limit: number): string[] {
     const rows = this.db

@@ -118,32 +118,17 @@ export class OrchestrationEngine {
   }
 
   raiseEvent(instanceId: string, eventName: string, data: unknown): ManagementOutcome {
-    return this.store.transaction(() => {
-      const instance = this.store.getInstance(instanceId);
-      if (!instance) {
-        return 'not-found';
-      }
-      if (isTerminal(instance.runtimeStatus)) {
-        return 'gone';
-      }
+    return this.onLiveInstance(instanceId, (instance) => {
       this.store.enqueueEvent(
         instanceId,
         instance.executionId,
         historyEvent.eventRaised(this.clock.now(), eventName, data),
       );
-      return 'accepted';
     });
   }
 
   terminate(instanceId: string, reason: string): ManagementOutcome {
-    return this.store.transaction(() => {
-      const instance = this.store.getInstance(instanceId);
-      if (!instance) {
-        return 'not-found';
-      }
-      if (isTerminal(instance.runtimeStatus)) {
-        return 'gone';
-      }
+    return this.onLiveInstance(instanceId, (instance) => {
       const now = this.clock.now();
       this.store.deleteInstanceWork(instanceId);
       this.store.deleteInboxEntries(this.store.inbox(instanceId, instance.executionId).map((e) => e.id));
@@ -155,7 +140,6 @@ export class OrchestrationEngine {
         lastUpdatedAt: now,
       });
       this.notifyParentOfFailure(instance, `Orchestration "${instanceId}" was terminated: ${reason}`, reason);
-      return 'accepted';
     });
   }
 
@@ -731,7 +715,11 @@ export class OrchestrationEngine {
     }
   }
 
-  private setSuspended(instanceId: string, reason: string, suspend: boolean): ManagementOutcome {
+  /** Runs a management operation on an instance that exists and has not finished, in one transaction. */
+  private onLiveInstance(
+    instanceId: string,
+    operation: (instance: InstanceRecord) => void,
+  ): ManagementOutcome {
     return this.store.transaction(() => {
       const instance = this.store.getInstance(instanceId);
       if (!instance) {
@@ -740,6 +728,13 @@ export class OrchestrationEngine {
       if (isTerminal(instance.runtimeStatus)) {
         return 'gone';
       }
+      operation(instance);
+      return 'accepted';
+    });
+  }
+
+  private setSuspended(instanceId: string, reason: string, suspend: boolean): ManagementOutcome {
+    return this.onLiveInstance(instanceId, (instance) => {
       const now = this.clock.now();
       if (suspend && instance.runtimeStatus !== 'Suspended') {
         this.store.appendHistory(instanceId, [historyEvent.executionSuspended(now, reason)]);
@@ -748,7 +743,6 @@ export class OrchestrationEngine {
         this.store.appendHistory(instanceId, [historyEvent.executionResumed(now, reason)]);
         this.store.putInstance({ ...instance, runtimeStatus: 'Running', lastUpdatedAt: now });
       }
-      return 'accepted';
     });
   }
 

@@ -200,7 +200,7 @@ function formatCookie(cookie: RpcHttpCookie): string {
   return parts.join('; ');
 }
 
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
+export function flattenHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) {
