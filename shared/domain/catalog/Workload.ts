@@ -1,0 +1,102 @@
+// A workload as catalog authors write it (`kind: Workload` YAML) and as the rest of Lifeboat reads it.
+import { z } from 'zod';
+import { activationCriteriaSchema } from '../criteria/ActivationCriteria';
+import { defaultActivationCriteria } from '../criteria/defaultActivationCriteria';
+import { approvalOverridesSchema } from './approvalOverridesSchema';
+import { checkPolicyStaffing } from './checkPolicyStaffing';
+import { channelsSchema, contactsSchema } from './contactsSchema';
+import { definedOnly } from './definedOnly';
+import { durationSchema, positiveDurationSchema } from './duration';
+import { healthChecksSchema } from './healthCheckSchema';
+import { matchRulesSchema } from './matchRulesSchema';
+import { regionsSchema } from './regionsSchema';
+import { idSchema } from './slug';
+import { tierSchema } from './Tier';
+
+export const WORKLOAD_KIND = 'Workload';
+
+export const DR_STRATEGIES = ['active-active', 'warm-standby', 'cold-standby', 'backup-restore'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const correlationSchema = z
+  .strictObject({
+    groupingWindow: positiveDurationSchema(
+      "How long after an incident's first alert further alerts join it (default per tier).",
+    ).optional(),
+  })
+  .describe('Alert correlation settings.')
+  .transform(({ groupingWindow }) => definedOnly({ groupingWindowSeconds: groupingWindow }));
+
+const runbooksSchema = z
+  .strictObject({
+    failover: idSchema('Id of the failover runbook.').optional(),
+    failback: idSchema('Id of the failback runbook.').optional(),
+  })
+  .describe('Runbook ids (only their syntax is checked for now).');
+
+/** The file's shape; `workloadSchema` adds the checks that span fields and the output form. */
+const workloadFileSchema = z
+  .strictObject({
+    kind: z.literal(WORKLOAD_KIND).describe('Catalog file kind.'),
+    id: idSchema('Workload id: what alerts, incidents and the API refer to, e.g. "orders-api".'),
+    name: text(200).describe('Display name.'),
+    description: text(2000).optional().describe('What the workload does, for people reading incidents.'),
+    owner: text(200).optional().describe('Owning team.'),
+    tier: tierSchema,
+    rto: durationSchema('Recovery time objective: how long the workload may be down.'),
+    rpo: durationSchema('Recovery point objective: how much recent data may be lost ("0s" for none).'),
+    strategy: z
+      .enum(DR_STRATEGIES)
+      .describe(
+        'How the secondary region is kept: active-active, warm-standby, cold-standby or backup-restore.',
+      ),
+    regions: regionsSchema,
+    services: z
+      .array(text(200))
+      .min(1)
+      .describe('Azure services the workload depends on, as Service Health names them, e.g. "App Service".'),
+    match: matchRulesSchema,
+    correlation: correlationSchema.optional(),
+    contacts: contactsSchema,
+    channels: channelsSchema.optional(),
+    approval: approvalOverridesSchema.optional(),
+    activation: activationCriteriaSchema
+      .optional()
+      .describe(
+        'Activation criteria: which conditions turn an incident into a DR activation (default: docs/activation-criteria.md).',
+      ),
+    healthChecks: healthChecksSchema.optional(),
+    runbooks: runbooksSchema.optional(),
+  })
+  .meta({
+    title: 'Lifeboat workload',
+    description: 'One workload of the Lifeboat DR catalog (kind: Workload). See docs/catalog.md.',
+  });
+
+export const workloadSchema = workloadFileSchema
+  .transform((file) => ({
+    id: file.id,
+    name: file.name,
+    ...definedOnly({ description: file.description, owner: file.owner }),
+    tier: file.tier,
+    rtoSeconds: file.rto,
+    rpoSeconds: file.rpo,
+    strategy: file.strategy,
+    regions: file.regions,
+    services: file.services,
+    match: file.match,
+    correlation: file.correlation ?? {},
+    contacts: file.contacts,
+    channels: file.channels ?? { teams: true, email: true },
+    ...definedOnly({ approval: file.approval }),
+    activation: file.activation ?? defaultActivationCriteria,
+    healthChecks: file.healthChecks ?? { primary: [], secondary: [] },
+    runbooks: file.runbooks ?? {},
+  }))
+  .superRefine(checkPolicyStaffing);
+
+/** A parsed workload: durations in seconds (`rtoSeconds`...), regions normalised, every default filled. */
+export type Workload = z.output<typeof workloadSchema>;
+/** A workload file as written, before parsing. */
+export type WorkloadInput = z.input<typeof workloadSchema>;
