@@ -90,7 +90,7 @@ export default tseslint.config(
   },
   {
     // Loading the app after the @azure/functions-core resolver is installed is the point of these requires.
-    files: ['local/start.ts', 'test/local/**/*.ts'],
+    files: ['local/start.ts', 'test/local/**/*.ts', 'test/e2e/support/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(appRoot, config.dataDir);
   process.env.LIFEBOAT_DATA_DIR = dataDir;
   const key = config.functionKey?.reveal() ?? generatedSecret(dataDir, 'function-key').value;
+  // The app checks some keys itself (the alert intake accepts a Bearer token), so it must see this one too.
+  process.env.LIFEBOAT_FUNCTION_KEY = key;
   if (!process.env.LIFEBOAT_SIGNING_KEY) {
     // A development-only approval-link key; production configuration must set one.
     process.env.LIFEBOAT_SIGNING_KEY = generatedSecret(dataDir, 'dev-signing-key').value;

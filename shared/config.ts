@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   LIFEBOAT_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
   LIFEBOAT_DATA_DIR: z.string().min(1).default('.lifeboat'),
   LIFEBOAT_FUNCTION_KEY: optionalSecret,
+  /** The key alert sources present to POST /api/alerts (as ?code=, x-functions-key or a Bearer token). */
+  LIFEBOAT_INTAKE_KEY: optionalSecret,
   LIFEBOAT_CATALOG_DIR: z.string().min(1).default('catalog'),
   LIFEBOAT_PUBLIC_BASE_URL: optionalUrl('LIFEBOAT_PUBLIC_BASE_URL'),
   LIFEBOAT_SIGNING_KEY: optionalSecret,
@@ -47,6 +49,8 @@ export interface LifeboatConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly functionKey?: Secret;
+  /** Defaults to the function key, so locally one key opens every function-level route. */
+  readonly intakeKey?: Secret;
   readonly catalogDir: string;
   readonly publicBaseUrl?: string;
   readonly signingKey?: Secret;
@@ -89,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
     port: s.LIFEBOAT_PORT,
     dataDir: s.LIFEBOAT_DATA_DIR,
     ...(s.LIFEBOAT_FUNCTION_KEY ? { functionKey: s.LIFEBOAT_FUNCTION_KEY } : {}),
+    ...((s.LIFEBOAT_INTAKE_KEY ?? s.LIFEBOAT_FUNCTION_KEY)
+      ? { intakeKey: s.LIFEBOAT_INTAKE_KEY ?? s.LIFEBOAT_FUNCTION_KEY }
+      : {}),
     catalogDir: s.LIFEBOAT_CATALOG_DIR,
     ...(s.LIFEBOAT_PUBLIC_BASE_URL ? { publicBaseUrl: s.LIFEBOAT_PUBLIC_BASE_URL } : {}),
     ...(s.LIFEBOAT_SIGNING_KEY ? { signingKey: s.LIFEBOAT_SIGNING_KEY } : {}),

@@ -1,12 +1,33 @@
 // The one place that wires adapters to ports, once per process and lazily.
+import { DefaultAzureCredential } from '@azure/identity';
 import { loadConfig, type LifeboatConfig } from './config';
+import { ServiceBusMessageSender } from './adapters/servicebus/ServiceBusMessageSender';
+import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
+import { EmbeddedCorrelationStore } from './adapters/sqlite/EmbeddedCorrelationStore';
 import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseHealthCheck';
+import { EmbeddedMessageSender } from './adapters/sqlite/EmbeddedMessageSender';
+import { EmbeddedQueue } from './adapters/sqlite/EmbeddedQueue';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './adapters/sqlite/openEmbeddedDatabase';
+import type { Catalog } from './domain/catalog/Catalog';
+import { loadCatalog } from './domain/catalog/loadCatalog';
+import type { AlertStore } from './ports/AlertStore';
+import type { CorrelationStore } from './ports/CorrelationStore';
 import type { HealthCheck } from './ports/HealthCheck';
+import type { MessageSender } from './ports/MessageSender';
+import { nonNullValue } from './nonNull';
 
 export interface Container {
   readonly config: LifeboatConfig;
   readonly healthChecks: readonly HealthCheck[];
+  /** The workload catalog, loaded and validated once (call it at start-up to fail fast). */
+  catalog(): Catalog;
+  alertStore(): AlertStore;
+  correlationStore(): CorrelationStore;
+  messageSender(): MessageSender;
+  /** Wall-clock time for functions and activities (never for orchestrators). */
+  now(): Date;
+  /** Releases connections (at app shutdown). */
+  close(): Promise<void>;
 }
 
 let current: Container | undefined;
@@ -22,11 +43,55 @@ export function setContainer(replacement: Container | undefined): void {
 }
 
 export function createContainer(config: LifeboatConfig): Container {
-  let db: EmbeddedDatabase | undefined;
-  const embeddedDb = () => (db ??= openEmbeddedDatabase(config.dataDir));
+  const made: { db?: EmbeddedDatabase; sender?: MessageSender } = {};
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: make() }).v;
+  };
+  const embeddedDb = once((): EmbeddedDatabase => (made.db = openEmbeddedDatabase(config.dataDir)));
+  const embeddedStore = once(() => {
+    if (config.store.kind !== 'embedded') {
+      // Selected because Cosmos settings are present; its adapter is not part of this build yet.
+      throw new Error(
+        'LIFEBOAT_COSMOS__accountEndpoint / LIFEBOAT_COSMOS_CONNECTION_STRING are set, but this build has no Cosmos DB store adapter yet; unset them to use the embedded store.',
+      );
+    }
+    return {
+      alerts: new EmbeddedAlertStore(embeddedDb()),
+      correlation: new EmbeddedCorrelationStore(embeddedDb()),
+    };
+  });
   const healthChecks: HealthCheck[] = [];
   if (config.store.kind === 'embedded' || config.bus.kind === 'embedded') {
     healthChecks.push(new EmbeddedDatabaseHealthCheck(embeddedDb));
   }
-  return { config, healthChecks };
+  return {
+    config,
+    healthChecks,
+    catalog: once(() => loadCatalog(config.catalogDir)),
+    alertStore: () => embeddedStore().alerts,
+    correlationStore: () => embeddedStore().correlation,
+    messageSender: once((): MessageSender => {
+      const bus = config.bus;
+      if (bus.kind === 'embedded') {
+        return (made.sender = new EmbeddedMessageSender(new EmbeddedQueue(embeddedDb())));
+      }
+      return (made.sender = new ServiceBusMessageSender(
+        bus.connectionString
+          ? { connectionString: bus.connectionString.reveal() }
+          : {
+              fullyQualifiedNamespace: nonNullValue(
+                bus.fullyQualifiedNamespace,
+                'ServiceBusConnection__fullyQualifiedNamespace',
+              ),
+              credential: new DefaultAzureCredential(),
+            },
+      ));
+    }),
+    now: () => new Date(),
+    close: async () => {
+      await made.sender?.close();
+      made.db?.close();
+    },
+  };
 }

@@ -1,0 +1,84 @@
+// GET /api/alerts (what was received and where it was routed — unrouted alerts included) and
+// GET /api/dead-letters (queue messages that could not be processed, with the reason).
+import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { container } from '../shared/container';
+import { ValidationError } from '../shared/errors';
+import type { StoredAlert } from '../shared/ports/AlertStore';
+import { errorResponse } from './http/errorResponse';
+import { parseQuery } from './http/parseQuery';
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
+
+const pageParams = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  continuationToken: z.string().min(1).optional(),
+};
+
+const alertQuerySchema = z.strictObject({
+  routing: z.enum(['routed', 'unrouted']).optional(),
+  workload: z.string().min(1).optional(),
+  ...pageParams,
+});
+
+export async function listAlerts(request: HttpRequest): Promise<HttpResponseInit> {
+  const query = parseQuery(request, alertQuerySchema);
+  if (!query.ok) return query.response;
+  const { routing, workload, limit, continuationToken } = query.value;
+  return paged(async () => {
+    const page = await container()
+      .alertStore()
+      .list({
+        limit,
+        ...(routing ? { routing } : {}),
+        ...(workload ? { workloadId: workload } : {}),
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+    return { items: page.items.map(alertView), continuationToken: page.continuationToken };
+  });
+}
+
+export async function listDeadLetters(request: HttpRequest): Promise<HttpResponseInit> {
+  const query = parseQuery(request, z.strictObject(pageParams));
+  if (!query.ok) return query.response;
+  const { limit, continuationToken } = query.value;
+  return paged(async () => {
+    const page = await container()
+      .alertStore()
+      .listDeadLetters({ limit, ...(continuationToken ? { continuationToken } : {}) });
+    return { items: page.items, continuationToken: page.continuationToken };
+  });
+}
+
+/** The raw payload stays out of listings: sources put arbitrary data in custom properties. */
+function alertView({ alert, receivedAt, routing, workloadIds, routingReasons }: StoredAlert) {
+  const { raw: _raw, ...fields } = alert;
+  return { ...fields, receivedAt, routing, workloadIds, routingReasons };
+}
+
+async function paged(
+  read: () => Promise<{ items: readonly unknown[]; continuationToken: string | undefined }>,
+) {
+  try {
+    const page = await read();
+    return {
+      status: 200,
+      jsonBody: page.continuationToken ? page : { items: page.items },
+      headers: { 'cache-control': 'no-store' },
+    };
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      return errorResponse(400, 'invalid_query', err.message, err.details);
+    }
+    throw err;
+  }
+}
+
+app.http('listAlerts', { route: 'alerts', methods: ['GET'], authLevel: 'function', handler: listAlerts });
+app.http('listDeadLetters', {
+  route: 'dead-letters',
+  methods: ['GET'],
+  authLevel: 'function',
+  handler: listDeadLetters,
+});

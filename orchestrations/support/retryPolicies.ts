@@ -1,0 +1,12 @@
+// Named retry policies for activities: durations are constants, never inline numbers.
+import * as df from 'durable-functions';
+
+const SECOND_MS = 1000;
+
+/** Store reads and writes: brief faults (throttling, failover) clear within seconds. */
+export const STORE_ACTIVITY_RETRY = (() => {
+  const retry = new df.RetryOptions(2 * SECOND_MS, 6);
+  retry.backoffCoefficient = 2;
+  retry.maxRetryIntervalInMilliseconds = 30 * SECOND_MS;
+  return retry;
+})();

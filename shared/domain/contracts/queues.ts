@@ -1,0 +1,7 @@
+// Messaging entities: names shared by senders and by the triggers that read them (and by deployment).
+
+/** Normalised alerts, one message per alert; messageId is the alert's deterministic dedup id. */
+export const ALERTS_QUEUE = 'alerts';
+
+/** The app setting that holds the Service Bus connection (`…__fullyQualifiedNamespace` in Azure). */
+export const SERVICE_BUS_CONNECTION = 'ServiceBusConnection';

@@ -1,0 +1,64 @@
+// Hosts the real app (functions/index.ts) in the local runtime for end-to-end tests, with the app's
+// container pointed at the runtime's data directory so both share the embedded database.
+import path from 'node:path';
+import { loadConfig } from '../../../shared/config';
+import { createContainer, setContainer } from '../../../shared/container';
+import type { Clock } from '../../../local/clock/Clock';
+import { repoRoot, startTestRuntime, tempDataDir, testFunctionKey } from '../../local/support/testRuntime';
+
+export const sampleCatalogDir = path.join(repoRoot, 'catalog');
+
+export interface AppRuntimeOptions {
+  readonly catalogDir?: string;
+  readonly clock?: Clock;
+  readonly maxDeliveryCount?: number;
+  readonly settings?: Record<string, string>;
+}
+
+export async function startAppRuntime(options: AppRuntimeOptions = {}) {
+  const dataDir = tempDataDir();
+  setContainer(
+    createContainer(
+      loadConfig({
+        LIFEBOAT_DATA_DIR: dataDir,
+        LIFEBOAT_CATALOG_DIR: options.catalogDir ?? sampleCatalogDir,
+        LIFEBOAT_FUNCTION_KEY: testFunctionKey,
+        ...options.settings,
+      }),
+    ),
+  );
+  const started = await startTestRuntime({
+    dataDir,
+    loadApp: () => {
+      require('../../../functions/index');
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
+  });
+  const { runtime } = started;
+  const api = (route: string) => `${runtime.url}/api/${route}`;
+  return {
+    ...started,
+    api,
+    /** POSTs a JSON body (or raw text) to the intake with the key in the URL, as Azure Monitor does. */
+    postAlerts: (
+      body: unknown,
+      init: { raw?: string; headers?: Record<string, string>; key?: string | null } = {},
+    ) =>
+      fetch(init.key === null ? api('alerts') : `${api('alerts')}?code=${init.key ?? testFunctionKey}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: init.raw ?? JSON.stringify(body),
+      }),
+    getJson: async <T>(route: string): Promise<T> => {
+      const res = await fetch(`${api(route)}${route.includes('?') ? '&' : '?'}code=${testFunctionKey}`);
+      if (res.status !== 200) throw new Error(`GET ${route} answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    stop: async () => {
+      // Stopping runs the app's appTerminate hook, which closes the container's connections.
+      await runtime.stop();
+      setContainer(undefined);
+    },
+  };
+}
