@@ -5,8 +5,10 @@ import './health';
 import './alertIntake';
 import './alertCorrelator';
 import './alertQueries';
+import './incidents';
 import './orchestrations';
-import './activities/incidentDetectionActivities';
+import './activities/correlationActivities';
+import './activities/incidentLifecycleActivities';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.

@@ -1,6 +1,7 @@
 // `npm start`: runs the app's real registrations in the local runtime on embedded defaults.
 import path from 'node:path';
 import { loadConfig } from '../shared/config';
+import { ROLES } from '../shared/domain/auth/Role';
 import { installFunctionsCoreResolver } from './functionsCore/installFunctionsCoreResolver';
 import { generatedSecret } from './generatedSecret';
 import { LocalRuntime } from './LocalRuntime';
@@ -23,6 +24,18 @@ async function main(): Promise<void> {
     process.env.LIFEBOAT_SIGNING_KEY = generatedSecret(dataDir, 'dev-signing-key').value;
   }
   process.env.LIFEBOAT_TASK_HUB ??= config.taskHub;
+  let operatorKeyLine: string;
+  if (!process.env.LIFEBOAT_OPERATOR_KEYS?.trim()) {
+    // A development-only operator holding every role, so operator routes work out of the box; in Azure,
+    // configure LIFEBOAT_OPERATOR_KEYS or App Service authentication (docs/operator-auth.md).
+    const operatorKey = generatedSecret(dataDir, 'operator-key').value;
+    process.env.LIFEBOAT_OPERATOR_KEYS = JSON.stringify([
+      { key: operatorKey, name: 'local-operator', roles: [...ROLES] },
+    ]);
+    operatorKeyLine = `${operatorKey}   (Authorization: Bearer <key>; roles ${ROLES.join(', ')})`;
+  } else {
+    operatorKeyLine = `${config.operatorKeys.length} configured (LIFEBOAT_OPERATOR_KEYS)`;
+  }
 
   // LIFEBOAT_APP_ENTRY lets tests host a test-only app; by default the app is package.json's "main" when
   // built, or its TypeScript source when this file itself runs from source (tsx).
@@ -52,6 +65,13 @@ async function main(): Promise<void> {
   console.log(`Lifeboat local runtime listening on ${runtime.url}`);
   console.log(`  data directory: ${dataDir}`);
   console.log(`  function key:   ${key}   (send as ?code=<key> or the x-functions-key header)`);
+  console.log(`  operator key:   ${operatorKeyLine}`);
+  if (config.trustAppServiceAuth) {
+    // Nothing here strips a client's x-ms-client-principal the way App Service authentication does.
+    console.log(
+      '  warning:        LIFEBOAT_TRUST_APP_SERVICE_AUTH=true, but locally any caller can forge the identity',
+    );
+  }
   console.log(`  functions:      ${runtime.catalog.functionCount}`);
   for (const fn of runtime.catalog.http) {
     console.log(

@@ -1,89 +1,243 @@
-// The incident orchestration, one per correlation window (instance id = incident id). This stage covers
-// detection: it absorbs every alert notification the correlator records and closes the window once all
-// alerts have resolved and the grouping window has passed quietly. Activation, approval and failover
-// build on it (issue 4 onwards).
+// The incident orchestration, one per correlation window (instance id = incident id): detected → observing
+// → (dismissed) → awaiting-approval → (rejected | expired) → failing-over. Every transition is written to
+// the incident record and timeline by an activity; the store holds the alerts, events only wake it up.
 import type * as df from 'durable-functions';
+import {
+  APPROVAL_ORCHESTRATION,
+  approvalInstanceId,
+  approvalOutcomeSchema,
+} from '../shared/domain/contracts/approvalContracts';
 import {
   ALERTS_CHANGED_EVENT,
   closeCorrelationWindowActivity,
   incidentOrchestrationInputSchema,
-  readIncidentAlertsActivity,
+  type IncidentOrchestrationInput,
 } from '../shared/domain/contracts/incidentContracts';
-import type { IncidentAlertSummary } from '../shared/domain/correlation/summariseIncidentAlerts';
+import {
+  assessIncidentActivity,
+  OPERATOR_ACTION_EVENT,
+  openIncidentActivity,
+  operatorActionEventSchema,
+  transitionIncidentActivity,
+  type IncidentPolicy,
+} from '../shared/domain/contracts/incidentLifecycleContracts';
+import type { IncidentStatus } from '../shared/domain/incident/IncidentStatus';
 import { callActivity } from './support/callActivity';
+import { secondsAfter, waitForAny } from './support/waitForAny';
 
 /** History is bounded by starting afresh (the store holds the state) after this many wake-ups. */
 const WAKE_UPS_PER_GENERATION = 100;
-const MS_PER_SECOND = 1000;
 /**
- * Wake-ups coalesce in the store; if a correlator crashed between claiming one and raising it, this
- * periodic re-read is what still picks its alert up.
+ * Criteria such as `sustainedFor` become true with time alone, and a correlator that crashed after claiming
+ * a wake-up never raises it: re-assessing this often covers both.
  */
-const REREAD_EVERY_SECONDS = 60;
-
-export interface IncidentDetectionStatus {
-  readonly phase: 'detected';
-  readonly alerts: IncidentAlertSummary;
-}
+const REASSESS_EVERY_SECONDS = 60;
+const FIRST_APPROVAL_ROUND = 1;
 
 export interface IncidentOutcome {
-  readonly outcome: 'dismissed';
+  readonly status: IncidentStatus;
   readonly reason: string;
-  readonly closedAt: string;
-  readonly alerts: IncidentAlertSummary;
 }
+
+type Observation =
+  | { readonly verdict: 'activate'; readonly reasons: readonly string[] }
+  | { readonly verdict: 'dismissed' | 'aborted'; readonly reason: string; readonly actor?: string }
+  | { readonly verdict: 'continue'; readonly observingSince?: string };
 
 export function* incidentOrchestrator(
   context: df.OrchestrationContext,
 ): Generator<df.Task, IncidentOutcome | undefined, unknown> {
   const input = incidentOrchestrationInputSchema.parse(context.df.getInput());
   const { incidentId } = input;
-  let read = yield* callActivity(context, readIncidentAlertsActivity, { incidentId });
+  const opened = yield* callActivity(context, openIncidentActivity, {
+    incidentId,
+    workloadId: input.workloadId,
+    detectedAt: input.openedAt,
+  });
 
-  for (let wakeUps = 0; wakeUps < WAKE_UPS_PER_GENERATION; wakeUps++) {
-    context.df.setCustomStatus({ phase: 'detected', alerts: read.summary } satisfies IncidentDetectionStatus);
-    if (read.summary.firing > 0) {
-      yield* wakeUpOrTimeout(context, REREAD_EVERY_SECONDS);
-    } else {
-      // Everything has resolved: wait out the grouping window, so a flapping alert stays in this incident.
-      const woken = yield* wakeUpOrTimeout(context, input.groupingWindowSeconds);
-      if (!woken) {
-        const closing = yield* callActivity(context, closeCorrelationWindowActivity, {
-          incidentId,
-          expectedVersion: read.version,
-          at: context.df.currentUtcDateTime.toISOString(),
-        });
-        if (closing.closed) {
-          const outcome: IncidentOutcome = {
-            outcome: 'dismissed',
-            reason: `every alert resolved and none arrived for ${input.groupingWindowSeconds}s`,
-            closedAt: closing.closedAt,
-            alerts: read.summary,
-          };
-          context.df.setCustomStatus({ phase: 'dismissed', alerts: read.summary });
-          return outcome;
-        }
-      }
-    }
-    read = yield* callActivity(context, readIncidentAlertsActivity, { incidentId });
+  const observed = yield* observe(context, input, opened.policy);
+  if (observed.verdict === 'continue') {
+    context.df.continueAsNew({
+      ...input,
+      ...(observed.observingSince ? { observingSince: observed.observingSince } : {}),
+    });
+    return undefined;
   }
-  context.df.continueAsNew(input);
-  return undefined;
+  if (observed.verdict !== 'activate') {
+    return yield* end(context, incidentId, observed.verdict, observed.reason, observed.actor);
+  }
+
+  // An abort that arrived while the criteria were assessed is already waiting: take it before asking anyone.
+  const early = yield* waitForAny(context, context.df.currentUtcDateTime, [OPERATOR_ACTION_EVENT]);
+  const earlyAbort = early.kind === OPERATOR_ACTION_EVENT ? abortOf(early.payload) : undefined;
+  if (earlyAbort) {
+    return yield* end(context, incidentId, 'aborted', earlyAbort.reason, earlyAbort.actor);
+  }
+
+  yield* transition(
+    context,
+    incidentId,
+    'awaiting-approval',
+    `Activation criteria met: ${observed.reasons.join('; ')}`,
+  );
+  context.df.setCustomStatus({ phase: 'awaiting-approval' });
+  const approvalTask = context.df.callSubOrchestrator(
+    APPROVAL_ORCHESTRATION,
+    {
+      incidentId,
+      round: FIRST_APPROVAL_ROUND,
+      quorum: opened.policy.quorum,
+      approverRoles: opened.policy.approverRoles,
+      deadlineSeconds: opened.policy.approvalDeadlineSeconds,
+      finalTimeoutOutcome: opened.policy.finalTimeoutOutcome,
+    },
+    approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
+  );
+  // The actions API also cancels the approval when it aborts, so the approval instance ends either way.
+  const abortTask = context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT);
+  const first = yield context.df.Task.any([approvalTask, abortTask]);
+  if (first === abortTask) {
+    const abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
+    return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+  }
+  const approval = approvalOutcomeSchema.parse(approvalTask.result);
+  switch (approval.outcome) {
+    case 'rejected':
+    case 'expired':
+      return yield* end(context, incidentId, approval.outcome, approval.reason);
+    case 'cancelled': {
+      // Only an operator abort cancels the approval; its event says who.
+      const abort = yield* nextAbort(context);
+      return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+    }
+    case 'approved':
+    case 'auto-approved':
+      break;
+  }
+
+  yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approval.reason}`);
+  // The runbook stage (its own sub-orchestration) is not part of this build; until it is, the incident
+  // stays failing-over and operators can abort it.
+  context.df.setCustomStatus({ phase: 'failing-over', runbook: 'not available in this build' });
+  const abort = yield* nextAbort(context);
+  return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
 }
 
-/** Waits for the correlator's wake-up, or until the timeout; a timer left behind is cancelled. */
-function* wakeUpOrTimeout(
+/**
+ * Detection and observation: re-assesses on every wake-up and on a timer; dismisses when everything has
+ * resolved and the grouping window passed quietly; activates once the criteria hold after the
+ * observation window.
+ */
+function* observe(
   context: df.OrchestrationContext,
-  seconds: number,
-): Generator<df.Task, boolean, unknown> {
-  const timeout = context.df.createTimer(
-    new Date(context.df.currentUtcDateTime.getTime() + seconds * MS_PER_SECOND),
-  );
-  const woken = context.df.waitForExternalEvent(ALERTS_CHANGED_EVENT);
-  const winner = yield context.df.Task.any([timeout, woken]);
-  if (winner === woken) {
-    timeout.cancel();
-    return true;
+  input: IncidentOrchestrationInput,
+  policy: IncidentPolicy,
+): Generator<df.Task, Observation, unknown> {
+  const { incidentId } = input;
+  let observingSince = input.observingSince === undefined ? undefined : new Date(input.observingSince);
+  for (let wakeUps = 0; wakeUps < WAKE_UPS_PER_GENERATION; wakeUps++) {
+    const now = context.df.currentUtcDateTime;
+    const assessed = yield* callActivity(context, assessIncidentActivity, {
+      incidentId,
+      at: now.toISOString(),
+    });
+    context.df.setCustomStatus({
+      phase: observingSince ? 'observing' : 'detected',
+      alerts: assessed.summary,
+      decision: assessed.decision,
+    });
+
+    let until: Date;
+    if (assessed.decision === 'dismiss') {
+      // Everything has resolved: wait out the grouping window, so a flapping alert stays in this incident.
+      until = secondsAfter(context, policy.groupingWindowSeconds);
+    } else {
+      if (observingSince === undefined) {
+        observingSince = now;
+        yield* transition(
+          context,
+          incidentId,
+          'observing',
+          `Observing for ${policy.observationWindowSeconds}s: ${assessed.reasons.join('; ')}`,
+        );
+      }
+      const windowEnds = new Date(observingSince.getTime() + policy.observationWindowSeconds * 1000);
+      if (assessed.decision === 'activate' && now.getTime() >= windowEnds.getTime()) {
+        return { verdict: 'activate', reasons: assessed.reasons };
+      }
+      const reassessAt = secondsAfter(context, REASSESS_EVERY_SECONDS);
+      until = assessed.decision === 'activate' && windowEnds < reassessAt ? windowEnds : reassessAt;
+    }
+
+    const waited = yield* waitForAny(context, until, [ALERTS_CHANGED_EVENT, OPERATOR_ACTION_EVENT]);
+    const abort = waited.kind === OPERATOR_ACTION_EVENT ? abortOf(waited.payload) : undefined;
+    if (abort) {
+      return { verdict: 'aborted', ...abort };
+    }
+    if (waited.kind === 'timeout' && assessed.decision === 'dismiss') {
+      const closing = yield* callActivity(context, closeCorrelationWindowActivity, {
+        incidentId,
+        expectedVersion: assessed.version,
+        at: context.df.currentUtcDateTime.toISOString(),
+      });
+      if (closing.closed) {
+        return {
+          verdict: 'dismissed',
+          reason: `every alert resolved and none arrived for ${policy.groupingWindowSeconds}s`,
+        };
+      }
+    }
   }
-  return false;
+  return { verdict: 'continue', ...(observingSince ? { observingSince: observingSince.toISOString() } : {}) };
+}
+
+function abortOf(payload: unknown): { reason: string; actor: string } | undefined {
+  const event = operatorActionEventSchema.safeParse(payload);
+  return event.success
+    ? { reason: event.data.comment ?? 'aborted by an operator', actor: event.data.actor }
+    : undefined;
+}
+
+/** Waits for a valid operator abort (anything else raised under that name is ignored). */
+function* nextAbort(
+  context: df.OrchestrationContext,
+): Generator<df.Task, { reason: string; actor: string }, unknown> {
+  for (;;) {
+    const abort = abortOf(yield context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT));
+    if (abort) return abort;
+  }
+}
+
+function* transition(
+  context: df.OrchestrationContext,
+  incidentId: string,
+  to: IncidentStatus,
+  message: string,
+  actor?: string,
+): Generator<df.Task, void, unknown> {
+  yield* callActivity(context, transitionIncidentActivity, {
+    incidentId,
+    to,
+    at: context.df.currentUtcDateTime.toISOString(),
+    entryId: `status-${to}`,
+    message,
+    ...(actor ? { actor } : {}),
+  });
+}
+
+/** Records the final status and closes the correlation window, so later alerts open a new incident. */
+function* end(
+  context: df.OrchestrationContext,
+  incidentId: string,
+  status: IncidentStatus,
+  reason: string,
+  actor?: string,
+): Generator<df.Task, IncidentOutcome, unknown> {
+  yield* transition(context, incidentId, status, `Incident ${status}: ${reason}`, actor);
+  yield* callActivity(context, closeCorrelationWindowActivity, {
+    incidentId,
+    at: context.df.currentUtcDateTime.toISOString(),
+  });
+  context.df.setCustomStatus({ phase: status });
+  return { status, reason };
 }

@@ -1,5 +1,7 @@
 // Configuration: read once from a whitelist of environment settings, validated, secrets wrapped.
 import { z } from 'zod';
+import { type OperatorKey, operatorKeysJsonSchema } from './domain/auth/operatorKeysSchema';
+import { formatZodPath } from './domain/validation/formatZodIssues';
 import { ValidationError } from './errors';
 import { Secret } from './Secret';
 
@@ -22,6 +24,19 @@ const settingsSchema = z.object({
   LIFEBOAT_FUNCTION_KEY: optionalSecret,
   /** The key alert sources present to POST /api/alerts (as ?code=, x-functions-key or a Bearer token). */
   LIFEBOAT_INTAKE_KEY: optionalSecret,
+  /** Operator keys as JSON, `[{key, name, email?, roles}]` (shared/domain/auth/operatorKeysSchema.ts). */
+  LIFEBOAT_OPERATOR_KEYS: operatorKeysJsonSchema.optional(),
+  /**
+   * Trust x-ms-client-principal. Only behind App Service authentication, which replaces any client-supplied
+   * copy of that header; without it anyone could send the header and claim any identity and role.
+   */
+  LIFEBOAT_TRUST_APP_SERVICE_AUTH: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false'], { error: 'Expected true or false' }))
+    .default('false')
+    .transform((v) => v === 'true'),
   LIFEBOAT_CATALOG_DIR: z.string().min(1).default('catalog'),
   LIFEBOAT_PUBLIC_BASE_URL: optionalUrl('LIFEBOAT_PUBLIC_BASE_URL'),
   LIFEBOAT_SIGNING_KEY: optionalSecret,
@@ -51,6 +66,10 @@ export interface LifeboatConfig {
   readonly functionKey?: Secret;
   /** Defaults to the function key, so locally one key opens every function-level route. */
   readonly intakeKey?: Secret;
+  /** Keys operators present on operator routes; empty when none are configured. */
+  readonly operatorKeys: readonly OperatorKey[];
+  /** Whether operator routes accept App Service authentication's x-ms-client-principal header. */
+  readonly trustAppServiceAuth: boolean;
   readonly catalogDir: string;
   readonly publicBaseUrl?: string;
   readonly signingKey?: Secret;
@@ -80,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
   const picked = Object.fromEntries(settingNames.map((name) => [name, emptyToUndefined(env[name])]));
   const parsed = settingsSchema.safeParse(picked);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    // Messages and paths only: never the input, which for a secret setting is the secret.
+    const details = parsed.error.issues.map((i) => ({ path: formatZodPath(i.path), message: i.message }));
     throw new ValidationError(
       `Invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
       details,
@@ -96,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
     ...((s.LIFEBOAT_INTAKE_KEY ?? s.LIFEBOAT_FUNCTION_KEY)
       ? { intakeKey: s.LIFEBOAT_INTAKE_KEY ?? s.LIFEBOAT_FUNCTION_KEY }
       : {}),
+    operatorKeys: s.LIFEBOAT_OPERATOR_KEYS ?? [],
+    trustAppServiceAuth: s.LIFEBOAT_TRUST_APP_SERVICE_AUTH,
     catalogDir: s.LIFEBOAT_CATALOG_DIR,
     ...(s.LIFEBOAT_PUBLIC_BASE_URL ? { publicBaseUrl: s.LIFEBOAT_PUBLIC_BASE_URL } : {}),
     ...(s.LIFEBOAT_SIGNING_KEY ? { signingKey: s.LIFEBOAT_SIGNING_KEY } : {}),

@@ -4,6 +4,7 @@ import { loadConfig, type LifeboatConfig } from './config';
 import { ServiceBusMessageSender } from './adapters/servicebus/ServiceBusMessageSender';
 import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
 import { EmbeddedCorrelationStore } from './adapters/sqlite/EmbeddedCorrelationStore';
+import { EmbeddedIncidentStore } from './adapters/sqlite/EmbeddedIncidentStore';
 import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseHealthCheck';
 import { EmbeddedMessageSender } from './adapters/sqlite/EmbeddedMessageSender';
 import { EmbeddedQueue } from './adapters/sqlite/EmbeddedQueue';
@@ -13,6 +14,7 @@ import { loadCatalog } from './domain/catalog/loadCatalog';
 import type { AlertStore } from './ports/AlertStore';
 import type { CorrelationStore } from './ports/CorrelationStore';
 import type { HealthCheck } from './ports/HealthCheck';
+import type { IncidentStore } from './ports/IncidentStore';
 import type { MessageSender } from './ports/MessageSender';
 import { nonNullValue } from './nonNull';
 
@@ -23,6 +25,7 @@ export interface Container {
   catalog(): Catalog;
   alertStore(): AlertStore;
   correlationStore(): CorrelationStore;
+  incidentStore(): IncidentStore;
   messageSender(): MessageSender;
   /** Wall-clock time for functions and activities (never for orchestrators). */
   now(): Date;
@@ -59,6 +62,7 @@ export function createContainer(config: LifeboatConfig): Container {
     return {
       alerts: new EmbeddedAlertStore(embeddedDb()),
       correlation: new EmbeddedCorrelationStore(embeddedDb()),
+      incidents: new EmbeddedIncidentStore(embeddedDb()),
     };
   });
   const healthChecks: HealthCheck[] = [];
@@ -71,6 +75,7 @@ export function createContainer(config: LifeboatConfig): Container {
     catalog: once(() => loadCatalog(config.catalogDir)),
     alertStore: () => embeddedStore().alerts,
     correlationStore: () => embeddedStore().correlation,
+    incidentStore: () => embeddedStore().incidents,
     messageSender: once((): MessageSender => {
       const bus = config.bus;
       if (bus.kind === 'embedded') {

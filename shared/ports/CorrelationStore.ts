@@ -64,8 +64,9 @@ export interface CorrelationStore {
   readIncidentAlerts(incidentId: string): Promise<IncidentAlerts | undefined>;
   /**
    * Closes the window so that later alerts open a new incident — only if nothing was recorded since
-   * `expectedVersion`; otherwise `changed`, and the caller reads again. Closing twice is a no-op.
+   * `expectedVersion`; otherwise `changed`, and the caller reads again. Without a version it closes
+   * regardless (the incident ended for another reason). Closing twice is a no-op.
    */
-  closeWindow(incidentId: string, expectedVersion: number, at: string): Promise<CloseResult>;
+  closeWindow(incidentId: string, expectedVersion: number | undefined, at: string): Promise<CloseResult>;
   openWindows(): Promise<readonly { readonly incidentId: string; readonly workloadId: string }[]>;
 }

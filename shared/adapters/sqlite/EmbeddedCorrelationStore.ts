@@ -60,12 +60,14 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
     return Promise.resolve(read.immediate());
   }
 
-  closeWindow(incidentId: string, expectedVersion: number, at: string): Promise<CloseResult> {
+  closeWindow(incidentId: string, expectedVersion: number | undefined, at: string): Promise<CloseResult> {
     const close = this.db.transaction((): CloseResult => {
       const window = this.window(incidentId);
       if (window === undefined) return { closed: false, reason: 'not-found' };
       if (window.closed_at !== null) return { closed: true, closedAt: window.closed_at };
-      if (window.version !== expectedVersion) return { closed: false, reason: 'changed' };
+      if (expectedVersion !== undefined && window.version !== expectedVersion) {
+        return { closed: false, reason: 'changed' };
+      }
       this.db
         .prepare(`UPDATE app_incident_windows SET closed_at = ? WHERE incident_id = ?`)
         .run(at, incidentId);

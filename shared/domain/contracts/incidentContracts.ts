@@ -1,7 +1,6 @@
 // The incident orchestration's stable contracts: its name, input, the events it listens for and the
 // activities it calls. Names are stored in history; renaming breaks running incidents.
 import { z } from 'zod';
-import { incidentAlertSummarySchema } from '../correlation/summariseIncidentAlerts';
 import { activityContract } from './ActivityContract';
 
 export const INCIDENT_ORCHESTRATION = 'incident';
@@ -12,6 +11,8 @@ export const incidentOrchestrationInputSchema = z.object({
   openedAt: z.iso.datetime({ precision: 3 }),
   /** Quiet time after everything resolved before the window closes (flapping alerts stay in one incident). */
   groupingWindowSeconds: z.number().int().positive(),
+  /** Carried across continue-as-new: when observation started. */
+  observingSince: z.iso.datetime({ precision: 3 }).optional(),
 });
 export type IncidentOrchestrationInput = z.infer<typeof incidentOrchestrationInputSchema>;
 
@@ -19,21 +20,12 @@ export type IncidentOrchestrationInput = z.infer<typeof incidentOrchestrationInp
 export const ALERTS_CHANGED_EVENT = 'alerts-changed';
 export const alertsChangedEventSchema = z.object({ alertId: z.string().min(1) });
 
-export const readIncidentAlertsActivity = activityContract(
-  'readIncidentAlerts',
-  z.object({ incidentId: z.string().min(1) }),
-  z.object({
-    version: z.number().int().nonnegative(),
-    windowOpen: z.boolean(),
-    summary: incidentAlertSummarySchema,
-  }),
-);
-
 export const closeCorrelationWindowActivity = activityContract(
   'closeCorrelationWindow',
   z.object({
     incidentId: z.string().min(1),
-    expectedVersion: z.number().int().nonnegative(),
+    /** Close only if nothing was recorded since this version; absent closes regardless (the incident ended). */
+    expectedVersion: z.number().int().nonnegative().optional(),
     at: z.iso.datetime({ precision: 3 }),
   }),
   z.discriminatedUnion('closed', [

@@ -1,0 +1,156 @@
+// Activities of the incident lifecycle: open the incident record, assess it against the workload's
+// activation criteria, move it between statuses, record approval state. All are safe to run twice.
+import { container } from '../../shared/container';
+import { findWorkload } from '../../shared/domain/catalog/Catalog';
+import { approvalDeadlineSeconds } from '../../shared/domain/catalog/EffectivePolicy';
+import { compilePolicy } from '../../shared/domain/catalog/compilePolicy';
+import type { Workload } from '../../shared/domain/catalog/Workload';
+import { recordApprovalActivity } from '../../shared/domain/contracts/approvalContracts';
+import {
+  assessIncidentActivity,
+  openIncidentActivity,
+  transitionIncidentActivity,
+} from '../../shared/domain/contracts/incidentLifecycleContracts';
+import { summariseIncidentAlerts } from '../../shared/domain/correlation/summariseIncidentAlerts';
+import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
+import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
+import { registerActivity } from './registerActivity';
+
+function workloadOf(workloadId: string): Workload {
+  const workload = findWorkload(container().catalog(), workloadId);
+  if (workload === undefined) {
+    throw new NonRetryableError(`Workload '${workloadId}' is not in the catalog.`);
+  }
+  return workload;
+}
+
+registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detectedAt }) => {
+  const workload = workloadOf(workloadId);
+  const policy = compilePolicy(workload);
+  const store = container().incidentStore();
+  const { incident } = await store.create({
+    id: incidentId,
+    workloadId,
+    workloadName: workload.name,
+    tier: workload.tier,
+    mode: 'live',
+    status: 'detected',
+    detectedAt,
+    rtoTargetSeconds: workload.rtoSeconds,
+    steps: [],
+    alerts: { count: 0, latest: [] },
+  });
+  await store.appendTimeline(incidentId, [
+    {
+      id: 'status-detected',
+      at: detectedAt,
+      type: 'status-changed',
+      message: `Incident detected for ${workload.name} (tier ${workload.tier}, RTO ${workload.rtoSeconds}s)`,
+    },
+  ]);
+  return {
+    status: incident.status,
+    policy: {
+      observationWindowSeconds: policy.observationWindowSeconds,
+      groupingWindowSeconds: policy.groupingWindowSeconds,
+      quorum: policy.quorum,
+      approverRoles: [...policy.approverRoles],
+      approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
+      finalTimeoutOutcome: policy.finalTimeoutOutcome,
+    },
+  };
+});
+
+registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
+  const c = container();
+  const read = await c.correlationStore().readIncidentAlerts(incidentId);
+  if (read === undefined) {
+    throw new NotFoundError(`No correlation window for incident '${incidentId}'.`);
+  }
+  const workload = workloadOf(read.workloadId);
+  const summary = summariseIncidentAlerts(read.alerts);
+  const evaluation = evaluateActivation(workload.activation, {
+    now: at,
+    workload: { id: workload.id, primaryRegion: workload.regions.primary, services: workload.services },
+    alerts: [...read.alerts],
+    probes: [],
+  });
+  const store = c.incidentStore();
+  let changedDecision = false;
+  await store.update(incidentId, (current) => {
+    const previous = current.activation;
+    changedDecision =
+      previous === undefined ||
+      previous.decision !== evaluation.decision ||
+      previous.reasons.join('\n') !== evaluation.reasons.join('\n');
+    return {
+      ...current,
+      ...(summary.highestSeverity ? { severity: summary.highestSeverity } : {}),
+      alerts: { count: summary.notifications, latest: summary.latest },
+      activation: { decision: evaluation.decision, reasons: evaluation.reasons, evaluatedAt: at },
+    };
+  });
+  if (changedDecision) {
+    // Keyed by what was decided, so a repeat of the same assessment writes one entry.
+    await store.appendTimeline(incidentId, [
+      {
+        id: `assessment-v${read.version}-${evaluation.decision}`,
+        at,
+        type: 'activation-evaluated',
+        message: `Activation criteria: ${evaluation.decision} — ${evaluation.reasons.join('; ')}`,
+      },
+    ]);
+  }
+  return {
+    version: read.version,
+    windowOpen: read.closedAt === undefined,
+    summary,
+    decision: evaluation.decision,
+    reasons: evaluation.reasons,
+  };
+});
+
+registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryId, message, actor }) => {
+  const store = container().incidentStore();
+  const updated = await store.update(incidentId, (current) => {
+    if (current.status === to) {
+      return undefined; // already there: a repeat of this activity
+    }
+    if (!canTransition(current.status, to)) {
+      throw new ConflictError(
+        `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+        current,
+      );
+    }
+    return {
+      ...current,
+      status: to,
+      ...(to === 'observing' ? { observingSince: at } : {}),
+      ...(to === 'failing-over' ? { activatedAt: at } : {}),
+      ...(to === 'recovered' ? { recoveredAt: at } : {}),
+      ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
+    };
+  });
+  await store.appendTimeline(incidentId, [
+    { id: entryId, at, type: 'status-changed', message, ...(actor ? { actor } : {}) },
+  ]);
+  return { status: updated.status, changed: updated.status === to };
+});
+
+registerActivity(recordApprovalActivity, async ({ incidentId, approval, entry, at }) => {
+  const store = container().incidentStore();
+  let recorded = true;
+  await store.update(incidentId, (current) => {
+    // An approval that outlived its incident (aborted meanwhile) may only say it was cancelled.
+    if (isTerminal(current.status) && approval.status !== 'cancelled') {
+      recorded = false;
+      return undefined;
+    }
+    return { ...current, approval };
+  });
+  if (recorded) {
+    await store.appendTimeline(incidentId, [{ ...entry, at }]);
+  }
+  return { recorded };
+});

@@ -1,0 +1,247 @@
+// The status API and operator actions: GET /api/incidents, GET /api/incidents/{id}, GET /api/workloads,
+// POST /api/incidents/{id}/actions/{action}. Operators authenticate in the app (keys or App Service auth).
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { z } from 'zod';
+import { container } from '../shared/container';
+import {
+  APPROVAL_CANCEL_EVENT,
+  APPROVAL_DECISION_EVENT,
+  approvalInstanceId,
+} from '../shared/domain/contracts/approvalContracts';
+import { OPERATOR_ACTION_EVENT } from '../shared/domain/contracts/incidentLifecycleContracts';
+import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
+import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
+import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
+import {
+  ACTION_ROLES,
+  isOperatorAction,
+  OPERATOR_ACTIONS,
+  planOperatorAction,
+} from '../shared/domain/incident/operatorActions';
+import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
+import { errorMessage, ValidationError } from '../shared/errors';
+import { invocationLogger } from '../shared/logging';
+import { authorizeOperator } from './http/authenticateOperator';
+import { errorResponse } from './http/errorResponse';
+import { parseQuery } from './http/parseQuery';
+import { readBodyWithin } from './http/readBodyWithin';
+import { workloadView } from './http/workloadView';
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
+const MAX_ACTION_BODY_BYTES = 16 * 1024;
+/** The first approval round; failback will ask for later ones. */
+const APPROVAL_ROUND = 1;
+
+const listQuerySchema = z.strictObject({
+  status: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .pipe(z.array(z.enum(INCIDENT_STATUSES)))
+    .optional(),
+  workload: z.string().min(1).optional(),
+  mode: z.enum(INCIDENT_MODES).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  continuationToken: z.string().min(1).optional(),
+});
+
+const actionBodySchema = z.strictObject({ comment: z.string().trim().min(1).max(2000).optional() });
+
+const noStore = { 'cache-control': 'no-store' };
+
+export async function listIncidents(request: HttpRequest): Promise<HttpResponseInit> {
+  const auth = authorizeOperator(request, 'viewer', container().config);
+  if (!auth.ok) return auth.response;
+  const query = parseQuery(request, listQuerySchema);
+  if (!query.ok) return query.response;
+  const { status, workload, mode, limit, continuationToken } = query.value;
+  try {
+    const page = await container()
+      .incidentStore()
+      .list({
+        limit,
+        ...(status ? { status } : {}),
+        ...(workload ? { workloadId: workload } : {}),
+        ...(mode ? { mode } : {}),
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+    const now = container().now();
+    return {
+      status: 200,
+      jsonBody: {
+        items: page.items.map((i) => toIncidentSummary(i, now)),
+        ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+      },
+      headers: noStore,
+    };
+  } catch (err) {
+    if (err instanceof ValidationError) return errorResponse(400, 'invalid_query', err.message, err.details);
+    throw err;
+  }
+}
+
+export async function getIncident(request: HttpRequest): Promise<HttpResponseInit> {
+  const auth = authorizeOperator(request, 'viewer', container().config);
+  if (!auth.ok) return auth.response;
+  const id = request.params.id ?? '';
+  const store = container().incidentStore();
+  const incident = await store.get(id);
+  if (incident === undefined) {
+    return errorResponse(404, 'not_found', `No incident '${id}'.`);
+  }
+  const timeline = await store.timeline(id);
+  return { status: 200, jsonBody: toIncidentView(incident, timeline, container().now()), headers: noStore };
+}
+
+export function listWorkloads(request: HttpRequest): HttpResponseInit {
+  const auth = authorizeOperator(request, 'viewer', container().config);
+  if (!auth.ok) return auth.response;
+  return {
+    status: 200,
+    jsonBody: { items: container().catalog().workloads.map(workloadView) },
+    headers: noStore,
+  };
+}
+
+export async function incidentAction(
+  request: HttpRequest,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
+  const action = request.params.action ?? '';
+  if (!isOperatorAction(action)) {
+    return errorResponse(
+      404,
+      'unknown_action',
+      `Unknown action '${action}'. Actions: ${OPERATOR_ACTIONS.join(', ')}.`,
+    );
+  }
+  const auth = authorizeOperator(request, ACTION_ROLES[action], container().config);
+  if (!auth.ok) return auth.response;
+  const body = await readActionBody(request);
+  if (!body.ok) return body.response;
+
+  const id = request.params.id ?? '';
+  const incident = await container().incidentStore().get(id);
+  if (incident === undefined) {
+    return errorResponse(404, 'not_found', `No incident '${id}'.`);
+  }
+  const actor = auth.identity.name;
+  const plan = planOperatorAction(incident, action, actor);
+  const now = container().now();
+  if (plan.kind === 'conflict' || plan.kind === 'unavailable') {
+    return {
+      status: plan.kind === 'conflict' ? 409 : 501,
+      jsonBody: {
+        error: {
+          code: plan.kind === 'conflict' ? 'invalid_state' : 'not_available',
+          message: plan.reason,
+          details: [],
+        },
+        current: toIncidentSummary(incident, now),
+      },
+      headers: noStore,
+    };
+  }
+
+  const client = df.getClient(context);
+  const at = now.toISOString();
+  const comment = body.value.comment;
+  if (plan.kind === 'decide') {
+    await client.raiseEvent(approvalInstanceId(id, APPROVAL_ROUND), APPROVAL_DECISION_EVENT, {
+      approver: actor,
+      decision: plan.decision,
+      channel: 'api',
+      at,
+      ...(comment ? { comment } : {}),
+    });
+  } else {
+    await client.raiseEvent(id, OPERATOR_ACTION_EVENT, {
+      action: 'abort',
+      actor,
+      at,
+      ...(comment ? { comment } : {}),
+    });
+    // A pending approval must stop too; the approval instance may not exist (never asked): that is fine.
+    await client
+      .raiseEvent(approvalInstanceId(id, APPROVAL_ROUND), APPROVAL_CANCEL_EVENT, {})
+      .catch((err: unknown) => {
+        invocationLogger(context).info('No approval to cancel', {
+          incidentId: id,
+          reason: errorMessage(err),
+        });
+      });
+  }
+  invocationLogger(context).info('Operator action accepted', { incidentId: id, action, actor });
+  return {
+    status: 202,
+    jsonBody: { accepted: true, incidentId: id, action, actor, status: incident.status },
+    headers: noStore,
+  };
+}
+
+async function readActionBody(
+  request: HttpRequest,
+): Promise<
+  { ok: true; value: z.infer<typeof actionBodySchema> } | { ok: false; response: HttpResponseInit }
+> {
+  const read = await readBodyWithin(request, MAX_ACTION_BODY_BYTES);
+  if (!read.ok) {
+    return {
+      ok: false,
+      response: errorResponse(413, 'payload_too_large', `The body is over ${MAX_ACTION_BODY_BYTES} bytes.`),
+    };
+  }
+  const text = read.bytes.toString('utf8').trim();
+  let json: unknown = {};
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return {
+        ok: false,
+        response: errorResponse(400, 'invalid_json', 'The body is not valid JSON.', [
+          { path: '', message: errorMessage(err) },
+        ]),
+      };
+    }
+  }
+  const parsed = actionBodySchema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : {
+        ok: false,
+        response: errorResponse(
+          400,
+          'invalid_body',
+          'The action body is invalid.',
+          formatZodIssues(parsed.error.issues),
+        ),
+      };
+}
+
+app.http('listIncidents', {
+  route: 'incidents',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: listIncidents,
+});
+app.http('getIncident', {
+  route: 'incidents/{id}',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: getIncident,
+});
+app.http('listWorkloads', {
+  route: 'workloads',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: listWorkloads,
+});
+app.http('incidentAction', {
+  route: 'incidents/{id}/actions/{action}',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: incidentAction,
+});

@@ -1,0 +1,209 @@
+// IncidentStore in the embedded database. Every write is one IMMEDIATE transaction, so a read-modify-write
+// holds the write lock from its read to its write: concurrent updates (other connections, other
+// processes) queue up instead of conflicting, and `update` needs no retries here.
+import { z } from 'zod';
+import { ConflictError, ensureErrorType, NotFoundError, ValidationError } from '../../errors';
+import {
+  incidentSchema,
+  newIncidentSchema,
+  type Incident,
+  type NewIncident,
+} from '../../domain/incident/Incident';
+import { timelineEntrySchema, type TimelineEntry } from '../../domain/incident/TimelineEntry';
+import { formatZodIssues } from '../../domain/validation/formatZodIssues';
+import type { IncidentMutation, IncidentQuery, IncidentStore } from '../../ports/IncidentStore';
+import type { Page } from '../../ports/Page';
+import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
+import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+import { decodePageToken, encodePageToken } from './pageToken';
+
+interface IncidentRow {
+  id: string;
+  detected_at: string;
+  version: number;
+  body: string;
+}
+
+const incidentPosition = z.object({ d: z.string(), i: z.string() });
+const positiveLimit = z.number().int().positive();
+const timelineEntries = z.array(timelineEntrySchema);
+
+export class EmbeddedIncidentStore implements IncidentStore {
+  constructor(private readonly db: EmbeddedDatabase) {
+    ensureEmbeddedIncidentSchema(db);
+  }
+
+  create(incident: NewIncident): Promise<{ incident: Incident; created: boolean }> {
+    return this.immediate(() => {
+      const next = validated(newIncidentSchema, incident, 'incident');
+      const existing = this.read(next.id);
+      if (existing !== undefined) return { incident: existing, created: false };
+      this.db
+        .prepare(
+          `INSERT INTO app_incidents (id, workload_id, status, mode, detected_at, version, body)
+           VALUES (?, ?, ?, ?, ?, 1, ?)`,
+        )
+        .run(next.id, next.workloadId, next.status, next.mode, next.detectedAt, JSON.stringify(next));
+      return { incident: { ...next, version: 1 }, created: true };
+    });
+  }
+
+  get(id: string): Promise<Incident | undefined> {
+    return run(() => this.read(id));
+  }
+
+  replace(incident: Incident): Promise<Incident> {
+    return this.immediate(() => {
+      const { version, ...rest } = validated(incidentSchema, incident, 'incident');
+      const current = this.read(rest.id);
+      if (current === undefined) throw new NotFoundError(`Incident ${rest.id} does not exist`);
+      if (current.version !== version) {
+        throw new ConflictError(
+          `Incident ${rest.id} is at version ${current.version}, not ${version}: read it again`,
+          current,
+        );
+      }
+      return this.write(rest, version);
+    });
+  }
+
+  update(id: string, mutate: IncidentMutation): Promise<Incident> {
+    return this.immediate(() => {
+      const current = this.read(id);
+      if (current === undefined) throw new NotFoundError(`Incident ${id} does not exist`);
+      const proposed = mutate(current);
+      if (proposed === undefined) return current;
+      // The schema without `version` drops whatever version the mutation left: the store sets it.
+      const next = validated(newIncidentSchema, proposed, 'incident');
+      if (next.id !== id) {
+        throw new ValidationError(`An update of incident ${id} must not change its id`, [
+          { path: 'id', message: `expected ${JSON.stringify(id)}` },
+        ]);
+      }
+      return this.write(next, current.version);
+    });
+  }
+
+  appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void> {
+    return this.immediate(() => {
+      const checked = validated(timelineEntries, entries, 'timeline entries');
+      if (this.db.prepare(`SELECT 1 FROM app_incidents WHERE id = ?`).get(incidentId) === undefined) {
+        throw new NotFoundError(`Incident ${incidentId} does not exist`);
+      }
+      const insert = this.db.prepare(
+        `INSERT INTO app_incident_timeline (incident_id, entry_id, at, body) VALUES (?, ?, ?, ?)
+         ON CONFLICT (incident_id, entry_id) DO NOTHING`,
+      );
+      for (const entry of checked) {
+        insert.run(incidentId, entry.id, entry.at, JSON.stringify(entry));
+      }
+    });
+  }
+
+  timeline(incidentId: string, options: { limit?: number } = {}): Promise<TimelineEntry[]> {
+    return run(() => {
+      const rows =
+        options.limit === undefined
+          ? this.db
+              .prepare(`SELECT body FROM app_incident_timeline WHERE incident_id = ? ORDER BY at, seq`)
+              .all(incidentId)
+          : this.db
+              .prepare(
+                `SELECT body FROM (
+                   SELECT body, at, seq FROM app_incident_timeline WHERE incident_id = ?
+                   ORDER BY at DESC, seq DESC LIMIT ?)
+                 ORDER BY at, seq`,
+              )
+              .all(incidentId, validated(positiveLimit, options.limit, 'limit'));
+      return (rows as { body: string }[]).map((row) => timelineEntrySchema.parse(JSON.parse(row.body)));
+    });
+  }
+
+  list(query: IncidentQuery): Promise<Page<Incident>> {
+    return run(() => {
+      const limit = validated(positiveLimit, query.limit, 'limit');
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (query.status !== undefined) {
+        // `IN ()` is not SQL; an empty set matches nothing.
+        where.push(query.status.length === 0 ? '0' : `status IN (${query.status.map(() => '?').join(', ')})`);
+        params.push(...query.status);
+      }
+      if (query.workloadId !== undefined) {
+        where.push('workload_id = ?');
+        params.push(query.workloadId);
+      }
+      if (query.mode !== undefined) {
+        where.push('mode = ?');
+        params.push(query.mode);
+      }
+      if (query.continuationToken !== undefined) {
+        const after = decodePageToken(query.continuationToken, incidentPosition);
+        where.push('(detected_at < ? OR (detected_at = ? AND id < ?))');
+        params.push(after.d, after.d, after.i);
+      }
+      const rows = this.db
+        .prepare(
+          `SELECT id, detected_at, version, body FROM app_incidents
+           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY detected_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...params, limit + 1) as IncidentRow[];
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return rows.length > limit && last !== undefined
+        ? {
+            items: items.map(toIncident),
+            continuationToken: encodePageToken({ d: last.detected_at, i: last.id }),
+          }
+        : { items: items.map(toIncident) };
+    });
+  }
+
+  /** One IMMEDIATE transaction (validation included), its throws turned into rejections. */
+  private immediate<T>(work: () => T): Promise<T> {
+    return run(() => this.db.transaction(work).immediate());
+  }
+
+  private read(id: string): Incident | undefined {
+    const row = this.db
+      .prepare(`SELECT id, detected_at, version, body FROM app_incidents WHERE id = ?`)
+      .get(id) as IncidentRow | undefined;
+    return row === undefined ? undefined : toIncident(row);
+  }
+
+  /** Within a transaction that has checked `fromVersion` is the stored one. */
+  private write(next: NewIncident, fromVersion: number): Incident {
+    const version = fromVersion + 1;
+    this.db
+      .prepare(
+        `UPDATE app_incidents SET workload_id = ?, status = ?, mode = ?, detected_at = ?, version = ?, body = ?
+         WHERE id = ?`,
+      )
+      .run(next.workloadId, next.status, next.mode, next.detectedAt, version, JSON.stringify(next), next.id);
+    return { ...next, version };
+  }
+}
+
+/** Documents read back are validated like any other input. */
+function toIncident(row: IncidentRow): Incident {
+  return { ...newIncidentSchema.parse(JSON.parse(row.body)), version: row.version };
+}
+
+/** Input that fails its schema is the caller's fault: a ValidationError naming what and where. */
+function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationError(`Invalid ${what}`, formatZodIssues(result.error.issues));
+  }
+  return result.data;
+}
+
+/** better-sqlite3 is synchronous: turn its throws into rejections, as an asynchronous store would. */
+function run<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(ensureErrorType(err));
+  }
+}

@@ -1,0 +1,64 @@
+// Contracts of the incident lifecycle: the activities the incident orchestration calls to open, assess and
+// move an incident, and the operator event it listens for. Names are stored in history: never rename.
+import { z } from 'zod';
+import { FINAL_TIMEOUT_OUTCOMES } from '../catalog/EffectivePolicy';
+import { incidentAlertSummarySchema } from '../correlation/summariseIncidentAlerts';
+import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
+import { INCIDENT_STATUSES } from '../incident/IncidentStatus';
+import { activityContract } from './ActivityContract';
+
+const instant = z.iso.datetime({ precision: 3 });
+
+/** What the orchestration needs of the workload's policy; fixed when the incident opens (kept in history). */
+export const incidentPolicySchema = z.object({
+  observationWindowSeconds: z.number().int().nonnegative(),
+  groupingWindowSeconds: z.number().int().positive(),
+  quorum: z.number().int().positive(),
+  approverRoles: z.array(z.string()),
+  approvalDeadlineSeconds: z.number().int().positive(),
+  finalTimeoutOutcome: z.enum(FINAL_TIMEOUT_OUTCOMES),
+});
+export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
+
+export const openIncidentActivity = activityContract(
+  'openIncident',
+  z.object({ incidentId: z.string().min(1), workloadId: z.string().min(1), detectedAt: instant }),
+  z.object({ status: z.enum(INCIDENT_STATUSES), policy: incidentPolicySchema }),
+);
+
+/** Reads the incident's alerts, evaluates the workload's activation criteria and records the result. */
+export const assessIncidentActivity = activityContract(
+  'assessIncident',
+  z.object({ incidentId: z.string().min(1), at: instant }),
+  z.object({
+    version: z.number().int().nonnegative(),
+    windowOpen: z.boolean(),
+    summary: incidentAlertSummarySchema,
+    decision: activationDecisionSchema,
+    reasons: z.array(z.string()),
+  }),
+);
+
+export const transitionIncidentActivity = activityContract(
+  'transitionIncident',
+  z.object({
+    incidentId: z.string().min(1),
+    to: z.enum(INCIDENT_STATUSES),
+    at: instant,
+    /** Deterministic (from the orchestration), so running the activity twice writes one timeline entry. */
+    entryId: z.string().min(1),
+    message: z.string().min(1),
+    actor: z.string().min(1).optional(),
+  }),
+  z.object({ status: z.enum(INCIDENT_STATUSES), changed: z.boolean() }),
+);
+
+/** Raised to the incident orchestration by the operator actions API. */
+export const OPERATOR_ACTION_EVENT = 'operator-action';
+export const operatorActionEventSchema = z.object({
+  action: z.literal('abort'),
+  actor: z.string().min(1),
+  at: instant,
+  comment: z.string().max(2000).optional(),
+});
+export type OperatorActionEvent = z.infer<typeof operatorActionEventSchema>;

@@ -1,0 +1,57 @@
+// The stored incident: one workload's alerts under one correlation key, and where it is in the lifecycle.
+import { z } from 'zod';
+import { severitySchema } from '../alerts/Severity';
+import { tierSchema } from '../catalog/Tier';
+import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
+import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
+import { incidentApprovalSchema } from './IncidentApproval';
+import { incidentModeSchema } from './IncidentMode';
+import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
+import { incidentStepSchema } from './IncidentStep';
+
+/** UTC instants are always written the way `Date.prototype.toISOString` writes them (they sort as text). */
+const utcInstant = z.iso.datetime({ precision: 3 });
+
+/** The latest activation-criteria evaluation, as approvers and operators read it. */
+export const incidentActivationSchema = z.object({
+  decision: activationDecisionSchema,
+  reasons: z.array(z.string()),
+  evaluatedAt: utcInstant,
+});
+export type IncidentActivation = z.infer<typeof incidentActivationSchema>;
+
+export const incidentSchema = z.object({
+  id: z.string().min(1),
+  workloadId: z.string().min(1),
+  workloadName: z.string().min(1),
+  tier: tierSchema,
+  mode: incidentModeSchema,
+  status: incidentStatusSchema,
+  /** The worst severity seen; absent until an alert says. */
+  severity: severitySchema.optional(),
+  /** Starts the RTO clock. */
+  detectedAt: utcInstant,
+  observingSince: utcInstant.optional(),
+  /** When failover started (approval granted). */
+  activatedAt: utcInstant.optional(),
+  /** Stops the RTO clock of a successful recovery. */
+  recoveredAt: utcInstant.optional(),
+  /** When the incident reached a terminal status. */
+  endedAt: utcInstant.optional(),
+  rtoTargetSeconds: z.number().int().positive(),
+  activation: incidentActivationSchema.optional(),
+  approval: incidentApprovalSchema.optional(),
+  steps: z.array(incidentStepSchema),
+  alerts: z.object({
+    count: z.number().int().nonnegative(),
+    latest: z.array(alertRefSchema),
+  }),
+  outcome: z.object({ status: terminalStatusSchema, reason: z.string() }).optional(),
+  /** Optimistic concurrency: set by the store, 1 on creation, one more with every write. */
+  version: z.number().int().positive(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+/** An incident before the store has versioned it: what `IncidentStore.create` takes. */
+export const newIncidentSchema = incidentSchema.omit({ version: true });
+export type NewIncident = z.infer<typeof newIncidentSchema>;

@@ -1,0 +1,125 @@
+// What the status API shows of an incident (DESIGN `GET /api/incidents/{id}`), and the shorter list item.
+import { z } from 'zod';
+import { severitySchema } from '../alerts/Severity';
+import { tierSchema } from '../catalog/Tier';
+import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
+import { ACTIVATION_DECISIONS } from '../criteria/ActivationEvaluation';
+import type { Incident } from './Incident';
+import { APPROVAL_STATUSES, approvalDecisionSchema, approvalQuorumSchema } from './IncidentApproval';
+import { incidentModeSchema } from './IncidentMode';
+import { incidentStatusSchema } from './IncidentStatus';
+import { incidentStepSchema } from './IncidentStep';
+import { rtoClock, rtoClockSchema } from './rtoClock';
+import type { TimelineEntry } from './TimelineEntry';
+
+/**
+ * Every key is always present so clients need no existence checks: before the criteria were first
+ * evaluated the activation reads `pending`, before approval was asked for the approval reads
+ * `not-requested` with an empty quorum, and an unknown severity is `null`.
+ */
+export const NO_ACTIVATION = { decision: 'pending', reasons: [] } as const;
+export const NO_APPROVAL = {
+  status: 'not-requested',
+  quorum: { required: 0, approvals: 0, rejections: 0 },
+  decisions: [],
+} as const;
+
+export const incidentViewSchema = z.object({
+  id: z.string(),
+  workloadId: z.string(),
+  status: incidentStatusSchema,
+  mode: incidentModeSchema,
+  severity: severitySchema.nullable(),
+  detectedAt: z.string(),
+  activatedAt: z.string().optional(),
+  recoveredAt: z.string().optional(),
+  rto: rtoClockSchema,
+  activation: z.object({
+    decision: z.enum([...ACTIVATION_DECISIONS, NO_ACTIVATION.decision]),
+    reasons: z.array(z.string()),
+  }),
+  approval: z.object({
+    status: z.enum([...APPROVAL_STATUSES, NO_APPROVAL.status]),
+    quorum: approvalQuorumSchema,
+    decisions: z.array(approvalDecisionSchema),
+  }),
+  steps: z.array(incidentStepSchema),
+  alerts: z.object({ count: z.number().int().nonnegative(), latest: z.array(alertRefSchema) }),
+  /** Oldest first; entry ids and tool data stay internal. */
+  timeline: z.array(
+    z.object({ at: z.string(), type: z.string(), actor: z.string().optional(), message: z.string() }),
+  ),
+});
+export type IncidentView = z.infer<typeof incidentViewSchema>;
+
+/** A list item: enough to pick an incident out; its detail and timeline are one `GET` away. */
+export const incidentSummarySchema = z.object({
+  id: z.string(),
+  workloadId: z.string(),
+  workloadName: z.string(),
+  tier: tierSchema,
+  status: incidentStatusSchema,
+  mode: incidentModeSchema,
+  severity: severitySchema.nullable(),
+  detectedAt: z.string(),
+  activatedAt: z.string().optional(),
+  recoveredAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  rto: rtoClockSchema,
+  alerts: z.object({ count: z.number().int().nonnegative() }),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+
+export function toIncidentView(
+  incident: Incident,
+  timeline: readonly TimelineEntry[],
+  now: Date,
+): IncidentView {
+  const approval = incident.approval ?? NO_APPROVAL;
+  return {
+    id: incident.id,
+    workloadId: incident.workloadId,
+    status: incident.status,
+    mode: incident.mode,
+    severity: incident.severity ?? null,
+    detectedAt: incident.detectedAt,
+    ...(incident.activatedAt === undefined ? {} : { activatedAt: incident.activatedAt }),
+    ...(incident.recoveredAt === undefined ? {} : { recoveredAt: incident.recoveredAt }),
+    rto: rtoClock(incident, now),
+    activation:
+      incident.activation === undefined
+        ? { decision: NO_ACTIVATION.decision, reasons: [] }
+        : { decision: incident.activation.decision, reasons: [...incident.activation.reasons] },
+    approval: {
+      status: approval.status,
+      quorum: { ...approval.quorum },
+      decisions: approval.decisions.map((d) => ({ ...d })),
+    },
+    steps: incident.steps.map((s) => ({ ...s })),
+    alerts: { count: incident.alerts.count, latest: incident.alerts.latest.map((a) => ({ ...a })) },
+    timeline: timeline.map((entry) => ({
+      at: entry.at,
+      type: entry.type,
+      ...(entry.actor === undefined ? {} : { actor: entry.actor }),
+      message: entry.message,
+    })),
+  };
+}
+
+export function toIncidentSummary(incident: Incident, now: Date): IncidentSummary {
+  return {
+    id: incident.id,
+    workloadId: incident.workloadId,
+    workloadName: incident.workloadName,
+    tier: incident.tier,
+    status: incident.status,
+    mode: incident.mode,
+    severity: incident.severity ?? null,
+    detectedAt: incident.detectedAt,
+    ...(incident.activatedAt === undefined ? {} : { activatedAt: incident.activatedAt }),
+    ...(incident.recoveredAt === undefined ? {} : { recoveredAt: incident.recoveredAt }),
+    ...(incident.endedAt === undefined ? {} : { endedAt: incident.endedAt }),
+    rto: rtoClock(incident, now),
+    alerts: { count: incident.alerts.count },
+  };
+}

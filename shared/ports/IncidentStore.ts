@@ -1,0 +1,58 @@
+// Port: incidents, their optimistic-concurrency writes, and their append-only timelines.
+import type { Incident, NewIncident } from '../domain/incident/Incident';
+import type { IncidentMode } from '../domain/incident/IncidentMode';
+import type { IncidentStatus } from '../domain/incident/IncidentStatus';
+import type { TimelineEntry } from '../domain/incident/TimelineEntry';
+import type { Page } from './Page';
+
+export interface IncidentQuery {
+  /** Any of these statuses; an empty list matches nothing. */
+  readonly status?: readonly IncidentStatus[];
+  readonly workloadId?: string;
+  readonly mode?: IncidentMode;
+  /** A positive integer. */
+  readonly limit: number;
+  readonly continuationToken?: string;
+}
+
+/** Returns the next record, or undefined to leave the incident as it is. Called again after a conflict. */
+export type IncidentMutation = (current: Incident) => Incident | undefined;
+
+/**
+ * Every write validates the incident (or timeline entry) against its schema and rejects it with a
+ * ValidationError; every read validates what it got back.
+ */
+export interface IncidentStore {
+  /**
+   * Creates the incident with version 1 if its id is absent. Idempotent: an existing id is returned
+   * unchanged, with `created: false`, whatever the caller passed.
+   */
+  create(incident: NewIncident): Promise<{ readonly incident: Incident; readonly created: boolean }>;
+  get(id: string): Promise<Incident | undefined>;
+  /**
+   * Optimistic concurrency: replaces the record only if the stored version equals `incident.version`,
+   * and resolves with the stored record and its new version. A stale version fails with a
+   * ConflictError whose `current` is the stored Incident; a missing id with a NotFoundError.
+   */
+  replace(incident: Incident): Promise<Incident>;
+  /**
+   * Read-modify-write for activities: `mutate` gets the current record and returns the next one (its
+   * `version` is ignored; the id must not change), or undefined for no change, which resolves with the
+   * current record and writes nothing. On a concurrent write the store reads again and calls `mutate`
+   * again, so `mutate` must be pure; concurrent updates never lose each other's changes. A missing id
+   * fails with a NotFoundError; contention beyond the adapter's retry policy with a ConflictError.
+   */
+  update(id: string, mutate: IncidentMutation): Promise<Incident>;
+  /**
+   * Appends entries to an existing incident's timeline (NotFoundError otherwise). Idempotent by entry
+   * id: an id already present, or repeated within the call, keeps its first entry.
+   */
+  appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void>;
+  /**
+   * Oldest first: by `at`, entries with the same `at` in the order they were appended. With `limit`,
+   * the latest `limit` entries (still oldest first). An unknown incident has an empty timeline.
+   */
+  timeline(incidentId: string, options?: { readonly limit?: number }): Promise<TimelineEntry[]>;
+  /** Newest `detectedAt` first, then descending id. A token from another listing: ValidationError. */
+  list(query: IncidentQuery): Promise<Page<Incident>>;
+}

@@ -1,0 +1,415 @@
+// The IncidentStore contract: behaviour every implementation must show (the embedded store, and the Cosmos
+// adapter on its stand-in). Call describeIncidentStoreContract from a *.test.ts file.
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import type { Incident, NewIncident } from '../../shared/domain/incident/Incident';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
+import type { IncidentQuery, IncidentStore } from '../../shared/ports/IncidentStore';
+import {
+  afterDetection,
+  DETECTED_AT,
+  failingOverIncident,
+  newIncident,
+  SECOND,
+  timelineEntry,
+} from '../unit/shared/domain/incident/incidentTestSupport';
+
+export interface IncidentStoreContractFixture {
+  /** An empty store. */
+  readonly store: IncidentStore;
+  /** Releases everything the factory made. */
+  readonly dispose: () => Promise<void>;
+}
+
+const CONCURRENT_UPDATES = 20;
+const MANY_INCIDENTS = 120;
+const PAGE_SIZE = 50;
+const WORKLOADS = ['orders-api', 'payments', 'shop'] as const;
+const MINUTE = 60 * SECOND;
+
+export function describeIncidentStoreContract(
+  name: string,
+  factory: () => Promise<IncidentStoreContractFixture>,
+): void {
+  describe(`${name} satisfies the IncidentStore contract`, () => {
+    let fixture: IncidentStoreContractFixture | undefined;
+
+    beforeEach(async () => {
+      fixture = await factory();
+    });
+
+    afterEach(async () => {
+      await fixture?.dispose();
+      fixture = undefined;
+    });
+
+    function store(): IncidentStore {
+      if (!fixture) throw new Error('The contract fixture was not created.');
+      return fixture.store;
+    }
+
+    describe('create and get', () => {
+      it('creates an incident at version 1 and reads every field back', async () => {
+        const incident = failingOverIncident();
+
+        const result = await store().create(incident);
+
+        expect(result).toEqual({ incident: { ...incident, version: 1 }, created: true });
+        expect(await store().get(incident.id)).toEqual({ ...incident, version: 1 });
+      });
+
+      it('is idempotent: a second create of the same id returns the stored incident unchanged', async () => {
+        await store().create(newIncident());
+
+        const again = await store().create(newIncident({ status: 'observing', workloadName: 'Changed' }));
+
+        expect(again).toEqual({ incident: { ...newIncident(), version: 1 }, created: false });
+        expect(await store().get(newIncident().id)).toEqual({ ...newIncident(), version: 1 });
+      });
+
+      it('answers undefined for an unknown id', async () => {
+        expect(await store().get('no-such-incident')).toBeUndefined();
+      });
+
+      it('rejects an invalid incident with a ValidationError and stores nothing', async () => {
+        const invalid = { ...newIncident(), tier: 7, detectedAt: 'yesterday' } as unknown as NewIncident;
+
+        const error: unknown = await store()
+          .create(invalid)
+          .catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).details.map((d) => d.path)).toEqual(
+          expect.arrayContaining(['tier', 'detectedAt']),
+        );
+        expect(await store().get(invalid.id)).toBeUndefined();
+      });
+    });
+
+    describe('replace', () => {
+      it('replaces the record when the version matches and returns it with the next version', async () => {
+        const { incident } = await store().create(newIncident());
+
+        const replaced = await store().replace({
+          ...incident,
+          status: 'observing',
+          observingSince: afterDetection(SECOND),
+        });
+
+        expect(replaced).toEqual({
+          ...incident,
+          status: 'observing',
+          observingSince: afterDetection(SECOND),
+          version: 2,
+        });
+        expect(await store().get(incident.id)).toEqual(replaced);
+      });
+
+      it('fails with a ConflictError carrying the stored record when the version is stale', async () => {
+        const { incident } = await store().create(newIncident());
+        const current = await store().replace({ ...incident, status: 'observing' });
+
+        const error: unknown = await store()
+          .replace({ ...incident, status: 'dismissed' })
+          .catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as ConflictError).current).toEqual(current);
+        expect(await store().get(incident.id)).toEqual(current);
+      });
+
+      it('fails with a NotFoundError for an unknown id', async () => {
+        await expect(store().replace({ ...newIncident(), version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+      });
+    });
+
+    describe('update', () => {
+      it('writes what the mutation returns, at the next version whatever version it left', async () => {
+        await store().create(newIncident());
+
+        const updated = await store().update(newIncident().id, (current) => ({
+          ...current,
+          status: 'observing',
+          version: 99,
+        }));
+
+        expect(updated).toEqual({ ...newIncident(), status: 'observing', version: 2 });
+        expect(await store().get(newIncident().id)).toEqual(updated);
+      });
+
+      it('writes nothing when the mutation returns undefined', async () => {
+        const { incident } = await store().create(newIncident());
+
+        expect(await store().update(incident.id, () => undefined)).toEqual(incident);
+        expect((await store().get(incident.id))?.version).toBe(1);
+      });
+
+      it(`loses none of ${CONCURRENT_UPDATES} concurrent updates`, async () => {
+        const { incident } = await store().create(
+          newIncident({
+            status: 'awaiting-approval',
+            approval: {
+              status: 'pending',
+              quorum: { required: CONCURRENT_UPDATES, approvals: 0, rejections: 0 },
+              decisions: [],
+            },
+          }),
+        );
+        const approvers = Array.from({ length: CONCURRENT_UPDATES }, (_, i) => `approver-${i}@example.com`);
+
+        await Promise.all(
+          approvers.map((approver, i) =>
+            store().update(incident.id, (current) =>
+              withApproval(current, approver, afterDetection(i * SECOND)),
+            ),
+          ),
+        );
+
+        const stored = await store().get(incident.id);
+        expect(stored?.approval?.quorum.approvals).toBe(CONCURRENT_UPDATES);
+        expect(stored?.approval?.decisions.map((d) => d.approver).sort()).toEqual([...approvers].sort());
+        expect(stored?.version).toBe(1 + CONCURRENT_UPDATES);
+      });
+
+      it('fails with a NotFoundError for an unknown id, without calling the mutation', async () => {
+        const mutate = jest.fn((current: Incident) => current);
+
+        await expect(store().update('no-such-incident', mutate)).rejects.toBeInstanceOf(NotFoundError);
+        expect(mutate).not.toHaveBeenCalled();
+      });
+
+      it('rejects with the error the mutation throws, and keeps the record', async () => {
+        const { incident } = await store().create(newIncident());
+        const refusal = new ConflictError('not from this status');
+
+        await expect(
+          store().update(incident.id, () => {
+            throw refusal;
+          }),
+        ).rejects.toBe(refusal);
+        expect(await store().get(incident.id)).toEqual(incident);
+      });
+
+      it('rejects a mutation that changes the id or breaks the schema, and keeps the record', async () => {
+        const { incident } = await store().create(newIncident());
+
+        await expect(
+          store().update(incident.id, (current) => ({ ...current, id: 'another-incident' })),
+        ).rejects.toBeInstanceOf(ValidationError);
+        await expect(
+          store().update(incident.id, (current) => ({ ...current, rtoTargetSeconds: -1 })),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store().get(incident.id)).toEqual(incident);
+        expect(await store().get('another-incident')).toBeUndefined();
+      });
+    });
+
+    describe('timeline', () => {
+      const id = newIncident().id;
+
+      it('keeps one entry per id, the first one, across calls and within one call', async () => {
+        await store().create(newIncident());
+        const first = timelineEntry('e1', afterDetection(1 * SECOND), { message: 'first' });
+
+        await store().appendTimeline(id, [first, timelineEntry('e2', afterDetection(2 * SECOND))]);
+        await store().appendTimeline(id, [
+          { ...first, message: 'replayed' },
+          timelineEntry('e3', afterDetection(3 * SECOND)),
+          timelineEntry('e3', afterDetection(3 * SECOND), { message: 'repeated in the call' }),
+        ]);
+
+        const timeline = await store().timeline(id);
+        expect(timeline.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+        expect(timeline[0]).toEqual(first);
+        expect(timeline[2]?.message).toBe('entry e3');
+      });
+
+      it('orders by instant, and entries of the same instant in the order they were appended', async () => {
+        await store().create(newIncident());
+        const same = afterDetection(5 * SECOND);
+
+        await store().appendTimeline(id, [timelineEntry('late', afterDetection(9 * SECOND))]);
+        await store().appendTimeline(id, [timelineEntry('z-same', same), timelineEntry('m-same', same)]);
+        await store().appendTimeline(id, [timelineEntry('a-same', same)]);
+        await store().appendTimeline(id, [timelineEntry('early', afterDetection(1 * SECOND))]);
+
+        expect((await store().timeline(id)).map((e) => e.id)).toEqual([
+          'early',
+          'z-same',
+          'm-same',
+          'a-same',
+          'late',
+        ]);
+      });
+
+      it('reads every field back, and with a limit the latest entries, oldest first', async () => {
+        await store().create(newIncident());
+        const full = timelineEntry('e0', afterDetection(0), {
+          type: 'approval-decision',
+          actor: 'alice@example.com',
+          message: 'Alice approved via Teams',
+          data: { decision: 'approve', channel: 'teams', nested: { attempt: 1 } },
+        });
+        await store().appendTimeline(id, [
+          full,
+          ...[1, 2, 3, 4].map((i) => timelineEntry(`e${i}`, afterDetection(i * SECOND))),
+        ]);
+
+        expect((await store().timeline(id))[0]).toEqual(full);
+        expect((await store().timeline(id, { limit: 2 })).map((e) => e.id)).toEqual(['e3', 'e4']);
+        expect((await store().timeline(id, { limit: 50 })).map((e) => e.id)).toEqual([
+          'e0',
+          'e1',
+          'e2',
+          'e3',
+          'e4',
+        ]);
+      });
+
+      it('has an empty timeline for an unknown incident, and refuses to append to one', async () => {
+        expect(await store().timeline('no-such-incident')).toEqual([]);
+        await expect(
+          store().appendTimeline('no-such-incident', [timelineEntry('e1', DETECTED_AT)]),
+        ).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('rejects an invalid entry with a ValidationError and appends nothing of the call', async () => {
+        await store().create(newIncident());
+        const invalid = { ...timelineEntry('bad', 'not a time') };
+
+        await expect(
+          store().appendTimeline(id, [timelineEntry('good', DETECTED_AT), invalid]),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store().timeline(id)).toEqual([]);
+      });
+    });
+
+    describe('list', () => {
+      /** Pairs share a detection instant, so the id tie-break matters; created out of order. */
+      function many(): NewIncident[] {
+        return Array.from({ length: MANY_INCIDENTS }, (_, i) => {
+          const workloadId = WORKLOADS[i % WORKLOADS.length] ?? 'orders-api';
+          return newIncident({
+            id: `${workloadId}-${String(i).padStart(3, '0')}`,
+            workloadId,
+            mode: i % 4 === 0 ? 'drill' : 'live',
+            status: INCIDENT_STATUSES[i % INCIDENT_STATUSES.length] ?? 'detected',
+            detectedAt: afterDetection(Math.floor(i / 2) * MINUTE),
+          });
+        });
+      }
+
+      async function createMany(): Promise<NewIncident[]> {
+        const incidents = many();
+        // 7 is coprime with 120: every incident once, in a scrambled order.
+        for (let k = 0; k < incidents.length; k++) {
+          const incident = incidents[(k * 7) % incidents.length];
+          if (incident !== undefined) await store().create(incident);
+        }
+        return incidents;
+      }
+
+      function newestFirst(incidents: readonly NewIncident[]): string[] {
+        return [...incidents]
+          .sort(
+            (a, b) => b.detectedAt.localeCompare(a.detectedAt) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0),
+          )
+          .map((i) => i.id);
+      }
+
+      async function listAll(query: Omit<IncidentQuery, 'continuationToken'>): Promise<string[][]> {
+        const pages: string[][] = [];
+        let continuationToken: string | undefined;
+        do {
+          const page = await store().list({
+            ...query,
+            ...(continuationToken === undefined ? {} : { continuationToken }),
+          });
+          pages.push(page.items.map((i) => i.id));
+          continuationToken = page.continuationToken;
+        } while (continuationToken !== undefined && pages.length <= MANY_INCIDENTS);
+        return pages;
+      }
+
+      it(`pages through ${MANY_INCIDENTS} incidents, ${PAGE_SIZE} at a time, newest first, without gaps or repeats`, async () => {
+        const incidents = await createMany();
+
+        const pages = await listAll({ limit: PAGE_SIZE });
+
+        expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
+        expect(pages.flat()).toEqual(newestFirst(incidents));
+      });
+
+      it('returns whole incidents with their versions', async () => {
+        await store().create(failingOverIncident());
+
+        const page = await store().list({ limit: 10 });
+
+        expect(page).toEqual({ items: [{ ...failingOverIncident(), version: 1 }] });
+      });
+
+      it('filters by a set of statuses, by workload and by mode, alone and together, while paging', async () => {
+        const incidents = await createMany();
+        const statuses: IncidentStatus[] = ['observing', 'failing-over', 'recovered'];
+        const cases: { query: Omit<IncidentQuery, 'limit'>; keep: (i: NewIncident) => boolean }[] = [
+          { query: { status: statuses }, keep: (i) => statuses.includes(i.status) },
+          { query: { workloadId: 'payments' }, keep: (i) => i.workloadId === 'payments' },
+          { query: { mode: 'drill' }, keep: (i) => i.mode === 'drill' },
+          {
+            query: { status: statuses, workloadId: 'shop', mode: 'live' },
+            keep: (i) => statuses.includes(i.status) && i.workloadId === 'shop' && i.mode === 'live',
+          },
+        ];
+
+        for (const { query, keep } of cases) {
+          const expected = newestFirst(incidents.filter(keep));
+          expect(expected.length).toBeGreaterThan(0);
+          expect((await listAll({ ...query, limit: 7 })).flat()).toEqual(expected);
+        }
+      });
+
+      it('matches nothing for an empty status set or an unknown workload', async () => {
+        await createMany();
+
+        expect(await store().list({ status: [], limit: 10 })).toEqual({ items: [] });
+        expect(await store().list({ workloadId: 'nobody', limit: 10 })).toEqual({ items: [] });
+      });
+
+      it('ends without a token when the last page is exactly full', async () => {
+        await store().create(newIncident({ id: 'a' }));
+        await store().create(newIncident({ id: 'b' }));
+
+        expect(await store().list({ limit: 2 })).toEqual({
+          items: [expect.objectContaining({ id: 'b' }), expect.objectContaining({ id: 'a' })],
+        });
+      });
+
+      it('rejects a continuation token it did not issue with a ValidationError', async () => {
+        await createMany();
+        const foreign = Buffer.from(JSON.stringify({ page: 2 }), 'utf8').toString('base64url');
+
+        for (const continuationToken of ['not-a-token', foreign, '']) {
+          const error: unknown = await store()
+            .list({ limit: PAGE_SIZE, continuationToken })
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(ValidationError);
+        }
+      });
+    });
+  });
+}
+
+function withApproval(current: Incident, approver: string, at: string): Incident {
+  const approval = current.approval ?? {
+    status: 'pending',
+    quorum: { required: 1, approvals: 0, rejections: 0 },
+    decisions: [],
+  };
+  return {
+    ...current,
+    approval: {
+      ...approval,
+      quorum: { ...approval.quorum, approvals: approval.quorum.approvals + 1 },
+      decisions: [...approval.decisions, { approver, decision: 'approve', channel: 'api', at }],
+    },
+  };
+}
