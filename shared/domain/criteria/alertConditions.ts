@@ -21,17 +21,17 @@ export function evaluateMinSeverity(threshold: Severity, ctx: EvaluationContext)
     : { met: false, reason: `${fact} (needs ${needed})`, fact };
 }
 
-/** At least `atLeast` firing alerts (distinct fingerprints) whose firedAt is within the window. */
+/** At least `atLeast` alerts (distinct fingerprints) active during the window. */
 export function evaluateAlertCount(rule: CountWithin, ctx: EvaluationContext): LeafOutcome {
-  const count = firingWithin(rule.within, ctx).length;
-  const fact = `${countOf(count, 'alert')} firing within ${formatDuration(rule.within, 'long')}`;
+  const count = activeWithin(rule.within, ctx).length;
+  const fact = `${countOf(count, 'alert')} active within ${formatDuration(rule.within, 'long')}`;
   return { met: count >= rule.atLeast, reason: `${fact} (needs ≥ ${rule.atLeast})`, fact };
 }
 
 /** At least `atLeast` distinct target resource ids (case-insensitive) across those alerts. */
 export function evaluateDistinctResources(rule: CountWithin, ctx: EvaluationContext): LeafOutcome {
   const resources = new Set(
-    firingWithin(rule.within, ctx).flatMap((alert) => alert.targetResourceIds.map((id) => id.toLowerCase())),
+    activeWithin(rule.within, ctx).flatMap((alert) => alert.targetResourceIds.map((id) => id.toLowerCase())),
   );
   const count = resources.size;
   const fact = `${countOf(count, 'distinct resource')} alerting within ${formatDuration(rule.within, 'long')}`;
@@ -50,10 +50,17 @@ export function evaluateSustainedFor(durationMs: number, ctx: EvaluationContext)
   return { met: elapsed >= durationMs, reason: `${fact} (needs ${needed})`, fact };
 }
 
-/** Firing alerts with now − window ≤ firedAt; alerts stamped after now (clock skew) count as inside. */
-function firingWithin(windowMs: number, ctx: EvaluationContext): readonly FiringAlert[] {
+/**
+ * Alerts active at some point of `[now − window, now]`: every alert firing now (however long ago it
+ * started: a resource down for an hour is still down), and resolved alerts whose resolution falls in the
+ * window. Resolutions stamped after now (clock skew) count as inside.
+ */
+function activeWithin(
+  windowMs: number,
+  ctx: EvaluationContext,
+): readonly { readonly targetResourceIds: readonly string[] }[] {
   const since = ctx.nowMs - windowMs;
-  return ctx.alerts.firing.filter((alert) => alert.firedAtMs >= since);
+  return [...ctx.alerts.firing, ...ctx.alerts.resolved.filter((alert) => alert.resolvedAtMs >= since)];
 }
 
 function highestSeverity(alerts: readonly FiringAlert[]): Severity | undefined {

@@ -15,9 +15,18 @@ export interface FiringAlert {
   readonly impactedServices: readonly ImpactedService[];
 }
 
+/** An alert whose latest notification is `resolved` and says when. */
+export interface ResolvedAlert {
+  readonly fingerprint: string;
+  readonly targetResourceIds: readonly string[];
+  readonly resolvedAtMs: number;
+}
+
 export interface AlertStates {
   /** Oldest first (by firedAt, then fingerprint). */
   readonly firing: readonly FiringAlert[];
+  /** Resolved alerts that state their resolution time (count windows look back at them). */
+  readonly resolved: readonly ResolvedAlert[];
   /** Fingerprints whose latest notification is `resolved`. */
   readonly resolvedCount: number;
   /** The latest `resolvedAt` among those; undefined when none states one. */
@@ -45,6 +54,7 @@ export function deriveAlertStates(alerts: readonly AlertFact[]): AlertStates {
     }
   });
   const firing: FiringAlert[] = [];
+  const resolved: ResolvedAlert[] = [];
   let resolvedCount = 0;
   let lastResolvedAtMs: number | undefined;
   for (const { alert } of latest.values()) {
@@ -62,11 +72,15 @@ export function deriveAlertStates(alerts: readonly AlertFact[]): AlertStates {
       resolvedCount += 1;
       // Only a stated resolution time says when it resolved; firedAt would claim too early a time.
       const resolvedAtMs = alert.resolvedAt === undefined ? Number.NaN : instantMillis(alert.resolvedAt);
-      if (
-        Number.isFinite(resolvedAtMs) &&
-        (lastResolvedAtMs === undefined || resolvedAtMs > lastResolvedAtMs)
-      ) {
-        lastResolvedAtMs = resolvedAtMs;
+      if (Number.isFinite(resolvedAtMs)) {
+        resolved.push({
+          fingerprint: alert.fingerprint,
+          targetResourceIds: alert.targetResourceIds,
+          resolvedAtMs,
+        });
+        if (lastResolvedAtMs === undefined || resolvedAtMs > lastResolvedAtMs) {
+          lastResolvedAtMs = resolvedAtMs;
+        }
       }
     }
   }
@@ -75,7 +89,7 @@ export function deriveAlertStates(alerts: readonly AlertFact[]): AlertStates {
       orderable(a.firedAtMs) - orderable(b.firedAtMs) ||
       (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0),
   );
-  return { firing, resolvedCount, lastResolvedAtMs };
+  return { firing, resolved, resolvedCount, lastResolvedAtMs };
 }
 
 function notificationMillis(alert: AlertFact): number {

@@ -50,24 +50,32 @@ describe('alertCount', () => {
     const alerts = [fired('a', { firedAt: ago(MINUTE) }), fired('b', { firedAt: ago(2 * MINUTE) })];
     expect(leaf(rule, { alerts })).toEqual({
       met: true,
-      reason: '2 alerts firing within 10 minutes (needs ≥ 2)',
+      reason: '2 alerts active within 10 minutes (needs ≥ 2)',
     });
   });
 
   it('is unmet at N − 1 and says how many are needed', () => {
     expect(leaf(rule, { alerts: [fired('a', { firedAt: ago(MINUTE) })] })).toEqual({
       met: false,
-      reason: '1 alert firing within 10 minutes (needs ≥ 2)',
+      reason: '1 alert active within 10 minutes (needs ≥ 2)',
     });
   });
 
-  it('counts an alert fired exactly at the window edge, not one a millisecond earlier', () => {
-    const atEdge = [fired('a', { firedAt: ago(10 * MINUTE) }), fired('b', { firedAt: ago(MINUTE) })];
-    expect(leaf(rule, { alerts: atEdge }).met).toBe(true);
-    const outside = [fired('a', { firedAt: ago(10 * MINUTE + 1) }), fired('b', { firedAt: ago(MINUTE) })];
-    expect(leaf(rule, { alerts: outside })).toEqual({
+  it('counts an alert still firing however long ago it started: the resource is still down', () => {
+    const alerts = [fired('a', { firedAt: ago(3 * 60 * MINUTE) }), fired('b', { firedAt: ago(MINUTE) })];
+    expect(leaf(rule, { alerts }).met).toBe(true);
+  });
+
+  it('counts an alert resolved exactly at the window edge, not one resolved a millisecond earlier', () => {
+    const resolvedAt = (ms: number) => [
+      fired('a', { firedAt: ago(20 * MINUTE) }),
+      resolved('a', { firedAt: ago(20 * MINUTE), resolvedAt: ago(ms) }),
+      fired('b', { firedAt: ago(MINUTE) }),
+    ];
+    expect(leaf(rule, { alerts: resolvedAt(10 * MINUTE) }).met).toBe(true);
+    expect(leaf(rule, { alerts: resolvedAt(10 * MINUTE + 1) })).toEqual({
       met: false,
-      reason: '1 alert firing within 10 minutes (needs ≥ 2)',
+      reason: '1 alert active within 10 minutes (needs ≥ 2)',
     });
   });
 
@@ -76,11 +84,11 @@ describe('alertCount', () => {
     expect(leaf(rule, { alerts: repeated }).met).toBe(false);
   });
 
-  it('does not count resolved alerts', () => {
+  it('does not count an alert that resolved before the window', () => {
     const alerts = [
       fired('a', { firedAt: ago(MINUTE) }),
-      fired('b', { firedAt: ago(MINUTE) }),
-      resolved('b', { firedAt: ago(MINUTE), resolvedAt: ago(SECOND) }),
+      fired('b', { firedAt: ago(30 * MINUTE) }),
+      resolved('b', { firedAt: ago(30 * MINUTE), resolvedAt: ago(20 * MINUTE) }),
     ];
     expect(leaf(rule, { alerts }).met).toBe(false);
   });
@@ -117,10 +125,11 @@ describe('distinctResources', () => {
     });
   });
 
-  it('uses the window edge inclusively', () => {
+  it('uses the window edge inclusively for resolved alerts', () => {
     const alerts = [
-      fired('a', { resources: ['/r/1'], firedAt: ago(10 * MINUTE) }),
-      fired('b', { resources: ['/r/2'], firedAt: ago(10 * MINUTE + 1) }),
+      fired('a', { resources: ['/r/1'], firedAt: ago(30 * MINUTE) }),
+      fired('b', { resources: ['/r/2'], firedAt: ago(30 * MINUTE) }),
+      resolved('b', { resources: ['/r/2'], firedAt: ago(30 * MINUTE), resolvedAt: ago(10 * MINUTE + 1) }),
     ];
     expect(leaf(rule, { alerts })).toEqual({
       met: false,
@@ -128,13 +137,13 @@ describe('distinctResources', () => {
     });
   });
 
-  it('ignores the resources of resolved alerts', () => {
+  it('counts the resources of an alert that resolved within the window', () => {
     const alerts = [
       fired('a', { resources: ['/r/1'] }),
       fired('b', { resources: ['/r/2'] }),
       resolved('b', { resources: ['/r/2'], resolvedAt: ago(SECOND) }),
     ];
-    expect(leaf(rule, { alerts }).met).toBe(false);
+    expect(leaf(rule, { alerts }).met).toBe(true);
   });
 
   it('reads zero resources plainly', () => {

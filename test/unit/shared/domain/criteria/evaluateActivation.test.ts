@@ -137,7 +137,7 @@ describe('evaluateActivation: reasons', () => {
     );
     expect(evaluation.reasons).toEqual([
       'none of these yet: (highest severity is Sev1 (needs Sev0 or worse) and firing for 1m (needs 15m sustained)); ' +
-        '1 alert firing within 5 minutes (needs ≥ 5)',
+        '1 alert active within 5 minutes (needs ≥ 5)',
     ]);
   });
 

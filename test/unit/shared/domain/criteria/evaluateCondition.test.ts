@@ -88,7 +88,7 @@ describe('combinators', () => {
               path: 'activateWhen.all[1].any[0]',
               label: 'at least 2 alerts within 1h 30m',
               met: false,
-              reason: '1 alert firing within 1 hour 30 minutes (needs ≥ 2)',
+              reason: '1 alert active within 1 hour 30 minutes (needs ≥ 2)',
             },
             {
               path: 'activateWhen.all[1].any[1]',
