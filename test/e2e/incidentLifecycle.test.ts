@@ -34,13 +34,21 @@ interface IncidentView {
   timeline: { type: string; actor?: string; message: string }[];
 }
 
-describe('incident lifecycle', () => {
+// The second run executes every activity twice and replays every episode twice, as production may.
+describe.each([
+  ['incident lifecycle', false],
+  ['incident lifecycle under double execution', true],
+])('%s', (_name, doubleExecution) => {
   let app: Awaited<ReturnType<typeof startAppRuntime>>;
   const clock = new ManualClock(Date.parse('2026-11-22T03:00:00.000Z'));
   let sequence = 0;
 
   beforeAll(async () => {
-    app = await startAppRuntime({ clock, settings: { LIFEBOAT_OPERATOR_KEYS: OPERATOR_KEYS } });
+    app = await startAppRuntime({
+      clock,
+      doubleExecution,
+      settings: { LIFEBOAT_OPERATOR_KEYS: OPERATOR_KEYS },
+    });
   });
   afterAll(async () => {
     await app.stop();

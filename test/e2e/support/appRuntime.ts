@@ -12,6 +12,8 @@ export interface AppRuntimeOptions {
   readonly catalogDir?: string;
   readonly clock?: Clock;
   readonly maxDeliveryCount?: number;
+  /** Every activity runs twice and every episode replays twice: catches non-idempotent activities. */
+  readonly doubleExecution?: boolean;
   readonly settings?: Record<string, string>;
 }
 
@@ -34,6 +36,7 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
+    ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
   });
   const { runtime } = started;
   const api = (route: string) => `${runtime.url}/api/${route}`;
