@@ -33,6 +33,11 @@ const WAKE_UPS_PER_GENERATION = 100;
  */
 const REASSESS_EVERY_SECONDS = 60;
 const FIRST_APPROVAL_ROUND = 1;
+/**
+ * During an alert storm wake-ups arrive continuously, and each assessment reads every alert of the
+ * incident: assessing at most this often keeps the cost bounded while reacting within seconds.
+ */
+const MIN_SECONDS_BETWEEN_ASSESSMENTS = 5;
 
 export interface IncidentOutcome {
   readonly status: IncidentStatus;
@@ -174,6 +179,12 @@ function* observe(
     if (abort) {
       return { verdict: 'aborted', ...abort };
     }
+    if (waited.kind === ALERTS_CHANGED_EVENT) {
+      const settled = yield* settle(context, now);
+      if (settled) {
+        return { verdict: 'aborted', ...settled };
+      }
+    }
     if (waited.kind === 'timeout' && assessed.decision === 'dismiss') {
       const closing = yield* callActivity(context, closeCorrelationWindowActivity, {
         incidentId,
@@ -189,6 +200,19 @@ function* observe(
     }
   }
   return { verdict: 'continue', ...(observingSince ? { observingSince: observingSince.toISOString() } : {}) };
+}
+
+/** Lets a burst of alerts settle before the next assessment; an abort still ends it at once. */
+function* settle(
+  context: df.OrchestrationContext,
+  lastAssessedAt: Date,
+): Generator<df.Task, { reason: string; actor: string } | undefined, unknown> {
+  const next = new Date(lastAssessedAt.getTime() + MIN_SECONDS_BETWEEN_ASSESSMENTS * 1000);
+  if (context.df.currentUtcDateTime.getTime() >= next.getTime()) {
+    return undefined;
+  }
+  const waited = yield* waitForAny(context, next, [OPERATOR_ACTION_EVENT]);
+  return waited.kind === OPERATOR_ACTION_EVENT ? abortOf(waited.payload) : undefined;
 }
 
 function abortOf(payload: unknown): { reason: string; actor: string } | undefined {

@@ -47,6 +47,8 @@ describe('incident detection', () => {
 
     expect((await app.postAlerts(fixture('azure-monitor-metric-resolved.json'))).status).toBe(202);
     await app.runtime.idle();
+    clock.advance(5_000); // assessments are at most 5 s apart
+    await app.runtime.idle();
     expect((await instanceStatus(app.runtime, incidentId))?.customStatus).toMatchObject({
       alerts: { firing: 0, resolved: 1, notifications: 2 },
     });

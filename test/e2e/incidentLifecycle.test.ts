@@ -84,6 +84,9 @@ describe.each([
     });
     expect(res.status).toBe(202);
     await app.runtime.idle();
+    // The incident assesses at most every 5 seconds (alert storms): let that pass.
+    clock.advance(5_000);
+    await app.runtime.idle();
     return id;
   }
 

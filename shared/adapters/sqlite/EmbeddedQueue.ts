@@ -77,6 +77,7 @@ export class EmbeddedQueue {
         dead_lettered INTEGER NOT NULL DEFAULT 0, dl_reason TEXT, dl_description TEXT);
       CREATE INDEX IF NOT EXISTS sb_messages_ready ON sb_messages (entity, dead_lettered, seq);
       CREATE INDEX IF NOT EXISTS sb_messages_lock ON sb_messages (lock_token);
+      CREATE INDEX IF NOT EXISTS sb_duplicates_expiry ON sb_duplicates (expires_at);
     `);
   }
 
