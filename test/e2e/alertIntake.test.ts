@@ -7,7 +7,7 @@ import { container } from '../../shared/container';
 import { testFunctionKey, waitFor } from '../local/support/testRuntime';
 import { startAppRuntime } from './support/appRuntime';
 
-const fixtures = path.resolve(__dirname, '../../../shared/fixtures/alerts');
+const fixtures = path.resolve(__dirname, '../fixtures/alerts');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8'));
 
 interface AlertsPage {
@@ -153,7 +153,7 @@ describe('POST /api/alerts end to end', () => {
   });
 
   it('accepts a payload of every format and monitoring service, and records every alert', async () => {
-    const dir = path.resolve(__dirname, '../fixtures/alerts');
+    const dir = fixtures;
     const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
     const accepted: string[] = [];
     for (const name of names) {

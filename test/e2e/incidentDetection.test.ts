@@ -7,7 +7,7 @@ import { ManualClock } from '../../local/clock/Clock';
 import { instanceStatus, waitFor } from '../local/support/testRuntime';
 import { startAppRuntime } from './support/appRuntime';
 
-const fixtures = path.resolve(__dirname, '../../../shared/fixtures/alerts');
+const fixtures = path.resolve(__dirname, '../fixtures/alerts');
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as Record<string, unknown>;
 const MINUTE = 60_000;
