@@ -5,10 +5,7 @@ import path from 'node:path';
 import { ManualClock } from '../../local/clock/Clock';
 import { container } from '../../shared/container';
 import { testFunctionKey, waitFor } from '../local/support/testRuntime';
-import { startAppRuntime } from './support/appRuntime';
-
-const fixtures = path.resolve(__dirname, '../fixtures/alerts');
-const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8'));
+import { alertFixture as fixture, alertFixturesDir, startAppRuntime } from './support/appRuntime';
 
 interface AlertsPage {
   items: {
@@ -32,11 +29,7 @@ describe('POST /api/alerts end to end', () => {
     await app.stop();
   });
 
-  const incidents = () =>
-    app.runtime.store
-      .queryInstances({ top: 1000 })
-      .filter((i) => i.name === 'incident')
-      .map((i) => i.instanceId);
+  const incidents = () => app.incidentIds();
 
   it('refuses a request without a valid key, whichever way it is presented', async () => {
     const body = fixture('azure-monitor-metric-fired.json');
@@ -153,7 +146,7 @@ describe('POST /api/alerts end to end', () => {
   });
 
   it('accepts a payload of every format and monitoring service, and records every alert', async () => {
-    const dir = fixtures;
+    const dir = alertFixturesDir;
     const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
     const accepted: string[] = [];
     for (const name of names) {

@@ -1,15 +1,10 @@
 // The detection stage of an incident through the local runtime: alerts join one incident while its window
 // is open; once everything resolved and the grouping window passed quietly, the window closes and the
 // next alert opens a new incident.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ManualClock } from '../../local/clock/Clock';
 import { instanceStatus, waitFor } from '../local/support/testRuntime';
-import { startAppRuntime } from './support/appRuntime';
+import { alertFixture as fixture, startAppRuntime } from './support/appRuntime';
 
-const fixtures = path.resolve(__dirname, '../fixtures/alerts');
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as Record<string, unknown>;
 const MINUTE = 60_000;
 
 describe('incident detection', () => {
@@ -23,12 +18,7 @@ describe('incident detection', () => {
     await app.stop();
   });
 
-  const incidents = () =>
-    app.runtime.store
-      .queryInstances({ top: 1000 })
-      .filter((i) => i.name === 'incident')
-      .map((i) => i.instanceId)
-      .sort();
+  const incidents = () => app.incidentIds();
 
   it('keeps an incident open while an alert fires, then dismisses it once resolved and quiet', async () => {
     expect((await app.postAlerts(fixture('azure-monitor-metric-fired.json'))).status).toBe(202);

@@ -1,5 +1,6 @@
 // Hosts the real app (functions/index.ts) in the local runtime for end-to-end tests, with the app's
 // container pointed at the runtime's data directory so both share the embedded database.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../../shared/config';
 import { createContainer, setContainer } from '../../../shared/container';
@@ -7,6 +8,12 @@ import type { Clock } from '../../../local/clock/Clock';
 import { repoRoot, startTestRuntime, tempDataDir, testFunctionKey } from '../../local/support/testRuntime';
 
 export const sampleCatalogDir = path.join(repoRoot, 'catalog');
+export const alertFixturesDir = path.join(repoRoot, 'test/fixtures/alerts');
+
+/** A payload from test/fixtures/alerts, as a monitoring system would post it. */
+export function alertFixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(alertFixturesDir, name), 'utf8')) as Record<string, unknown>;
+}
 
 export interface AppRuntimeOptions {
   readonly catalogDir?: string;
@@ -58,6 +65,13 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
       if (res.status !== 200) throw new Error(`GET ${route} answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as T;
     },
+    /** Ids of every incident orchestration the runtime holds, sorted. */
+    incidentIds: () =>
+      runtime.store
+        .queryInstances({ top: 1000 })
+        .filter((i) => i.name === 'incident')
+        .map((i) => i.instanceId)
+        .sort(),
     stop: async () => {
       // Stopping runs the app's appTerminate hook, which closes the container's connections.
       await runtime.stop();
