@@ -1,6 +1,7 @@
 // AlertStore in the embedded database.
 import { z } from 'zod';
 import { alertSchema } from '../../domain/alerts/Alert';
+import { ensureErrorType } from '../../errors';
 import type { AlertQuery, AlertStore, DeadLetter, StoredAlert } from '../../ports/AlertStore';
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedAppSchema } from './embeddedAppSchema';
@@ -63,6 +64,14 @@ export class EmbeddedAlertStore implements AlertStore {
   }
 
   list(query: AlertQuery): Promise<Page<StoredAlert>> {
+    try {
+      return Promise.resolve(this.listNow(query));
+    } catch (err) {
+      return Promise.reject(ensureErrorType(err));
+    }
+  }
+
+  private listNow(query: AlertQuery): Page<StoredAlert> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (query.routing !== undefined) {
@@ -84,9 +93,7 @@ export class EmbeddedAlertStore implements AlertStore {
          ORDER BY received_at DESC, id DESC LIMIT ?`,
       )
       .all(...params, query.limit + 1) as AlertRow[];
-    return Promise.resolve(
-      page(rows, query.limit, toStoredAlert, (last) => ({ r: last.received_at, i: last.id })),
-    );
+    return page(rows, query.limit, toStoredAlert, (last) => ({ r: last.received_at, i: last.id }));
   }
 
   recordDeadLetter(deadLetter: DeadLetter): Promise<void> {
@@ -107,6 +114,14 @@ export class EmbeddedAlertStore implements AlertStore {
   }
 
   listDeadLetters(query: { limit: number; continuationToken?: string }): Promise<Page<DeadLetter>> {
+    try {
+      return Promise.resolve(this.listDeadLettersNow(query));
+    } catch (err) {
+      return Promise.reject(ensureErrorType(err));
+    }
+  }
+
+  private listDeadLettersNow(query: { limit: number; continuationToken?: string }): Page<DeadLetter> {
     const after =
       query.continuationToken === undefined
         ? Number.MAX_SAFE_INTEGER
@@ -114,20 +129,18 @@ export class EmbeddedAlertStore implements AlertStore {
     const rows = this.db
       .prepare(`SELECT * FROM app_dead_letters WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
       .all(after, query.limit + 1) as DeadLetterRow[];
-    return Promise.resolve(
-      page(
-        rows,
-        query.limit,
-        (row) => ({
-          messageId: row.message_id,
-          entity: row.entity,
-          reason: row.reason,
-          details: detailsList.parse(JSON.parse(row.details)),
-          body: row.body,
-          deadLetteredAt: row.dead_lettered_at,
-        }),
-        (last) => ({ s: last.seq }),
-      ),
+    return page(
+      rows,
+      query.limit,
+      (row) => ({
+        messageId: row.message_id,
+        entity: row.entity,
+        reason: row.reason,
+        details: detailsList.parse(JSON.parse(row.details)),
+        body: row.body,
+        deadLetteredAt: row.dead_lettered_at,
+      }),
+      (last) => ({ s: last.seq }),
     );
   }
 }
