@@ -34,6 +34,12 @@ function catalogWithThreeWorkloads(): string {
     path.join(sampleCatalogDir, 'workloads/orders-api.yaml'),
     path.join(dir, 'workloads/orders-api.yaml'),
   );
+  // orders-api names its failover runbook, and the catalog checks that it exists.
+  mkdirSync(path.join(dir, 'runbooks'));
+  copyFileSync(
+    path.join(sampleCatalogDir, 'runbooks/orders-api-failover.yaml'),
+    path.join(dir, 'runbooks/orders-api-failover.yaml'),
+  );
   for (const id of ['billing-api', 'search-api']) {
     writeFileSync(
       path.join(dir, 'workloads', `${id}.yaml`),

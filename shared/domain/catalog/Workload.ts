@@ -33,7 +33,7 @@ const runbooksSchema = z
     failover: idSchema('Id of the failover runbook.').optional(),
     failback: idSchema('Id of the failback runbook.').optional(),
   })
-  .describe('Runbook ids (only their syntax is checked for now).');
+  .describe("Ids of the workload's runbooks (kind: Runbook files in the catalog); each must exist.");
 
 /** The file's shape; `workloadSchema` adds the checks that span fields and the output form. */
 const workloadFileSchema = z

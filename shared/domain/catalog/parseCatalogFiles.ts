@@ -1,12 +1,16 @@
 // Parses and validates catalog files (no I/O): YAML syntax, each file's `kind` schema, cross-file rules.
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type z } from 'zod';
 import { errorMessage, ValidationError, type ValidationIssue } from '../../errors';
+import { checkRunbookReferences, type Located } from '../runbook/checkRunbookReferences';
+import { RUNBOOK_KIND, type Runbook, runbookSchema } from '../runbook/Runbook';
 import { formatZodIssues } from '../validation/formatZodIssues';
 import { type Catalog } from './Catalog';
 import { type CatalogFile } from './CatalogFile';
 import { WORKLOAD_KIND, type Workload, workloadSchema } from './Workload';
 
-export const CATALOG_KINDS = [WORKLOAD_KIND] as const;
+export const CATALOG_KINDS = [WORKLOAD_KIND, RUNBOOK_KIND] as const;
+type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 /** One problem in one file; `path` is empty when it concerns the whole file. */
 interface Problem {
@@ -15,9 +19,13 @@ interface Problem {
   readonly message: string;
 }
 
-interface ParsedWorkload {
+/** A file whose YAML is a mapping of a known kind, ready for that kind's schema. */
+interface CatalogDocument {
   readonly file: string;
-  readonly workload: Workload;
+  readonly kind: CatalogKind;
+  readonly content: Record<string, unknown>;
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
 }
 
 /**
@@ -26,19 +34,41 @@ interface ParsedWorkload {
  */
 export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
   const problems: Problem[] = [];
-  const workloads: ParsedWorkload[] = [];
+  const workloads: Located<Workload>[] = [];
+  const runbooks: Located<Runbook>[] = [];
+  // Ids of files that failed their schema, so references to them do not add follow-on problems.
+  const invalidWorkloadIds = new Set<string>();
+  const invalidRunbookIds = new Set<string>();
   for (const file of [...files].sort((a, b) => compareText(a.path, b.path))) {
-    const workload = parseFile(file, problems);
-    if (workload !== undefined) {
-      workloads.push({ file: file.path, workload });
+    const document = readDocument(file, problems);
+    if (document === undefined) {
+      continue;
+    }
+    if (document.kind === WORKLOAD_KIND) {
+      const workload = validate(document, workloadSchema, problems);
+      if (workload === undefined) {
+        addDeclaredId(document, invalidWorkloadIds);
+      } else {
+        workloads.push({ file: file.path, value: workload });
+      }
+    } else {
+      const runbook = validate(document, runbookSchema, problems);
+      if (runbook === undefined) {
+        addDeclaredId(document, invalidRunbookIds);
+      } else {
+        runbooks.push({ file: file.path, value: runbook });
+      }
     }
   }
-  checkUniqueIds(workloads, problems);
+  checkUniqueIds('workload', workloads, problems);
+  checkUniqueIds('runbook', runbooks, problems);
+  problems.push(...checkRunbookReferences({ workloads, runbooks, invalidWorkloadIds, invalidRunbookIds }));
   if (problems.length > 0) {
     throw catalogError(problems);
   }
   return {
-    workloads: workloads.map((entry) => entry.workload).sort((a, b) => compareText(a.id, b.id)),
+    workloads: workloads.map((entry) => entry.value).sort((a, b) => compareText(a.id, b.id)),
+    runbooks: runbooks.map((entry) => entry.value).sort((a, b) => compareText(a.id, b.id)),
   };
 }
 
@@ -54,7 +84,7 @@ function catalogError(problems: readonly Problem[]): ValidationError {
   return new ValidationError(`The catalog has ${count}:\n${lines.join('\n')}`, details);
 }
 
-function parseFile(file: CatalogFile, problems: Problem[]): Workload | undefined {
+function readDocument(file: CatalogFile, problems: Problem[]): CatalogDocument | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -85,9 +115,10 @@ function parseFile(file: CatalogFile, problems: Problem[]): Workload | undefined
     });
     return undefined;
   }
-  const kind = (content as Record<string, unknown>).kind;
-  if (kind !== WORKLOAD_KIND) {
-    const what = kind === undefined ? 'Missing kind' : `Unknown kind ${JSON.stringify(kind)}`;
+  const mapping = content as Record<string, unknown>;
+  const kind = CATALOG_KINDS.find((known) => known === mapping.kind);
+  if (kind === undefined) {
+    const what = mapping.kind === undefined ? 'Missing kind' : `Unknown kind ${JSON.stringify(mapping.kind)}`;
     problems.push({
       file: file.path,
       path: 'kind',
@@ -95,15 +126,20 @@ function parseFile(file: CatalogFile, problems: Problem[]): Workload | undefined
     });
     return undefined;
   }
-  const parsed = workloadSchema.safeParse(content);
+  return { file: file.path, kind, content: mapping, doc, lineCounter };
+}
+
+/** The parsed file, or undefined after adding its schema problems, each with its line where known. */
+function validate<T>(document: CatalogDocument, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const parsed = schema.safeParse(document.content);
   if (parsed.success) {
     return parsed.data;
   }
   for (const issue of parsed.error.issues) {
-    const line = lineOf(doc, lineCounter, issue.path);
+    const line = lineOf(document.doc, document.lineCounter, issue.path);
     for (const detail of formatZodIssues([issue])) {
       problems.push({
-        file: file.path,
+        file: document.file,
         path: detail.path,
         message: line === undefined ? detail.message : `${detail.message} (line ${line})`,
       });
@@ -112,17 +148,28 @@ function parseFile(file: CatalogFile, problems: Problem[]): Workload | undefined
   return undefined;
 }
 
-function checkUniqueIds(workloads: readonly ParsedWorkload[], problems: Problem[]): void {
+function addDeclaredId(document: CatalogDocument, ids: Set<string>): void {
+  const id = document.content.id;
+  if (typeof id === 'string') {
+    ids.add(id);
+  }
+}
+
+function checkUniqueIds(
+  what: string,
+  entries: readonly Located<{ readonly id: string }>[],
+  problems: Problem[],
+): void {
   const firstFile = new Map<string, string>();
-  for (const { file, workload } of workloads) {
-    const earlier = firstFile.get(workload.id);
+  for (const { file, value } of entries) {
+    const earlier = firstFile.get(value.id);
     if (earlier === undefined) {
-      firstFile.set(workload.id, file);
+      firstFile.set(value.id, file);
     } else {
       problems.push({
         file,
         path: 'id',
-        message: `Duplicate workload id "${workload.id}" (also in ${earlier})`,
+        message: `Duplicate ${what} id "${value.id}" (also in ${earlier})`,
       });
     }
   }

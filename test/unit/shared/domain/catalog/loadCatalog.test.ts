@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { findWorkload } from '../../../../../shared/domain/catalog/Catalog';
+import { findRunbook, findWorkload } from '../../../../../shared/domain/catalog/Catalog';
 import { compilePolicy } from '../../../../../shared/domain/catalog/compilePolicy';
 import { loadCatalog } from '../../../../../shared/domain/catalog/loadCatalog';
 import { readCatalogDirectory } from '../../../../../shared/domain/catalog/readCatalogDirectory';
@@ -34,6 +34,22 @@ describe('the sample catalog', () => {
     expect(orders.healthChecks.primary[0]?.url).toBe('http://127.0.0.1:7081/health');
     expect(orders.healthChecks.secondary[0]?.url).toBe('http://127.0.0.1:7082/health');
     expect(compilePolicy(orders).quorum).toBe(1);
+  });
+
+  it("has orders-api's failover runbook, ending in validation and an operator's smoke test", () => {
+    const catalog = loadCatalog(SAMPLE_CATALOG);
+    const runbook = nonNullValue(findRunbook(catalog, 'orders-api-failover'), 'orders-api-failover');
+    expect(runbook.workloadId).toBe('orders-api');
+    expect(runbook.steps.map((step) => [step.id, step.type])).toEqual([
+      ['freeze-writes', 'http'],
+      ['failover-cosmos', 'http'],
+      ['wait-for-replication', 'wait'],
+      ['switch-traffic', 'http'],
+      ['validate-secondary', 'healthCheck'],
+      ['smoke-test', 'manual'],
+    ]);
+    const cosmos = runbook.steps[1];
+    expect(cosmos?.type === 'http' && cosmos.request.secretNames).toEqual(['LIFEBOAT_DEMO_AUTOMATION_TOKEN']);
   });
 });
 

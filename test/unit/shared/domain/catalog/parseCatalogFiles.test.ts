@@ -26,7 +26,7 @@ describe('parseCatalogFiles', () => {
   });
 
   it('accepts an empty catalog', () => {
-    expect(parseCatalogFiles([])).toEqual({ workloads: [] });
+    expect(parseCatalogFiles([])).toEqual({ workloads: [], runbooks: [] });
   });
 
   it('lists every problem of every file in one error, with the file, path and line', () => {
@@ -119,13 +119,18 @@ describe('parseCatalogFiles', () => {
   it.each([
     [
       'an unknown kind',
-      'kind: Runbook\nid: x\n',
+      'kind: Template\nid: x\n',
       'x.yaml#kind',
-      'Unknown kind "Runbook": expected one of Workload',
+      'Unknown kind "Template": expected one of Workload, Runbook',
     ],
-    ['a missing kind', 'id: x\n', 'x.yaml#kind', 'Missing kind: expected one of Workload'],
-    ['an empty file', '', 'x.yaml', 'Expected a mapping with a "kind" (one of: Workload)'],
-    ['a list', '- kind: Workload\n', 'x.yaml', 'Expected a mapping with a "kind" (one of: Workload)'],
+    ['a missing kind', 'id: x\n', 'x.yaml#kind', 'Missing kind: expected one of Workload, Runbook'],
+    ['an empty file', '', 'x.yaml', 'Expected a mapping with a "kind" (one of: Workload, Runbook)'],
+    [
+      'a list',
+      '- kind: Workload\n',
+      'x.yaml',
+      'Expected a mapping with a "kind" (one of: Workload, Runbook)',
+    ],
   ])('rejects %s', (_what, text, path, message) => {
     expect(catalogError([{ path: 'x.yaml', text }]).details).toEqual([{ path, message }]);
   });

@@ -1,0 +1,227 @@
+// One step of a runbook: the fields every step has, then the parameters of its type. Parsing fills every
+// default (timeout, retry, on-failure...), so step executors never need one.
+import { z } from 'zod';
+import { definedOnly } from '../catalog/definedOnly';
+import { positiveDurationSchema } from '../catalog/duration';
+import { DEFAULT_CONSECUTIVE_PASSES } from '../catalog/healthCheckSchema';
+import { idSchema } from '../catalog/slug';
+import { httpRequestSchema } from './httpRequestSchema';
+import { probeSchema } from './probeSchema';
+import { type RetryPresetName } from './retryPresets';
+import { resolveRetry, retrySchema, type RetrySpec } from './retrySchema';
+
+export const STEP_TYPES = ['http', 'manual', 'wait', 'healthCheck'] as const;
+export type StepType = (typeof STEP_TYPES)[number];
+
+/** What happens when a step still fails after its retries. */
+export const ON_FAILURE_POLICIES = ['pause', 'abort', 'continue'] as const;
+export type OnFailure = (typeof ON_FAILURE_POLICIES)[number];
+export const DEFAULT_ON_FAILURE: OnFailure = 'pause';
+
+export const HEALTH_CHECK_TARGETS = ['primary', 'secondary'] as const;
+export type HealthCheckTarget = (typeof HEALTH_CHECK_TARGETS)[number];
+
+const MINUTE = 60;
+
+/**
+ * Per type: the default `timeout` (one attempt: an http request, one probe request, an operator's
+ * confirmation) and the default retry preset. A wait's timeout defaults to its duration.
+ */
+export const STEP_DEFAULTS = {
+  http: { timeoutSeconds: 30, retry: 'standard' },
+  manual: { timeoutSeconds: 30 * MINUTE, retry: 'none' },
+  wait: { retry: 'none' },
+  healthCheck: { timeoutSeconds: 10, retry: 'none' },
+} as const satisfies Record<StepType, { timeoutSeconds?: number; retry: RetryPresetName }>;
+export const DEFAULT_PROBE_INTERVAL_SECONDS = 10;
+export const MAX_CONSECUTIVE_PASSES = 100;
+
+const MAX_INSTRUCTIONS = 20_000;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const commonShape = {
+  id: idSchema('Step id, unique within the runbook: what operators retry, skip and confirm.'),
+  name: text(200).describe('Display name.'),
+  timeout: positiveDurationSchema(
+    'Limit of one attempt: an http request, one probe request, an operator confirming a manual step (default per type).',
+  ).optional(),
+  retry: retrySchema.optional(),
+  onFailure: z
+    .enum(ON_FAILURE_POLICIES)
+    .default(DEFAULT_ON_FAILURE)
+    .describe(
+      'When the step still fails after its retries: pause for an operator (default), abort the runbook, or continue with the next step.',
+    ),
+  instructions: text(MAX_INSTRUCTIONS)
+    .optional()
+    .describe('Markdown for operators: what the step does, what to check (required for manual steps).'),
+};
+
+interface CommonFields {
+  readonly id: string;
+  readonly name: string;
+  readonly timeout?: number | undefined;
+  readonly retry?: RetrySpec | undefined;
+  readonly onFailure: OnFailure;
+  readonly instructions?: string | undefined;
+}
+
+/** The fields every parsed step has, defaults filled. */
+function commonOutput<T extends StepType>(
+  type: T,
+  step: CommonFields,
+  timeoutSeconds: number,
+  ctx: z.RefinementCtx,
+) {
+  const retry = resolveRetry(step.retry, STEP_DEFAULTS[type].retry);
+  if (retry.maxIntervalSeconds < retry.firstIntervalSeconds) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['retry'],
+      message: `The retry's maxInterval (${retry.maxIntervalSeconds}s) is shorter than its firstInterval (${retry.firstIntervalSeconds}s)`,
+    });
+  }
+  return {
+    id: step.id,
+    name: step.name,
+    type,
+    timeoutSeconds,
+    retry,
+    onFailure: step.onFailure,
+    ...definedOnly({ instructions: step.instructions }),
+  };
+}
+
+const httpStepSchema = z
+  .strictObject({
+    ...commonShape,
+    type: z.literal('http').describe('Calls an automation endpoint.'),
+    request: httpRequestSchema.describe('The HTTP call.'),
+  })
+  .describe('An http step: calls an automation endpoint with an idempotency key.')
+  .transform(({ request, ...step }, ctx) => ({
+    ...commonOutput('http', step, step.timeout ?? STEP_DEFAULTS.http.timeoutSeconds, ctx),
+    request,
+  }));
+
+const manualStepSchema = z
+  .strictObject({
+    ...commonShape,
+    type: z.literal('manual').describe('Waits for an operator to confirm the step.'),
+    instructions: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'A manual step needs instructions: what the operator does and checks'
+            : undefined,
+      })
+      .trim()
+      .min(1)
+      .max(MAX_INSTRUCTIONS)
+      .describe('Markdown for the operator: what to do and check.'),
+  })
+  .describe('A manual step: an operator follows the instructions and confirms.')
+  .transform((step, ctx) => ({
+    ...commonOutput('manual', step, step.timeout ?? STEP_DEFAULTS.manual.timeoutSeconds, ctx),
+    instructions: step.instructions,
+  }));
+
+const waitStepSchema = z
+  .strictObject({
+    ...commonShape,
+    type: z.literal('wait').describe('Waits on a durable timer.'),
+    duration: positiveDurationSchema('How long to wait.'),
+  })
+  .describe('A wait step: a durable timer, e.g. for replication to catch up.')
+  .superRefine((step, ctx) => {
+    if (step.timeout !== undefined && step.timeout < step.duration) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: 'A wait step cannot time out before its duration: leave timeout out',
+      });
+    }
+  })
+  .transform(({ duration, ...step }, ctx) => ({
+    ...commonOutput('wait', step, step.timeout ?? duration, ctx),
+    durationSeconds: duration,
+  }));
+
+const healthCheckStepSchema = z
+  .strictObject({
+    ...commonShape,
+    type: z.literal('healthCheck').describe('Probes until enough passes in a row, or the deadline.'),
+    target: z
+      .enum(HEALTH_CHECK_TARGETS)
+      .optional()
+      .describe("Run the workload's health checks of this region (give target or probe)."),
+    probe: probeSchema.optional(),
+    consecutivePasses: z
+      .int()
+      .min(1)
+      .max(MAX_CONSECUTIVE_PASSES)
+      .default(DEFAULT_CONSECUTIVE_PASSES)
+      .describe(`Passes in a row that make the step succeed (default ${DEFAULT_CONSECUTIVE_PASSES}).`),
+    interval: positiveDurationSchema(
+      `Time between probes (default ${DEFAULT_PROBE_INTERVAL_SECONDS}s).`,
+    ).optional(),
+    deadline: positiveDurationSchema('How long to keep probing before the step fails.'),
+  })
+  .describe('A healthCheck step: HTTP probes that must pass N times in a row before a deadline.')
+  .superRefine((step, ctx) => {
+    if ((step.target === undefined) === (step.probe === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: step.target === undefined ? [] : ['probe'],
+        message:
+          'Give either target (the workload\'s health checks of "primary" or "secondary") or an inline probe, not both',
+      });
+    }
+    const interval = step.interval ?? DEFAULT_PROBE_INTERVAL_SECONDS;
+    if ((step.consecutivePasses - 1) * interval >= step.deadline) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadline'],
+        message: `${step.consecutivePasses} passes ${interval}s apart cannot fit in a deadline of ${step.deadline}s`,
+      });
+    }
+    if (step.timeout !== undefined && step.timeout > step.deadline) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: 'A probe timeout longer than the deadline',
+      });
+    }
+  })
+  .transform(({ target, probe, consecutivePasses, interval, deadline, ...step }, ctx) => ({
+    ...commonOutput('healthCheck', step, step.timeout ?? STEP_DEFAULTS.healthCheck.timeoutSeconds, ctx),
+    // A target's checks come from the workload when the step runs, so a catalog reload changes both.
+    source:
+      probe === undefined
+        ? { kind: 'workload' as const, target: target ?? 'secondary' }
+        : { kind: 'probe' as const, probe },
+    consecutivePasses,
+    intervalSeconds: interval ?? DEFAULT_PROBE_INTERVAL_SECONDS,
+    deadlineSeconds: deadline,
+  }));
+
+export const runbookStepSchema = z.discriminatedUnion(
+  'type',
+  [httpStepSchema, manualStepSchema, waitStepSchema, healthCheckStepSchema],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') {
+        return undefined;
+      }
+      const type: unknown = (issue.input as { type?: unknown } | undefined)?.type;
+      const what = type === undefined ? 'Missing step type' : `Unknown step type ${JSON.stringify(type)}`;
+      return `${what}: expected one of ${STEP_TYPES.join(', ')}`;
+    },
+  },
+);
+export type RunbookStep = z.output<typeof runbookStepSchema>;
+export type HttpStep = Extract<RunbookStep, { type: 'http' }>;
+export type ManualStep = Extract<RunbookStep, { type: 'manual' }>;
+export type WaitStep = Extract<RunbookStep, { type: 'wait' }>;
+export type HealthCheckStep = Extract<RunbookStep, { type: 'healthCheck' }>;

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  RUNBOOK_JSON_SCHEMA_PATH,
+  runbookJsonSchema,
+} from '../../../../../shared/domain/catalog/runbookJsonSchema';
+
+const REPO_ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
+
+interface ObjectSchema {
+  required: string[];
+  additionalProperties: boolean;
+  properties: Record<string, { anyOf?: unknown[]; description?: string }>;
+}
+
+interface RunbookSchema {
+  required: string[];
+  additionalProperties: boolean;
+  properties: { steps: { items: { oneOf: ObjectSchema[] } } };
+}
+
+describe('schemas/catalog-runbook.schema.json', () => {
+  it('is what the zod schema generates (run `npx tsx scripts/generateCatalogSchema.ts` after changing it)', () => {
+    const committed: unknown = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, RUNBOOK_JSON_SCHEMA_PATH), 'utf8'),
+    );
+    expect(committed).toEqual(runbookJsonSchema());
+  });
+
+  it('describes the file as authors write it, one strict object per step type', () => {
+    const schema = runbookJsonSchema() as unknown as RunbookSchema;
+    expect(schema.required).toEqual(['kind', 'id', 'name', 'workload', 'steps']);
+    expect(schema.additionalProperties).toBe(false);
+    const steps = schema.properties.steps.items.oneOf;
+    expect(steps).toHaveLength(4);
+    for (const step of steps) {
+      expect(step.additionalProperties).toBe(false);
+      for (const [name, property] of Object.entries(step.properties)) {
+        expect([name, typeof property.description]).toEqual([name, 'string']);
+      }
+    }
+  });
+
+  it('offers both forms of retry: a preset name or overrides', () => {
+    const schema = runbookJsonSchema() as unknown as RunbookSchema;
+    const retry = schema.properties.steps.items.oneOf[0]?.properties.retry;
+    expect(retry?.anyOf).toEqual([
+      expect.objectContaining({ type: 'string', enum: ['none', 'standard', 'patient', 'aggressive'] }),
+      expect.objectContaining({ type: 'object', additionalProperties: false }),
+    ]);
+  });
+
+  it('is what the sample runbooks point their editors at', () => {
+    const sample = readFileSync(
+      path.join(REPO_ROOT, 'catalog', 'runbooks', 'orders-api-failover.yaml'),
+      'utf8',
+    );
+    expect(sample.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../schemas/catalog-runbook.schema.json',
+    );
+  });
+});
