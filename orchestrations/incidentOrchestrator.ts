@@ -105,6 +105,12 @@ export function* incidentOrchestrator(
     const abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
     return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
   }
+  if (approvalTask.isFaulted) {
+    // The approval gate itself broke (its activities exhausted their retries): fail loudly, not silently.
+    throw new Error(
+      `The approval of incident '${incidentId}' failed; see instance ${approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND)}.`,
+    );
+  }
   const approval = approvalOutcomeSchema.parse(approvalTask.result);
   switch (approval.outcome) {
     case 'rejected':
