@@ -14,6 +14,8 @@ import './activities/incidentLifecycleActivities';
 // rather than surfacing on the first alert.
 app.hook.appStart(() => {
   container().catalog();
+  // Opens the stores too, so a store that cannot be used (e.g. Cosmos selected) stops the start, not an alert.
+  container().incidentStore();
 });
 
 app.hook.appTerminate(async () => {
