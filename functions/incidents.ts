@@ -8,6 +8,7 @@ import {
   APPROVAL_CANCEL_EVENT,
   APPROVAL_DECISION_EVENT,
   approvalInstanceId,
+  FIRST_APPROVAL_ROUND,
 } from '../shared/domain/contracts/approvalContracts';
 import { OPERATOR_ACTION_EVENT } from '../shared/domain/contracts/incidentLifecycleContracts';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
@@ -31,8 +32,6 @@ import { workloadView } from './http/workloadView';
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
 const MAX_ACTION_BODY_BYTES = 16 * 1024;
-/** The first approval round; failback will ask for later ones. */
-const APPROVAL_ROUND = 1;
 
 const listQuerySchema = z.strictObject({
   status: z
@@ -148,7 +147,7 @@ export async function incidentAction(
   const at = now.toISOString();
   const comment = body.value.comment;
   if (plan.kind === 'decide') {
-    await client.raiseEvent(approvalInstanceId(id, APPROVAL_ROUND), APPROVAL_DECISION_EVENT, {
+    await client.raiseEvent(approvalInstanceId(id, FIRST_APPROVAL_ROUND), APPROVAL_DECISION_EVENT, {
       approver: actor,
       decision: plan.decision,
       channel: 'api',
@@ -164,7 +163,7 @@ export async function incidentAction(
     });
     // A pending approval must stop too; the approval instance may not exist (never asked): that is fine.
     await client
-      .raiseEvent(approvalInstanceId(id, APPROVAL_ROUND), APPROVAL_CANCEL_EVENT, {})
+      .raiseEvent(approvalInstanceId(id, FIRST_APPROVAL_ROUND), APPROVAL_CANCEL_EVENT, {})
       .catch((err: unknown) => {
         invocationLogger(context).info('No approval to cancel', {
           incidentId: id,

@@ -4,6 +4,7 @@
 import type * as df from 'durable-functions';
 import {
   APPROVAL_ORCHESTRATION,
+  FIRST_APPROVAL_ROUND,
   approvalInstanceId,
   approvalOutcomeSchema,
 } from '../shared/domain/contracts/approvalContracts';
@@ -32,7 +33,6 @@ const WAKE_UPS_PER_GENERATION = 100;
  * a wake-up never raises it: re-assessing this often covers both.
  */
 const REASSESS_EVERY_SECONDS = 60;
-const FIRST_APPROVAL_ROUND = 1;
 /**
  * During an alert storm wake-ups arrive continuously, and each assessment reads every alert of the
  * incident: assessing at most this often keeps the cost bounded while reacting within seconds.

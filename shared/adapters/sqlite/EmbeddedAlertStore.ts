@@ -6,7 +6,7 @@ import type { AlertQuery, AlertStore, DeadLetter, StoredAlert } from '../../port
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedAppSchema } from './embeddedAppSchema';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
-import { decodePageToken, encodePageToken } from './pageToken';
+import { decodePageToken, keysetPage } from './pageToken';
 
 interface AlertRow {
   id: string;
@@ -93,7 +93,7 @@ export class EmbeddedAlertStore implements AlertStore {
          ORDER BY received_at DESC, id DESC LIMIT ?`,
       )
       .all(...params, query.limit + 1) as AlertRow[];
-    return page(rows, query.limit, toStoredAlert, (last) => ({ r: last.received_at, i: last.id }));
+    return keysetPage(rows, query.limit, toStoredAlert, (last) => ({ r: last.received_at, i: last.id }));
   }
 
   recordDeadLetter(deadLetter: DeadLetter): Promise<void> {
@@ -129,7 +129,7 @@ export class EmbeddedAlertStore implements AlertStore {
     const rows = this.db
       .prepare(`SELECT * FROM app_dead_letters WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
       .all(after, query.limit + 1) as DeadLetterRow[];
-    return page(
+    return keysetPage(
       rows,
       query.limit,
       (row) => ({
@@ -143,14 +143,6 @@ export class EmbeddedAlertStore implements AlertStore {
       (last) => ({ s: last.seq }),
     );
   }
-}
-
-function page<R, T>(rows: R[], limit: number, map: (row: R) => T, position: (row: R) => unknown): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return rows.length > limit && last !== undefined
-    ? { items: items.map(map), continuationToken: encodePageToken(position(last)) }
-    : { items: items.map(map) };
 }
 
 /** Documents read back are validated like any other input. */

@@ -15,7 +15,7 @@ import type { IncidentMutation, IncidentQuery, IncidentStore } from '../../ports
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
-import { decodePageToken, encodePageToken } from './pageToken';
+import { decodePageToken, keysetPage } from './pageToken';
 
 interface IncidentRow {
   id: string;
@@ -149,14 +149,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
            ORDER BY detected_at DESC, id DESC LIMIT ?`,
         )
         .all(...params, limit + 1) as IncidentRow[];
-      const items = rows.slice(0, limit);
-      const last = items[items.length - 1];
-      return rows.length > limit && last !== undefined
-        ? {
-            items: items.map(toIncident),
-            continuationToken: encodePageToken({ d: last.detected_at, i: last.id }),
-          }
-        : { items: items.map(toIncident) };
+      return keysetPage(rows, limit, toIncident, (last) => ({ d: last.detected_at, i: last.id }));
     });
   }
 

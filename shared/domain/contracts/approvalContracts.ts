@@ -11,6 +11,9 @@ import { activityContract } from './ActivityContract';
 
 export const APPROVAL_ORCHESTRATION = 'approval';
 
+/** The failover's approval; later rounds (failback) will count up from it. */
+export const FIRST_APPROVAL_ROUND = 1;
+
 /** One round per approval asked of an incident; the child instance id is derived from it. */
 export function approvalInstanceId(incidentId: string, round: number): string {
   return `${incidentId}:approval:${round}`;
