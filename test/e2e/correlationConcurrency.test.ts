@@ -5,9 +5,9 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { container } from '../../shared/container';
 import type { Alert } from '../../shared/domain/alerts/Alert';
-import { normaliseAlertPayload } from '../../shared/domain/alerts/normaliseAlertPayload';
 import { ALERTS_QUEUE } from '../../shared/domain/contracts/queues';
 import { tempDataDir } from '../local/support/testRuntime';
+import { genericAlert } from '../support/genericAlert';
 import { sampleCatalogDir, startAppRuntime } from './support/appRuntime';
 
 const ALERTS = 2000;
@@ -65,22 +65,13 @@ function catalogWithThreeWorkloads(): string {
 }
 
 function alertFor(index: number, workloadId: string): Alert {
-  const result = normaliseAlertPayload({
-    schema: 'lifeboat.alert/v1',
-    alerts: [
-      {
-        source: 'load-test',
-        id: `alert-${index}`,
-        status: 'fired',
-        severity: 'Sev2',
-        summary: `synthetic alert ${index}`,
-        firedAt: new Date(Date.UTC(2026, 10, 22, 3, 0, index % 60)).toISOString(),
-        labels: { service: workloadId },
-      },
-    ],
+  return genericAlert({
+    id: `alert-${index}`,
+    source: 'load-test',
+    summary: `synthetic alert ${index}`,
+    firedAt: new Date(Date.UTC(2026, 10, 22, 3, 0, index % 60)).toISOString(),
+    labels: { service: workloadId },
   });
-  if (!result.ok || result.alerts[0] === undefined) throw new Error('fixture alert did not normalise');
-  return result.alerts[0];
 }
 
 describe('correlation under duplicates and concurrency', () => {

@@ -1,6 +1,7 @@
 // Folds an incident's alert notifications into what the incident orchestration decides on.
 import { z } from 'zod';
 import { SEVERITIES, severitySchema, type Severity } from '../alerts/Severity';
+import { deriveAlertStates } from '../criteria/deriveAlertStates';
 import type { IncidentAlert } from './IncidentAlert';
 import { notificationTime } from './notificationTime';
 
@@ -32,34 +33,22 @@ export const incidentAlertSummarySchema = z.object({
 export type IncidentAlertSummary = z.infer<typeof incidentAlertSummarySchema>;
 
 /**
- * A fingerprint fires while its latest notification (by notification time, a resolution winning a tie)
- * is a firing. Notifications may arrive in any order: a resolution overtaking its firing still counts.
+ * Firing and resolved are decided exactly as activation criteria decide them (deriveAlertStates), so the
+ * status an operator reads and the decision an approver reads never disagree.
  */
-export function latestByFingerprint(alerts: readonly IncidentAlert[]): Map<string, IncidentAlert> {
-  const latest = new Map<string, IncidentAlert>();
-  for (const alert of alerts) {
-    const current = latest.get(alert.fingerprint);
-    if (current === undefined || isLater(alert, current)) {
-      latest.set(alert.fingerprint, alert);
-    }
-  }
-  return latest;
-}
-
 export function summariseIncidentAlerts(alerts: readonly IncidentAlert[]): IncidentAlertSummary {
-  const latest = [...latestByFingerprint(alerts).values()];
-  const firing = latest.filter((a) => a.condition === 'fired');
+  const states = deriveAlertStates(alerts);
   const byTime = [...alerts].sort(
     (a, b) => notificationTime(b).localeCompare(notificationTime(a)) || a.id.localeCompare(b.id),
   );
-  const highestFiring = worst(firing.map((a) => a.severity));
+  const highestFiring = worst(states.firing.map((a) => a.severity));
   const highest = worst(alerts.map((a) => a.severity));
   const firstFiredAt = alerts.map((a) => a.firedAt).sort()[0];
   const lastAt = byTime[0] === undefined ? undefined : notificationTime(byTime[0]);
   return {
     notifications: alerts.length,
-    firing: firing.length,
-    resolved: latest.length - firing.length,
+    firing: states.firing.length,
+    resolved: states.resolvedCount,
     ...(highestFiring === undefined ? {} : { highestFiringSeverity: highestFiring }),
     ...(highest === undefined ? {} : { highestSeverity: highest }),
     ...(firstFiredAt === undefined ? {} : { firstFiredAt }),
@@ -73,13 +62,6 @@ export function summariseIncidentAlerts(alerts: readonly IncidentAlert[]): Incid
       summary: a.summary,
     })),
   };
-}
-
-function isLater(candidate: IncidentAlert, current: IncidentAlert): boolean {
-  const order = notificationTime(candidate).localeCompare(notificationTime(current));
-  if (order !== 0) return order > 0;
-  if (candidate.condition !== current.condition) return candidate.condition === 'resolved';
-  return candidate.id > current.id;
 }
 
 function worst(severities: readonly Severity[]): Severity | undefined {

@@ -4,26 +4,14 @@ import {
   openEmbeddedDatabase,
   type EmbeddedDatabase,
 } from '../../../../shared/adapters/sqlite/openEmbeddedDatabase';
-import type { Alert } from '../../../../shared/domain/alerts/Alert';
-import { normaliseAlertPayload } from '../../../../shared/domain/alerts/normaliseAlertPayload';
 import { ValidationError } from '../../../../shared/errors';
 import type { StoredAlert } from '../../../../shared/ports/AlertStore';
 import { tempDataDir } from '../../../local/support/testRuntime';
-
-function genericAlert(id: string): Alert {
-  const result = normaliseAlertPayload({
-    schema: 'lifeboat.alert/v1',
-    alerts: [
-      { source: 'it', id, status: 'fired', severity: 'Sev2', summary: id, firedAt: '2026-11-22T03:00:00Z' },
-    ],
-  });
-  if (!result.ok || result.alerts[0] === undefined) throw new Error('test alert did not normalise');
-  return result.alerts[0];
-}
+import { genericAlert } from '../../../support/genericAlert';
 
 function stored(id: string, index: number, routing: 'routed' | 'unrouted' = 'routed'): StoredAlert {
   return {
-    alert: genericAlert(id),
+    alert: genericAlert({ id, source: 'it', summary: id }),
     receivedAt: new Date(Date.UTC(2026, 10, 22, 3, 0, 0, index)).toISOString(),
     routing,
     workloadIds: routing === 'routed' ? ['orders-api'] : [],

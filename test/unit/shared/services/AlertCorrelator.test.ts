@@ -8,12 +8,12 @@ import {
 import type { Alert } from '../../../../shared/domain/alerts/Alert';
 import { loadCatalog } from '../../../../shared/domain/catalog/loadCatalog';
 import type { IncidentOrchestrationInput } from '../../../../shared/domain/contracts/incidentContracts';
-import { normaliseAlertPayload } from '../../../../shared/domain/alerts/normaliseAlertPayload';
 import type { Logger } from '../../../../shared/logging';
 import type { IncidentWorkflows } from '../../../../shared/ports/IncidentWorkflows';
 import { AlertCorrelator } from '../../../../shared/services/AlertCorrelator';
 import { sampleCatalogDir } from '../../../e2e/support/appRuntime';
 import { tempDataDir } from '../../../local/support/testRuntime';
+import { genericAlert } from '../../../support/genericAlert';
 
 class FakeWorkflows implements IncidentWorkflows {
   readonly started: IncidentOrchestrationInput[] = [];
@@ -39,28 +39,13 @@ class FakeWorkflows implements IncidentWorkflows {
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function genericAlert(
+/** An alert for the correlator: the sample catalog routes label service=orders-api to orders-api. */
+function labelledAlert(
   id: string,
   labels: Record<string, string>,
   status: 'fired' | 'resolved' = 'fired',
 ): Alert {
-  const result = normaliseAlertPayload({
-    schema: 'lifeboat.alert/v1',
-    alerts: [
-      {
-        source: 'unit',
-        id,
-        status,
-        severity: 'Sev1',
-        summary: `alert ${id}`,
-        firedAt: '2026-11-22T03:00:00Z',
-        ...(status === 'resolved' ? { resolvedAt: '2026-11-22T03:10:00Z' } : {}),
-        labels,
-      },
-    ],
-  });
-  if (!result.ok || result.alerts[0] === undefined) throw new Error('test alert did not normalise');
-  return result.alerts[0];
+  return genericAlert({ id, labels, status, source: 'unit', severity: 'Sev1' });
 }
 
 describe('AlertCorrelator', () => {
@@ -85,8 +70,8 @@ describe('AlertCorrelator', () => {
   afterEach(() => db.close());
 
   it('starts the incident once for the first alert, with the workload grouping window, and wakes it for the next', async () => {
-    const first = await correlator.correlate(genericAlert('a1', { service: 'orders-api' }));
-    const second = await correlator.correlate(genericAlert('a2', { service: 'orders-api' }));
+    const first = await correlator.correlate(labelledAlert('a1', { service: 'orders-api' }));
+    const second = await correlator.correlate(labelledAlert('a2', { service: 'orders-api' }));
 
     expect(first.routes).toEqual([expect.objectContaining({ outcome: 'opened', workloadId: 'orders-api' })]);
     expect(second.routes).toEqual([
@@ -106,9 +91,9 @@ describe('AlertCorrelator', () => {
   it('does not lose an alert that arrives while the orchestration is being created', async () => {
     let release: () => void = () => undefined;
     workflows.startGate = new Promise<void>((resolve) => (release = resolve));
-    const opening = correlator.correlate(genericAlert('a1', { service: 'orders-api' }));
+    const opening = correlator.correlate(labelledAlert('a1', { service: 'orders-api' }));
     await new Promise((resolve) => setImmediate(resolve));
-    const joining = correlator.correlate(genericAlert('a2', { service: 'orders-api' }));
+    const joining = correlator.correlate(labelledAlert('a2', { service: 'orders-api' }));
     await new Promise((resolve) => setImmediate(resolve));
     release();
     await Promise.all([opening, joining]);
@@ -119,7 +104,7 @@ describe('AlertCorrelator', () => {
   });
 
   it('starts the orchestration on redelivery when the first attempt failed to', async () => {
-    const alert = genericAlert('a1', { service: 'orders-api' });
+    const alert = labelledAlert('a1', { service: 'orders-api' });
     workflows.failNextStart = true;
     await expect(correlator.correlate(alert)).rejects.toThrow('host unavailable');
 
@@ -130,7 +115,7 @@ describe('AlertCorrelator', () => {
   });
 
   it('keeps an alert that matches no workload as unrouted and starts nothing', async () => {
-    const report = await correlator.correlate(genericAlert('x1', { service: 'someone-else' }));
+    const report = await correlator.correlate(labelledAlert('x1', { service: 'someone-else' }));
 
     expect(report.routes).toEqual([]);
     expect(workflows.started).toEqual([]);
@@ -138,7 +123,7 @@ describe('AlertCorrelator', () => {
   });
 
   it('never opens an incident for a resolution alone', async () => {
-    const report = await correlator.correlate(genericAlert('r1', { service: 'orders-api' }, 'resolved'));
+    const report = await correlator.correlate(labelledAlert('r1', { service: 'orders-api' }, 'resolved'));
 
     expect(report.routes).toEqual([expect.objectContaining({ outcome: 'held' })]);
     expect(workflows.started).toEqual([]);
