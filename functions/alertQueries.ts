@@ -3,9 +3,8 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
-import { ValidationError } from '../shared/errors';
 import type { StoredAlert } from '../shared/ports/AlertStore';
-import { errorResponse } from './http/errorResponse';
+import { pagedResponse } from './http/pagedResponse';
 import { parseQuery } from './http/parseQuery';
 
 const DEFAULT_PAGE = 50;
@@ -26,7 +25,7 @@ export async function listAlerts(request: HttpRequest): Promise<HttpResponseInit
   const query = parseQuery(request, alertQuerySchema);
   if (!query.ok) return query.response;
   const { routing, workload, limit, continuationToken } = query.value;
-  return paged(async () => {
+  return pagedResponse(async () => {
     const page = await container()
       .alertStore()
       .list({
@@ -43,7 +42,7 @@ export async function listDeadLetters(request: HttpRequest): Promise<HttpRespons
   const query = parseQuery(request, z.strictObject(pageParams));
   if (!query.ok) return query.response;
   const { limit, continuationToken } = query.value;
-  return paged(async () => {
+  return pagedResponse(async () => {
     const page = await container()
       .alertStore()
       .listDeadLetters({ limit, ...(continuationToken ? { continuationToken } : {}) });
@@ -55,24 +54,6 @@ export async function listDeadLetters(request: HttpRequest): Promise<HttpRespons
 function alertView({ alert, receivedAt, routing, workloadIds, routingReasons }: StoredAlert) {
   const { raw: _raw, ...fields } = alert;
   return { ...fields, receivedAt, routing, workloadIds, routingReasons };
-}
-
-async function paged(
-  read: () => Promise<{ items: readonly unknown[]; continuationToken: string | undefined }>,
-) {
-  try {
-    const page = await read();
-    return {
-      status: 200,
-      jsonBody: page.continuationToken ? page : { items: page.items },
-      headers: { 'cache-control': 'no-store' },
-    };
-  } catch (err) {
-    if (err instanceof ValidationError) {
-      return errorResponse(400, 'invalid_query', err.message, err.details);
-    }
-    throw err;
-  }
 }
 
 app.http('listAlerts', { route: 'alerts', methods: ['GET'], authLevel: 'function', handler: listAlerts });

@@ -21,10 +21,11 @@ import {
   planOperatorAction,
 } from '../shared/domain/incident/operatorActions';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
-import { errorMessage, ValidationError } from '../shared/errors';
+import { errorMessage } from '../shared/errors';
 import { invocationLogger } from '../shared/logging';
 import { authorizeOperator } from './http/authenticateOperator';
 import { errorResponse } from './http/errorResponse';
+import { pagedResponse } from './http/pagedResponse';
 import { parseQuery } from './http/parseQuery';
 import { readBodyWithin } from './http/readBodyWithin';
 import { workloadView } from './http/workloadView';
@@ -55,7 +56,7 @@ export async function listIncidents(request: HttpRequest): Promise<HttpResponseI
   const query = parseQuery(request, listQuerySchema);
   if (!query.ok) return query.response;
   const { status, workload, mode, limit, continuationToken } = query.value;
-  try {
+  return pagedResponse(async () => {
     const page = await container()
       .incidentStore()
       .list({
@@ -67,17 +68,10 @@ export async function listIncidents(request: HttpRequest): Promise<HttpResponseI
       });
     const now = container().now();
     return {
-      status: 200,
-      jsonBody: {
-        items: page.items.map((i) => toIncidentSummary(i, now)),
-        ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
-      },
-      headers: noStore,
+      items: page.items.map((i) => toIncidentSummary(i, now)),
+      continuationToken: page.continuationToken,
     };
-  } catch (err) {
-    if (err instanceof ValidationError) return errorResponse(400, 'invalid_query', err.message, err.details);
-    throw err;
-  }
+  });
 }
 
 export async function getIncident(request: HttpRequest): Promise<HttpResponseInit> {

@@ -246,6 +246,28 @@ describe.each([
     expect(await openIncidentId()).not.toBe(id);
   });
 
+  it('pages through every incident of the earlier tests over HTTP, newest first, filtered by status', async () => {
+    const ids: string[] = [];
+    let token: string | undefined;
+    do {
+      const query = `incidents?limit=2${token ? `&continuationToken=${encodeURIComponent(token)}` : ''}`;
+      const page = (await (await call(query, KEYS.viewer)).json()) as {
+        items: { id: string }[];
+        continuationToken?: string;
+      };
+      ids.push(...page.items.map((i) => i.id));
+      token = page.continuationToken;
+    } while (token !== undefined);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort().reverse()).toEqual(ids);
+    const aborted = (await (await call('incidents?status=aborted', KEYS.viewer)).json()) as {
+      items: { status: string }[];
+    };
+    expect(aborted.items.length).toBeGreaterThan(0);
+    expect(aborted.items.every((i) => i.status === 'aborted')).toBe(true);
+  });
+
   it('validates requests: unknown action 404, bad body 400, unknown incident 404', async () => {
     expect((await act('nope', 'launch', KEYS.operator)).status).toBe(404);
     expect((await act('nope', 'abort', KEYS.operator)).status).toBe(404);
