@@ -11,14 +11,17 @@ import {
   FIRST_APPROVAL_ROUND,
 } from '../shared/domain/contracts/approvalContracts';
 import { OPERATOR_ACTION_EVENT } from '../shared/domain/contracts/incidentLifecycleContracts';
+import { RUNBOOK_CONTROL_EVENT, runbookInstanceId } from '../shared/domain/contracts/runbookContracts';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
-import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
+import { INCIDENT_STATUSES, isTerminal } from '../shared/domain/incident/IncidentStatus';
 import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
 import {
   ACTION_ROLES,
   isOperatorAction,
+  isStepAction,
   OPERATOR_ACTIONS,
   planOperatorAction,
+  STEP_ACTIONS,
 } from '../shared/domain/incident/operatorActions';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
 import { errorMessage } from '../shared/errors';
@@ -46,7 +49,11 @@ const listQuerySchema = z.strictObject({
   continuationToken: z.string().min(1).optional(),
 });
 
-const actionBodySchema = z.strictObject({ comment: z.string().trim().min(1).max(2000).optional() });
+const actionBodySchema = z.strictObject({
+  comment: z.string().trim().min(1).max(2000).optional(),
+  /** confirm-step, retry-step, skip-step: the step meant (default: the one the action applies to now). */
+  stepId: z.string().trim().min(1).max(100).optional(),
+});
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -113,6 +120,14 @@ export async function incidentAction(
   if (!auth.ok) return auth.response;
   const body = await readActionBody(request);
   if (!body.ok) return body.response;
+  if (body.value.stepId !== undefined && !isStepAction(action)) {
+    return errorResponse(
+      400,
+      'invalid_body',
+      `stepId applies to ${STEP_ACTIONS.join(', ')}, not ${action}.`,
+      [{ path: 'stepId', message: 'Not expected for this action' }],
+    );
+  }
 
   const id = request.params.id ?? '';
   const incident = await container().incidentStore().get(id);
@@ -120,7 +135,7 @@ export async function incidentAction(
     return errorResponse(404, 'not_found', `No incident '${id}'.`);
   }
   const actor = auth.identity.name;
-  const plan = planOperatorAction(incident, action, actor);
+  const plan = planOperatorAction(incident, action, actor, body.value.stepId);
   const now = container().now();
   if (plan.kind === 'conflict' || plan.kind === 'unavailable') {
     return {
@@ -148,7 +163,17 @@ export async function incidentAction(
       at,
       ...(comment ? { comment } : {}),
     });
+  } else if (plan.kind === 'runbook') {
+    // The runbook instance exists: the record only shows a runbook state once it has written it.
+    await client.raiseEvent(runbookInstanceId(id, 'failover'), RUNBOOK_CONTROL_EVENT, {
+      action: plan.action,
+      actor,
+      at,
+      ...(plan.stepId ? { stepId: plan.stepId } : {}),
+      ...(comment ? { comment } : {}),
+    });
   } else {
+    await requestAbort(id, actor, at, comment);
     await client.raiseEvent(id, OPERATOR_ACTION_EVENT, {
       action: 'abort',
       actor,
@@ -171,6 +196,33 @@ export async function incidentAction(
     jsonBody: { accepted: true, incidentId: id, action, actor, status: incident.status },
     headers: noStore,
   };
+}
+
+/**
+ * Writes the abort request on the incident before signalling anyone: a runbook step about to call its
+ * target checks it, so no step starts after an operator asked to stop, however the signals race.
+ */
+async function requestAbort(
+  id: string,
+  actor: string,
+  at: string,
+  comment: string | undefined,
+): Promise<void> {
+  const store = container().incidentStore();
+  await store.update(id, (current) =>
+    isTerminal(current.status) || current.abortRequested !== undefined
+      ? undefined
+      : { ...current, abortRequested: { actor, at, ...(comment ? { comment } : {}) } },
+  );
+  await store.appendTimeline(id, [
+    {
+      id: 'abort-requested',
+      at,
+      type: 'operator-action',
+      actor,
+      message: `${actor} asked to abort the incident${comment ? `: ${comment}` : ''}`,
+    },
+  ]);
 }
 
 async function readActionBody(

@@ -9,6 +9,7 @@ import './incidents';
 import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
+import './activities/runbookActivities';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.

@@ -2,8 +2,11 @@
 import * as df from 'durable-functions';
 import { approvalOrchestrator } from '../orchestrations/approvalOrchestrator';
 import { incidentOrchestrator } from '../orchestrations/incidentOrchestrator';
+import { runbookOrchestrator } from '../orchestrations/runbookOrchestrator';
 import { APPROVAL_ORCHESTRATION } from '../shared/domain/contracts/approvalContracts';
 import { INCIDENT_ORCHESTRATION } from '../shared/domain/contracts/incidentContracts';
+import { RUNBOOK_ORCHESTRATION } from '../shared/domain/contracts/runbookContracts';
 
 df.app.orchestration(INCIDENT_ORCHESTRATION, incidentOrchestrator);
 df.app.orchestration(APPROVAL_ORCHESTRATION, approvalOrchestrator);
+df.app.orchestration(RUNBOOK_ORCHESTRATION, runbookOrchestrator);

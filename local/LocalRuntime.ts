@@ -327,7 +327,13 @@ export class LocalRuntime {
   }
 
   private async executeActivity(item: WorkItem): Promise<void> {
-    const outcome = await runActivity(item, this.catalog, this.invoke, this.options.doubleExecution === true);
+    const outcome = await runActivity(
+      item,
+      this.catalog,
+      this.invoke,
+      this.options.doubleExecution === true,
+      (fn) => this.extraInputs(fn),
+    );
     if (this.stopping && !outcome.ok) {
       return; // the claim is released at the next start and the activity runs again
     }

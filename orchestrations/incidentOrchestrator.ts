@@ -1,6 +1,8 @@
 // The incident orchestration, one per correlation window (instance id = incident id): detected → observing
-// → (dismissed) → awaiting-approval → (rejected | expired) → failing-over. Every transition is written to
-// the incident record and timeline by an activity; the store holds the alerts, events only wake it up.
+// → (dismissed) → awaiting-approval → (rejected | expired) → failing-over (the runbook sub-orchestration,
+// paused while an operator decides) → validating → recovered | failed, with abort from any open state.
+// Every transition is written to the incident record and timeline by an activity; the store holds the
+// alerts, events only wake it up.
 import type * as df from 'durable-functions';
 import {
   APPROVAL_ORCHESTRATION,
@@ -23,6 +25,15 @@ import {
   type IncidentPolicy,
 } from '../shared/domain/contracts/incidentLifecycleContracts';
 import type { IncidentStatus } from '../shared/domain/incident/IncidentStatus';
+import {
+  forwardRunbookControlActivity,
+  RUNBOOK_ORCHESTRATION,
+  runbookInstanceId,
+  runbookOutcomeSchema,
+  type RunbookOutcome,
+} from '../shared/domain/contracts/runbookContracts';
+import { validationPlan } from '../shared/domain/catalog/validationPlan';
+import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { callActivity } from './support/callActivity';
 import { secondsAfter, waitForAny } from './support/waitForAny';
 
@@ -127,11 +138,108 @@ export function* incidentOrchestrator(
   }
 
   yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approval.reason}`);
-  // The runbook stage (its own sub-orchestration) is not part of this build; until it is, the incident
-  // stays failing-over and operators can abort it.
-  context.df.setCustomStatus({ phase: 'failing-over', runbook: 'not available in this build' });
-  const abort = yield* nextAbort(context);
-  return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+  context.df.setCustomStatus({ phase: 'failing-over' });
+  const runbook = yield* runFailoverRunbook(context, input);
+  if (runbook.outcome !== 'completed') {
+    const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
+    const reason =
+      runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
+    return yield* end(context, incidentId, status, reason, runbook.actor);
+  }
+
+  yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
+  context.df.setCustomStatus({ phase: 'validating' });
+  const validation = yield* validateSecondary(context, input, opened.policy);
+  switch (validation.kind) {
+    case 'abort':
+      return yield* end(context, incidentId, 'aborted', validation.reason, validation.actor);
+    case 'failed':
+      return yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`);
+    case 'passed':
+      return yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
+  }
+}
+
+/**
+ * The runbook sub-orchestration, raced with an operator abort. An abort is passed on to the runbook, and
+ * the incident waits for it to stop, so no step runs after the incident reads aborted.
+ */
+function* runFailoverRunbook(
+  context: df.OrchestrationContext,
+  input: IncidentOrchestrationInput,
+): Generator<df.Task, RunbookOutcome, unknown> {
+  const instanceId = runbookInstanceId(input.incidentId, 'failover');
+  const runbookTask = context.df.callSubOrchestrator(
+    RUNBOOK_ORCHESTRATION,
+    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: 'failover' },
+    instanceId,
+  );
+  const abortTask = context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT);
+  const first = yield context.df.Task.any([runbookTask, abortTask]);
+  let abort: { reason: string; actor: string } | undefined;
+  if (first === abortTask) {
+    abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
+    yield* callActivity(context, forwardRunbookControlActivity, {
+      instanceId,
+      event: {
+        action: 'abort',
+        actor: abort.actor,
+        at: context.df.currentUtcDateTime.toISOString(),
+        comment: abort.reason,
+      },
+    });
+    yield runbookTask;
+  }
+  if (runbookTask.isFaulted) {
+    // Its activities exhausted their retries (the store is down): the failover's state is unknown.
+    return {
+      outcome: 'failed',
+      reason: `the runbook stage itself failed (${errorText(runbookTask.result)}); check the steps and the targets before acting`,
+      failedSteps: [],
+      skippedSteps: [],
+    };
+  }
+  const outcome = runbookOutcomeSchema.parse(runbookTask.result);
+  // The operator asked to stop: whatever the runbook reached meanwhile, the incident ends aborted.
+  return abort ? { ...outcome, outcome: 'aborted', reason: abort.reason, actor: abort.actor } : outcome;
+}
+
+/** The workload's secondary health checks gate `recovered`; an abort still ends it. */
+function* validateSecondary(
+  context: df.OrchestrationContext,
+  input: IncidentOrchestrationInput,
+  policy: IncidentPolicy,
+): Generator<df.Task, GateResult, unknown> {
+  const plan = policy.validation ?? validationPlan({ healthChecks: { primary: [], secondary: [] } });
+  if (plan.checks === 0) {
+    return {
+      kind: 'passed',
+      rounds: 0,
+      summary: 'the workload has no secondary health checks, so recovery is NOT verified by probes',
+    };
+  }
+  return yield* runHealthGate(context, {
+    incidentId: input.incidentId,
+    workloadId: input.workloadId,
+    source: { kind: 'workload', target: 'secondary' },
+    timeoutSeconds: plan.timeoutSeconds,
+    passesRequired: plan.passesRequired,
+    intervalSeconds: plan.intervalSeconds,
+    deadlineSeconds: plan.deadlineSeconds,
+    record: (round) => ({ kind: 'validation', entryId: `validation-probe-${round}` }),
+    sleepUntil: function* (until) {
+      for (;;) {
+        const waited = yield* waitForAny(context, until, [OPERATOR_ACTION_EVENT]);
+        if (waited.kind === 'timeout') return undefined;
+        const abort = abortOf(waited.payload);
+        if (abort) return { kind: 'abort', ...abort };
+      }
+    },
+  });
+}
+
+function errorText(value: unknown): string {
+  return value instanceof Error ? value.message : String(value);
 }
 
 /**

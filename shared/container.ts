@@ -16,6 +16,10 @@ import type { CorrelationStore } from './ports/CorrelationStore';
 import type { HealthCheck } from './ports/HealthCheck';
 import type { IncidentStore } from './ports/IncidentStore';
 import type { MessageSender } from './ports/MessageSender';
+import type { HealthProbe } from './ports/HealthProbe';
+import type { HttpStepExecutor } from './ports/StepExecutor';
+import { FetchHttpStepExecutor } from './adapters/http/FetchHttpStepExecutor';
+import { HttpHealthProbe } from './adapters/http/HttpHealthProbe';
 import { nonNullValue } from './nonNull';
 
 export interface Container {
@@ -27,6 +31,15 @@ export interface Container {
   correlationStore(): CorrelationStore;
   incidentStore(): IncidentStore;
   messageSender(): MessageSender;
+  /** Makes the calls of runbook `http` steps. */
+  stepExecutor(): HttpStepExecutor;
+  /** Probes health checks (healthCheck steps, validation after failover). */
+  healthProbe(): HealthProbe;
+  /**
+   * An app setting holding a secret a runbook refers to (`{ secret: NAME }`); in Azure, app settings
+   * may be Key Vault references, which the platform resolves into the environment.
+   */
+  secret(name: string): string | undefined;
   /** Wall-clock time for functions and activities (never for orchestrators). */
   now(): Date;
   /** Releases connections (at app shutdown). */
@@ -45,7 +58,11 @@ export function setContainer(replacement: Container | undefined): void {
   current = replacement;
 }
 
-export function createContainer(config: LifeboatConfig): Container {
+/** `settings`: where runbook secrets are read from, the same app settings `config` was loaded from. */
+export function createContainer(
+  config: LifeboatConfig,
+  settings: Readonly<Record<string, string | undefined>> = process.env,
+): Container {
   const made: { db?: EmbeddedDatabase; sender?: MessageSender } = {};
   const once = <T>(make: () => T): (() => T) => {
     let value: { v: T } | undefined;
@@ -93,6 +110,9 @@ export function createContainer(config: LifeboatConfig): Container {
             },
       ));
     }),
+    stepExecutor: once(() => new FetchHttpStepExecutor()),
+    healthProbe: once(() => new HttpHealthProbe()),
+    secret: (name) => settings[name] || undefined,
     now: () => new Date(),
     close: async () => {
       await made.sender?.close();

@@ -4,6 +4,7 @@ import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import { approvalDeadlineSeconds } from '../../shared/domain/catalog/EffectivePolicy';
 import { compilePolicy } from '../../shared/domain/catalog/compilePolicy';
+import { validationPlan } from '../../shared/domain/catalog/validationPlan';
 import type { Workload } from '../../shared/domain/catalog/Workload';
 import { recordApprovalActivity } from '../../shared/domain/contracts/approvalContracts';
 import {
@@ -14,6 +15,8 @@ import {
 import { summariseIncidentAlerts } from '../../shared/domain/correlation/summariseIncidentAlerts';
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { describeRto } from '../../shared/domain/incident/describeRto';
+import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
 
@@ -58,6 +61,7 @@ registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detected
       approverRoles: [...policy.approverRoles],
       approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
       finalTimeoutOutcome: policy.finalTimeoutOutcome,
+      validation: validationPlan(workload),
     },
   };
 });
@@ -132,8 +136,13 @@ registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryI
       ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
     };
   });
+  // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
+  const fullMessage =
+    isTerminal(to) && updated.status === to && updated.activatedAt !== undefined
+      ? `${message}. ${describeRto(rtoClock(updated, new Date(at)))}`
+      : message;
   await store.appendTimeline(incidentId, [
-    { id: entryId, at, type: 'status-changed', message, ...(actor ? { actor } : {}) },
+    { id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) },
   ]);
   return { status: updated.status, changed: updated.status === to };
 });

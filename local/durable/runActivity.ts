@@ -14,13 +14,18 @@ export async function runActivity(
   invoke: (fn: RegisteredFunction, request: InvocationRequest) => Promise<RpcInvocationResponse>,
   /** Test mode: run it twice, as at-least-once delivery may; the second result is the one recorded. */
   runTwice: boolean,
+  /** Bindings besides the trigger (a durableClient input), as the host fills them. */
+  extraInputs: (fn: RegisteredFunction) => InvocationRequest['inputData'] = () => [],
 ): Promise<ActivityOutcome> {
   const fn = catalog.activity(item.name);
   if (!fn) {
     return { ok: false, reason: `Activity function '${item.name}' is not registered.`, details: '' };
   }
   const request: InvocationRequest = {
-    inputData: [{ name: fn.triggerName, data: { json: JSON.stringify(item.input ?? null) } }],
+    inputData: [
+      { name: fn.triggerName, data: { json: JSON.stringify(item.input ?? null) } },
+      ...extraInputs(fn),
+    ],
   };
   let outcome = await runOnce(fn, request, invoke);
   if (runTwice) {

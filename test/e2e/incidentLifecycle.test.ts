@@ -109,7 +109,10 @@ describe.each([
     (await (await call(`incidents/${id}`, KEYS.viewer)).json()) as IncidentView;
 
   async function openIncidentId(): Promise<string> {
-    const res = await call('incidents?status=detected,observing,awaiting-approval,failing-over', KEYS.viewer);
+    const res = await call(
+      'incidents?status=detected,observing,awaiting-approval,failing-over,paused,validating',
+      KEYS.viewer,
+    );
     const body = (await res.json()) as { items: { id: string }[] };
     const [first] = body.items;
     if (first === undefined) throw new Error('no open incident');
@@ -117,7 +120,10 @@ describe.each([
   }
 
   async function settleOpenIncidents() {
-    const res = await call('incidents?status=detected,observing,awaiting-approval,failing-over', KEYS.viewer);
+    const res = await call(
+      'incidents?status=detected,observing,awaiting-approval,failing-over,paused,validating',
+      KEYS.viewer,
+    );
     for (const item of ((await res.json()) as { items: { id: string }[] }).items) {
       await act(item.id, 'abort', KEYS.operator, { comment: 'test cleanup' });
     }

@@ -17,6 +17,16 @@ export const incidentPolicySchema = z.object({
   approverRoles: z.array(z.string()),
   approvalDeadlineSeconds: z.number().int().positive(),
   finalTimeoutOutcome: z.enum(FINAL_TIMEOUT_OUTCOMES),
+  /** How validation after failover probes the secondary; absent in histories older than validation. */
+  validation: z
+    .object({
+      checks: z.number().int().nonnegative(),
+      passesRequired: z.number().int().positive(),
+      intervalSeconds: z.number().positive(),
+      deadlineSeconds: z.number().positive(),
+      timeoutSeconds: z.number().positive(),
+    })
+    .optional(),
 });
 export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
 
@@ -62,3 +72,19 @@ export const operatorActionEventSchema = z.object({
   comment: z.string().max(2000).optional(),
 });
 export type OperatorActionEvent = z.infer<typeof operatorActionEventSchema>;
+
+/** Appends one entry to the incident's timeline (idempotent by entry id). */
+export const recordTimelineActivity = activityContract(
+  'recordTimeline',
+  z.object({
+    incidentId: z.string().min(1),
+    entry: z.object({
+      id: z.string().min(1),
+      at: instant,
+      type: z.string().min(1),
+      message: z.string().min(1),
+      actor: z.string().min(1).optional(),
+    }),
+  }),
+  z.object({ recorded: z.boolean() }),
+);

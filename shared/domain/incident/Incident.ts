@@ -6,6 +6,7 @@ import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
 import { incidentApprovalSchema } from './IncidentApproval';
 import { incidentModeSchema } from './IncidentMode';
+import { incidentRunbookSchema } from './IncidentRunbook';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
 import { incidentStepSchema } from './IncidentStep';
 
@@ -41,12 +42,21 @@ export const incidentSchema = z.object({
   rtoTargetSeconds: z.number().int().positive(),
   activation: incidentActivationSchema.optional(),
   approval: incidentApprovalSchema.optional(),
+  /** The runbook being (or last) run: set when it starts. */
+  runbook: incidentRunbookSchema.optional(),
   steps: z.array(incidentStepSchema),
   alerts: z.object({
     count: z.number().int().nonnegative(),
     latest: z.array(alertRefSchema),
   }),
   outcome: z.object({ status: terminalStatusSchema, reason: z.string() }).optional(),
+  /**
+   * Written by the actions API before it signals the orchestrations, so a step about to call its target
+   * sees the abort even when the signal is still on its way.
+   */
+  abortRequested: z
+    .object({ actor: z.string().min(1), at: utcInstant, comment: z.string().optional() })
+    .optional(),
   /** Optimistic concurrency: set by the store, 1 on creation, one more with every write. */
   version: z.number().int().positive(),
 });

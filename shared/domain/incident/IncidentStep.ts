@@ -1,5 +1,6 @@
 // The state of one runbook step within an incident, as the failover workflow advances it.
 import { z } from 'zod';
+import { STEP_TYPES } from '../runbook/runbookStepSchema';
 
 const utcInstant = z.iso.datetime({ precision: 3 });
 
@@ -11,11 +12,22 @@ export type StepStatus = z.infer<typeof stepStatusSchema>;
 export const incidentStepSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
+  type: z.enum(STEP_TYPES),
   status: stepStatusSchema,
+  /** Attempts made so far (http calls, probe rounds, confirmations asked), operator retries included. */
   attempts: z.number().int().nonnegative(),
   startedAt: utcInstant.optional(),
   endedAt: utcInstant.optional(),
   /** The last failure, in words; never a secret or a raw response body. */
   error: z.string().optional(),
+  /** What the last attempt found, in words (e.g. `202 in 41 ms`, `3 of 3 probe passes`). */
+  detail: z.string().optional(),
+  /** The operator who confirmed, skipped or retried it last. */
+  actor: z.string().optional(),
+  /**
+   * The runbook orchestration numbers every change it makes to a step; a change is applied only when its
+   * number is higher than this, so an activity that runs twice (or late) cannot move a step backwards.
+   */
+  revision: z.number().int().nonnegative(),
 });
 export type IncidentStep = z.infer<typeof incidentStepSchema>;

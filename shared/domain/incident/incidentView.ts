@@ -7,7 +7,8 @@ import { ACTIVATION_DECISIONS } from '../criteria/ActivationEvaluation';
 import type { Incident } from './Incident';
 import { APPROVAL_STATUSES, approvalDecisionSchema, approvalQuorumSchema } from './IncidentApproval';
 import { incidentModeSchema } from './IncidentMode';
-import { incidentStatusSchema } from './IncidentStatus';
+import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
+import { incidentRunbookSchema } from './IncidentRunbook';
 import { incidentStepSchema } from './IncidentStep';
 import { rtoClock, rtoClockSchema } from './rtoClock';
 import type { TimelineEntry } from './TimelineEntry';
@@ -43,8 +44,13 @@ export const incidentViewSchema = z.object({
     quorum: approvalQuorumSchema,
     decisions: z.array(approvalDecisionSchema),
   }),
-  steps: z.array(incidentStepSchema),
+  /** The runbook being run (where it is, why it is paused); null before failover. */
+  runbook: incidentRunbookSchema.nullable(),
+  /** Revisions are the runbook's bookkeeping, not for readers. */
+  steps: z.array(incidentStepSchema.omit({ revision: true })),
   alerts: z.object({ count: z.number().int().nonnegative(), latest: z.array(alertRefSchema) }),
+  /** How it ended and why; absent while it is open. */
+  outcome: z.object({ status: terminalStatusSchema, reason: z.string() }).optional(),
   /** Oldest first; entry ids and tool data stay internal. */
   timeline: z.array(
     z.object({ at: z.string(), type: z.string(), actor: z.string().optional(), message: z.string() }),
@@ -95,8 +101,10 @@ export function toIncidentView(
       quorum: { ...approval.quorum },
       decisions: approval.decisions.map((d) => ({ ...d })),
     },
-    steps: incident.steps.map((s) => ({ ...s })),
+    runbook: incident.runbook === undefined ? null : { ...incident.runbook },
+    steps: incident.steps.map(({ revision: _revision, ...step }) => ({ ...step })),
     alerts: { count: incident.alerts.count, latest: incident.alerts.latest.map((a) => ({ ...a })) },
+    ...(incident.outcome === undefined ? {} : { outcome: { ...incident.outcome } }),
     timeline: timeline.map((entry) => ({
       at: entry.at,
       type: entry.type,

@@ -1,7 +1,7 @@
 // Which operator action fits which incident state, who may take it, and what it does to the orchestrations.
 import type { Role } from '../auth/Role';
 import type { Incident } from './Incident';
-import { isTerminal, type IncidentStatus } from './IncidentStatus';
+import { isTerminal } from './IncidentStatus';
 
 export const OPERATOR_ACTIONS = [
   'approve',
@@ -28,19 +28,18 @@ export const ACTION_ROLES: Readonly<Record<OperatorAction, Role>> = {
   failback: 'operator',
 };
 
-/** Statuses in which the runbook stage would take the action; that stage is not part of this build. */
-const RUNBOOK_ACTION_STATUSES: Readonly<Partial<Record<OperatorAction, readonly IncidentStatus[]>>> = {
-  'confirm-step': ['failing-over'],
-  'retry-step': ['paused'],
-  'skip-step': ['paused'],
-  pause: ['failing-over'],
-  resume: ['paused'],
-  failback: ['recovered'],
-};
+/** The actions about one step: the body may name it (`stepId`), otherwise the current one is meant. */
+export const STEP_ACTIONS = [
+  'confirm-step',
+  'retry-step',
+  'skip-step',
+] as const satisfies readonly OperatorAction[];
+export type RunbookAction = 'confirm-step' | 'retry-step' | 'skip-step' | 'pause' | 'resume';
 
 export type ActionPlan =
   | { readonly kind: 'decide'; readonly decision: 'approve' | 'reject' }
   | { readonly kind: 'abort' }
+  | { readonly kind: 'runbook'; readonly action: RunbookAction; readonly stepId?: string }
   | { readonly kind: 'conflict'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
@@ -48,38 +47,80 @@ export function isOperatorAction(value: string): value is OperatorAction {
   return (OPERATOR_ACTIONS as readonly string[]).includes(value);
 }
 
-/** Decides what `action` by `actor` means for the incident as it is now. */
-export function planOperatorAction(incident: Incident, action: OperatorAction, actor: string): ActionPlan {
+export function isStepAction(action: OperatorAction): boolean {
+  return (STEP_ACTIONS as readonly string[]).includes(action);
+}
+
+/** Decides what `action` by `actor` (about step `stepId`, if named) means for the incident as it is now. */
+export function planOperatorAction(
+  incident: Incident,
+  action: OperatorAction,
+  actor: string,
+  stepId?: string,
+): ActionPlan {
   const status = incident.status;
+  const conflict = (reason: string): ActionPlan => ({ kind: 'conflict', reason });
   switch (action) {
     case 'approve':
     case 'reject': {
       if (status !== 'awaiting-approval' || incident.approval?.status !== 'pending') {
-        return {
-          kind: 'conflict',
-          reason: `Incident is ${status}; approval is ${incident.approval?.status ?? 'not requested'}.`,
-        };
+        return conflict(
+          `Incident is ${status}; approval is ${incident.approval?.status ?? 'not requested'}.`,
+        );
       }
       if (incident.approval.decisions.some((d) => d.approver === actor)) {
-        return { kind: 'conflict', reason: `${actor} has already decided on this approval.` };
+        return conflict(`${actor} has already decided on this approval.`);
       }
       return { kind: 'decide', decision: action };
     }
     case 'abort':
-      return isTerminal(status)
-        ? { kind: 'conflict', reason: `Incident is already ${status}.` }
-        : { kind: 'abort' };
-    default: {
-      const fits = RUNBOOK_ACTION_STATUSES[action] ?? [];
-      return fits.includes(status)
-        ? {
-            kind: 'unavailable',
-            reason: `${action} is taken by the runbook stage, which this build does not have yet.`,
-          }
-        : {
-            kind: 'conflict',
-            reason: `${action} does not apply while the incident is ${status} (it applies when ${fits.join(' or ')}).`,
-          };
+      return isTerminal(status) ? conflict(`Incident is already ${status}.`) : { kind: 'abort' };
+    case 'confirm-step': {
+      const waiting = incident.steps.find((s) => s.status === 'waiting');
+      if (status !== 'failing-over' || waiting === undefined) {
+        return conflict(`No step is waiting for confirmation (incident is ${status}).`);
+      }
+      return sameStep(waiting.id, stepId) ?? { kind: 'runbook', action, stepId: waiting.id };
     }
+    case 'retry-step':
+    case 'skip-step': {
+      const paused = incident.runbook?.paused;
+      if (status !== 'paused' || paused?.reason !== 'step-failed' || paused.stepId === undefined) {
+        return conflict(
+          `${action} applies when the runbook is paused on a failed step (incident is ${status}${paused ? `, paused by ${paused.actor ?? 'an operator'}: use resume` : ''}).`,
+        );
+      }
+      return sameStep(paused.stepId, stepId) ?? { kind: 'runbook', action, stepId: paused.stepId };
+    }
+    case 'pause':
+      if (status !== 'failing-over') {
+        return conflict(`pause applies while the runbook runs (incident is ${status}).`);
+      }
+      if (incident.runbook === undefined) {
+        return conflict('The runbook has not started yet; try again in a moment.');
+      }
+      return { kind: 'runbook', action };
+    case 'resume':
+      if (status !== 'paused' || incident.runbook?.paused?.reason !== 'operator') {
+        return conflict(
+          status === 'paused'
+            ? 'The runbook is paused on a failed step: use retry-step or skip-step.'
+            : `resume applies to a runbook an operator paused (incident is ${status}).`,
+        );
+      }
+      return { kind: 'runbook', action };
+    case 'failback':
+      return status === 'recovered'
+        ? { kind: 'unavailable', reason: 'failback is not part of this build yet.' }
+        : conflict(`failback applies to a recovered incident (incident is ${status}).`);
   }
+}
+
+function sameStep(current: string, named: string | undefined): ActionPlan | undefined {
+  return named === undefined || named === current
+    ? undefined
+    : {
+        kind: 'conflict',
+        reason: `Step ${named} is not the step this action applies to now (${current} is).`,
+      };
 }

@@ -26,16 +26,16 @@ export interface AppRuntimeOptions {
 
 export async function startAppRuntime(options: AppRuntimeOptions = {}) {
   const dataDir = tempDataDir();
-  setContainer(
-    createContainer(
-      loadConfig({
-        LIFEBOAT_DATA_DIR: dataDir,
-        LIFEBOAT_CATALOG_DIR: options.catalogDir ?? sampleCatalogDir,
-        LIFEBOAT_FUNCTION_KEY: testFunctionKey,
-        ...options.settings,
-      }),
-    ),
-  );
+  const settings = {
+    LIFEBOAT_DATA_DIR: dataDir,
+    LIFEBOAT_CATALOG_DIR: options.catalogDir ?? sampleCatalogDir,
+    LIFEBOAT_FUNCTION_KEY: testFunctionKey,
+    ...options.settings,
+  };
+  const made = createContainer(loadConfig(settings), settings);
+  const clock = options.clock;
+  // Functions and activities read the same controllable clock as the runtime's timers and orchestrations.
+  setContainer(clock ? { ...made, now: () => new Date(clock.now()) } : made);
   const started = await startTestRuntime({
     dataDir,
     loadApp: () => {

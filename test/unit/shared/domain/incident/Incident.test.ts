@@ -29,7 +29,10 @@ describe('incident schema', () => {
     ['detectedAt', { detectedAt: '2026-11-22T03:12:05Z' }],
     ['detectedAt', { detectedAt: '2026-11-22T04:12:05.000+01:00' }],
     ['outcome.status', { outcome: { status: 'failing-over', reason: 'not an end' } }],
-    ['steps[0].attempts', { steps: [{ id: 's', name: 'S', status: 'pending', attempts: -1 }] }],
+    [
+      'steps[0].attempts',
+      { steps: [{ id: 's', name: 'S', type: 'wait', status: 'pending', attempts: -1, revision: 0 }] },
+    ],
   ])('rejects a bad %s', (path, change) => {
     expect(issuePaths(newIncidentSchema.safeParse({ ...newIncident(), ...change }))).toEqual([path]);
   });

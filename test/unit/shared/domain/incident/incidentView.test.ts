@@ -91,7 +91,9 @@ describe('toIncidentView', () => {
       rto: { targetSeconds: TARGET, elapsedSeconds: 400, remainingSeconds: TARGET - 400 },
       activation: { decision: 'activate', reasons: ['Sev1 or worse fired', 'sustained for 5m'] },
       approval: stored.approval,
-      steps: stored.steps,
+      runbook: null,
+      // Revisions are the runbook's bookkeeping and stay out of the view.
+      steps: stored.steps.map(({ revision: _revision, ...step }) => step),
       alerts: stored.alerts,
       timeline: [
         { at: afterDetection(0), type: 'alert-received', message: 'Alert fired' },

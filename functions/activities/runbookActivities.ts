@@ -1,0 +1,240 @@
+// Activities of the runbook stage: start a runbook on the incident, make one attempt of an http step, probe
+// health, record step changes and pauses, pass an abort on to the runbook instance. All are safe to run
+// twice: step records only move forward by revision, timeline entries are idempotent by id, and targets
+// dedupe http calls on the step's idempotency key.
+import * as df from 'durable-functions';
+import { container } from '../../shared/container';
+import { findRunbook, findWorkload } from '../../shared/domain/catalog/Catalog';
+import { recordTimelineActivity } from '../../shared/domain/contracts/incidentLifecycleContracts';
+import {
+  forwardRunbookControlActivity,
+  probeHealthActivity,
+  recordStepChangeActivity,
+  RUNBOOK_CONTROL_EVENT,
+  runHttpStepActivity,
+  setRunbookPausedActivity,
+  startRunbookActivity,
+} from '../../shared/domain/contracts/runbookContracts';
+import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
+import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
+import { ConflictError, errorMessage, NonRetryableError } from '../../shared/errors';
+import type { HttpStepOutcome } from '../../shared/ports/StepExecutor';
+import { probeChecks } from './probeChecks';
+import { recordStep } from './recordStep';
+import { registerActivity } from './registerActivity';
+
+registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose, at }) => {
+  const catalog = container().catalog();
+  const workload = findWorkload(catalog, workloadId);
+  if (workload === undefined) {
+    throw new NonRetryableError(`Workload '${workloadId}' is not in the catalog.`);
+  }
+  const runbookId = workload.runbooks[purpose];
+  const runbook = runbookId === undefined ? undefined : findRunbook(catalog, runbookId);
+  if (runbook === undefined) {
+    return {
+      found: false as const,
+      reason:
+        runbookId === undefined
+          ? `workload ${workload.id} has no ${purpose} runbook (runbooks.${purpose} in its catalog file)`
+          : `runbook ${runbookId} is not in the catalog`,
+    };
+  }
+  const store = container().incidentStore();
+  await store.update(incidentId, (current) =>
+    current.runbook?.id === runbook.id && current.runbook.purpose === purpose
+      ? undefined // already started: keep the steps' progress
+      : {
+          ...current,
+          runbook: { id: runbook.id, name: runbook.name, purpose },
+          steps: runbook.steps.map((step) => ({
+            id: step.id,
+            name: step.name,
+            type: step.type,
+            status: 'pending' as const,
+            attempts: 0,
+            revision: 0,
+          })),
+        },
+  );
+  await store.appendTimeline(incidentId, [
+    {
+      id: `runbook-${purpose}-started`,
+      at,
+      type: 'runbook-started',
+      message: `Runbook ${runbook.name} (${runbook.id}) started: ${runbook.steps.length} steps`,
+    },
+  ]);
+  return { found: true as const, runbook: { id: runbook.id, name: runbook.name }, steps: [...runbook.steps] };
+});
+
+registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round, revision, entryPrefix }) => {
+  if (step.type !== 'http') {
+    throw new NonRetryableError(`Step '${step.id}' is a ${step.type} step, not an http step.`);
+  }
+  const c = container();
+  const store = c.incidentStore();
+  const incident = await store.get(incidentId);
+  if (incident?.abortRequested) {
+    // The abort signal may still be on its way to the orchestration: do not call the target meanwhile.
+    return {
+      ok: false,
+      retryable: false,
+      abortedBy: incident.abortRequested.actor,
+      summary: `${step.id} not called: ${incident.abortRequested.actor} is aborting the incident`,
+    };
+  }
+  await recordStep(
+    store,
+    incidentId,
+    { stepId: step.id, revision, at: c.now().toISOString(), change: { kind: 'started', attempt } },
+    {
+      id: `${entryPrefix}-${step.id}-r${revision}`,
+      type: 'step-started',
+      message: `Step ${step.id} started (attempt ${attempt}): ${step.name}`,
+    },
+  );
+
+  const resolved = resolveHttpRequest(step, stepIdempotencyKey(incidentId, step.id, round), (name) =>
+    c.secret(name),
+  );
+  const outcome: HttpStepOutcome = resolved.ok
+    ? await c.stepExecutor().execute(resolved.request)
+    : { kind: 'failed', retryable: false, reason: resolved.reason, latencyMs: 0 };
+  const at = c.now().toISOString();
+  const result = { stepId: step.id, revision: revision + 1, at };
+  const entryId = `${entryPrefix}-${step.id}-r${revision + 1}`;
+  if (outcome.kind === 'succeeded') {
+    const detail = `answered ${outcome.status} in ${outcome.latencyMs} ms`;
+    await recordStep(
+      store,
+      incidentId,
+      { ...result, change: { kind: 'succeeded', detail } },
+      { id: entryId, type: 'step-succeeded', message: `Step ${step.id} succeeded: ${detail}` },
+    );
+    return { ok: true, retryable: false, summary: detail };
+  }
+  await recordStep(
+    store,
+    incidentId,
+    {
+      ...result,
+      change: { kind: 'progress', attempt, detail: `attempt ${attempt} failed`, error: outcome.reason },
+    },
+    {
+      id: entryId,
+      type: 'step-attempt-failed',
+      message: `Step ${step.id} attempt ${attempt} failed: ${outcome.reason}`,
+    },
+  );
+  return {
+    ok: false,
+    retryable: outcome.retryable,
+    summary: outcome.reason,
+    ...(outcome.retryAfterMs === undefined
+      ? {}
+      : { retryAfterSeconds: Math.ceil(outcome.retryAfterMs / 1000) }),
+  };
+});
+
+registerActivity(probeHealthActivity, async (input) => {
+  const c = container();
+  const round = await probeChecks(c, input);
+  const at = c.now().toISOString();
+  const passes = round.ok ? input.passesBefore + 1 : 0;
+  const detail = `probe round ${input.round}: ${passes} of ${input.passesRequired} passes in a row; ${round.summary}`;
+  const store = c.incidentStore();
+  if (input.record.kind === 'step') {
+    const { stepId, revision, entryPrefix } = input.record;
+    await recordStep(
+      store,
+      input.incidentId,
+      {
+        stepId,
+        revision,
+        at,
+        change: {
+          kind: 'progress',
+          attempt: input.round,
+          detail,
+          ...(round.ok ? {} : { error: round.summary }),
+        },
+      },
+      {
+        id: `${entryPrefix}-${stepId}-r${revision}`,
+        type: 'health-probe',
+        message: `Step ${stepId} ${detail}`,
+      },
+    );
+  } else {
+    await store.appendTimeline(input.incidentId, [
+      { id: input.record.entryId, at, type: 'health-probe', message: `Validation ${detail}` },
+    ]);
+  }
+  return round;
+});
+
+registerActivity(recordStepChangeActivity, async ({ incidentId, stepId, revision, at, change, entry }) => {
+  const applied = await recordStep(
+    container().incidentStore(),
+    incidentId,
+    { stepId, revision, at, change },
+    entry,
+  );
+  return { applied };
+});
+
+registerActivity(setRunbookPausedActivity, async ({ incidentId, at, paused, entry }) => {
+  const store = container().incidentStore();
+  const to = paused === null ? 'failing-over' : 'paused';
+  const updated = await store.update(incidentId, (current) => {
+    if (isTerminal(current.status)) {
+      return undefined; // aborted meanwhile: the runbook hears of it next
+    }
+    if (current.status !== to && !canTransition(current.status, to)) {
+      throw new ConflictError(
+        `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+        current,
+      );
+    }
+    const runbook = current.runbook === undefined ? undefined : { ...current.runbook };
+    if (runbook) {
+      if (paused === null) delete runbook.paused;
+      else runbook.paused = paused;
+    }
+    return { ...current, status: to, ...(runbook ? { runbook } : {}) };
+  });
+  await store.appendTimeline(incidentId, [
+    {
+      id: entry.id,
+      at,
+      type: entry.type,
+      message: entry.message,
+      ...(entry.actor ? { actor: entry.actor } : {}),
+    },
+  ]);
+  return { status: updated.status };
+});
+
+registerActivity(recordTimelineActivity, async ({ incidentId, entry }) => {
+  await container().incidentStore().appendTimeline(incidentId, [entry]);
+  return { recorded: true };
+});
+
+registerActivity(
+  forwardRunbookControlActivity,
+  async ({ instanceId, event }, context) => {
+    try {
+      // Resolves also when the instance has already finished (410): nothing is left to stop.
+      await df.getClient(context).raiseEvent(instanceId, RUNBOOK_CONTROL_EVENT, event);
+      return { delivered: true };
+    } catch (err) {
+      if (errorMessage(err).includes('404')) {
+        return { delivered: false }; // never started: there is nothing to stop
+      }
+      throw err;
+    }
+  },
+  { extraInputs: [df.input.durableClient()] },
+);

@@ -1,0 +1,69 @@
+// A health gate: rounds of probes until enough pass in a row, or the deadline leaves no room for them.
+// Used by healthCheck steps and by the validation that gates `recovered`.
+import type * as df from 'durable-functions';
+import { probeHealthActivity, type ProbeSource } from '../../shared/domain/contracts/runbookContracts';
+import { callActivity } from '../support/callActivity';
+import type { Abort } from './RunbookControl';
+
+export interface HealthGate {
+  readonly incidentId: string;
+  readonly workloadId: string;
+  readonly source: ProbeSource;
+  readonly timeoutSeconds: number;
+  readonly passesRequired: number;
+  readonly intervalSeconds: number;
+  readonly deadlineSeconds: number;
+  /** Where round `round` is recorded: the step (with a fresh revision) or the validation's timeline. */
+  readonly record: (
+    round: number,
+  ) =>
+    | { kind: 'step'; stepId: string; revision: number; entryPrefix: string }
+    | { kind: 'validation'; entryId: string };
+  /** Waits between rounds; an abort ends the gate. */
+  readonly sleepUntil: (until: Date) => Generator<df.Task, Abort | undefined, unknown>;
+}
+
+export type GateResult =
+  | { readonly kind: 'passed'; readonly summary: string; readonly rounds: number }
+  | { readonly kind: 'failed'; readonly summary: string; readonly rounds: number }
+  | Abort;
+
+export function* runHealthGate(
+  context: df.OrchestrationContext,
+  gate: HealthGate,
+): Generator<df.Task, GateResult, unknown> {
+  const deadline = context.df.currentUtcDateTime.getTime() + gate.deadlineSeconds * 1000;
+  let passes = 0;
+  for (let round = 1; ; round++) {
+    const probed = yield* callActivity(context, probeHealthActivity, {
+      incidentId: gate.incidentId,
+      workloadId: gate.workloadId,
+      source: gate.source,
+      timeoutSeconds: gate.timeoutSeconds,
+      round,
+      passesBefore: passes,
+      passesRequired: gate.passesRequired,
+      record: gate.record(round),
+    });
+    passes = probed.ok ? passes + 1 : 0;
+    if (passes >= gate.passesRequired) {
+      return {
+        kind: 'passed',
+        rounds: round,
+        summary: `${passes} of ${gate.passesRequired} probe rounds passed in a row: ${probed.summary}`,
+      };
+    }
+    const next = new Date(context.df.currentUtcDateTime.getTime() + gate.intervalSeconds * 1000);
+    if (next.getTime() > deadline) {
+      return {
+        kind: 'failed',
+        rounds: round,
+        summary: `not healthy within ${gate.deadlineSeconds}s (${passes} of ${gate.passesRequired} passes in a row after ${round} rounds); last round: ${probed.summary}`,
+      };
+    }
+    const interrupted = yield* gate.sleepUntil(next);
+    if (interrupted) {
+      return interrupted;
+    }
+  }
+}

@@ -1,0 +1,441 @@
+// The runbook stage, one instance per incident and purpose: runs the workload's runbook step by step.
+// Each step is retried by its policy; a step that still fails follows its on-failure policy (pause for an
+// operator, abort the runbook, or continue). Operators confirm manual steps, retry or skip failed ones,
+// pause and resume between steps; an abort (passed on by the incident orchestration) ends it at once.
+import type * as df from 'durable-functions';
+import {
+  recordStepChangeActivity,
+  runbookInputSchema,
+  runHttpStepActivity,
+  setRunbookPausedActivity,
+  startRunbookActivity,
+  type RunbookInput,
+  type RunbookOutcome,
+} from '../shared/domain/contracts/runbookContracts';
+import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
+import type { RunbookPause } from '../shared/domain/incident/IncidentRunbook';
+import type { StepChange } from '../shared/domain/incident/stepChange';
+import { retryDelaySeconds } from '../shared/domain/runbook/retryDelay';
+import type { HttpStep, RunbookStep } from '../shared/domain/runbook/runbookStepSchema';
+import { runHealthGate } from './runbook/healthGate';
+import { RunbookControl, type Abort } from './runbook/RunbookControl';
+import { callActivity } from './support/callActivity';
+import { STORE_ACTIVITY_RETRY } from './support/retryPolicies';
+import { secondsAfter } from './support/waitForAny';
+
+type Attempt =
+  | { readonly kind: 'succeeded' }
+  | {
+      readonly kind: 'failed';
+      readonly retryable: boolean;
+      readonly summary: string;
+      readonly retryAfterSeconds?: number;
+    }
+  | Abort;
+
+type StepResult =
+  { readonly kind: 'succeeded' } | { readonly kind: 'failed'; readonly summary: string } | Abort;
+
+export function* runbookOrchestrator(
+  context: df.OrchestrationContext,
+): Generator<df.Task, RunbookOutcome, unknown> {
+  const input = runbookInputSchema.parse(context.df.getInput());
+  return yield* new RunbookRun(context, input).run();
+}
+
+class RunbookRun {
+  private readonly control: RunbookControl;
+  /** Per step: the last revision of its record, and the attempts made (operator retries included). */
+  private readonly revisions = new Map<string, number>();
+  private readonly attempts = new Map<string, number>();
+  private readonly failedSteps: string[] = [];
+  private readonly skippedSteps: string[] = [];
+  private pauses = 0;
+  private notes = 0;
+
+  constructor(
+    private readonly context: df.OrchestrationContext,
+    private readonly input: RunbookInput,
+  ) {
+    this.control = new RunbookControl(context);
+  }
+
+  *run(): Generator<df.Task, RunbookOutcome, unknown> {
+    const started = yield* this.control.race(
+      this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
+        incidentId: this.input.incidentId,
+        workloadId: this.input.workloadId,
+        purpose: this.input.purpose,
+        at: this.now(),
+      }),
+    );
+    if (started.kind === 'abort') {
+      return this.outcome('aborted', started.reason, started.actor);
+    }
+    const plan = startRunbookActivity.output.parse(started.result);
+    if (!plan.found) {
+      return this.outcome('failed', plan.reason);
+    }
+    this.context.df.setCustomStatus({ runbook: plan.runbook.id, steps: plan.steps.length });
+
+    for (const step of plan.steps) {
+      const paused = yield* this.pauseIfAsked(step.id);
+      if (paused) {
+        return this.outcome('aborted', paused.reason, paused.actor);
+      }
+      const done = yield* this.runWithFailurePolicy(step);
+      if (done !== undefined) {
+        return done;
+      }
+    }
+    yield* this.recordStrays();
+    const tail = [
+      this.failedSteps.length > 0 ? `failed and continued: ${this.failedSteps.join(', ')}` : '',
+      this.skippedSteps.length > 0 ? `skipped: ${this.skippedSteps.join(', ')}` : '',
+    ].filter(Boolean);
+    return this.outcome(
+      'completed',
+      `runbook ${plan.runbook.id} completed (${plan.steps.length} steps${tail.length > 0 ? `; ${tail.join('; ')}` : ''})`,
+    );
+  }
+
+  /** Runs one step to its end: succeeded, skipped, continued past, or the runbook's end (returned). */
+  private *runWithFailurePolicy(step: RunbookStep): Generator<df.Task, RunbookOutcome | undefined, unknown> {
+    for (let round = 1; ; round++) {
+      const result = yield* this.runStep(step, round);
+      if (result.kind === 'abort') {
+        return this.outcome('aborted', result.reason, result.actor);
+      }
+      if (result.kind === 'succeeded') {
+        return undefined;
+      }
+      switch (step.onFailure) {
+        case 'continue':
+          this.failedSteps.push(step.id);
+          return undefined;
+        case 'abort':
+          this.failedSteps.push(step.id);
+          return this.outcome(
+            'failed',
+            `step ${step.id} failed (${result.summary}); its on-failure policy aborts the runbook`,
+          );
+        case 'pause': {
+          const decision = yield* this.pause(
+            { reason: 'step-failed', stepId: step.id },
+            `Runbook paused: step ${step.id} failed (${result.summary}); retry-step or skip-step to go on, or abort`,
+          );
+          if (decision.kind === 'abort') {
+            return this.outcome('aborted', decision.reason, decision.actor);
+          }
+          const comment = decision.comment ? `: ${decision.comment}` : '';
+          if (decision.kind === 'skip') {
+            yield* this.recordChange(
+              step,
+              { kind: 'skipped', actor: decision.actor },
+              {
+                type: 'step-skipped',
+                message: `${decision.actor} skipped step ${step.id}${comment}`,
+                actor: decision.actor,
+              },
+            );
+            this.skippedSteps.push(step.id);
+            yield* this.resume(decision.actor, `Runbook resumed after ${step.id} was skipped`);
+            return undefined;
+          }
+          yield* this.recordChange(
+            step,
+            { kind: 'retry-requested', actor: decision.actor },
+            {
+              type: 'step-retry-requested',
+              message: `${decision.actor} asked to retry step ${step.id}${comment}`,
+              actor: decision.actor,
+            },
+          );
+          yield* this.resume(decision.actor, `Runbook resumed: retrying ${step.id}`);
+          break; // the next round
+        }
+      }
+    }
+  }
+
+  /** One round of a step: attempts by its retry policy, backoff between them. */
+  private *runStep(step: RunbookStep, round: number): Generator<df.Task, StepResult, unknown> {
+    for (let attemptInRound = 1; ; attemptInRound++) {
+      const attempt = (this.attempts.get(step.id) ?? 0) + 1;
+      this.attempts.set(step.id, attempt);
+      const lastAttempt = attemptInRound >= step.retry.maxAttempts;
+      const result = yield* this.attemptStep(step, attempt, round);
+      if (result.kind !== 'failed') {
+        return result;
+      }
+      if (!result.retryable || lastAttempt) {
+        yield* this.recordChange(
+          step,
+          { kind: 'failed', error: result.summary },
+          {
+            type: 'step-failed',
+            message: `Step ${step.id} failed after ${attemptInRound} attempt(s): ${result.summary}`,
+          },
+        );
+        return { kind: 'failed', summary: result.summary };
+      }
+      const delay = retryDelaySeconds(step.retry, attemptInRound, result.retryAfterSeconds);
+      const interrupted = yield* this.control.sleepUntil(secondsAfter(this.context, delay));
+      if (interrupted) {
+        return interrupted;
+      }
+    }
+  }
+
+  private *attemptStep(
+    step: RunbookStep,
+    attempt: number,
+    round: number,
+  ): Generator<df.Task, Attempt, unknown> {
+    switch (step.type) {
+      case 'http':
+        return yield* this.attemptHttp(step, attempt, round);
+      case 'wait': {
+        yield* this.recordChange(
+          step,
+          { kind: 'started', attempt },
+          {
+            type: 'step-started',
+            message: `Step ${step.id} started: waiting ${step.durationSeconds}s`,
+          },
+        );
+        const interrupted = yield* this.control.sleepUntil(secondsAfter(this.context, step.durationSeconds));
+        if (interrupted) {
+          return interrupted;
+        }
+        yield* this.recordChange(
+          step,
+          { kind: 'succeeded', detail: `waited ${step.durationSeconds}s` },
+          {
+            type: 'step-succeeded',
+            message: `Step ${step.id} succeeded: waited ${step.durationSeconds}s`,
+          },
+        );
+        return { kind: 'succeeded' };
+      }
+      case 'manual': {
+        yield* this.recordChange(
+          step,
+          { kind: 'waiting', attempt },
+          {
+            type: 'step-waiting',
+            message: `Step ${step.id} waits for an operator to confirm it (confirm-step) within ${step.timeoutSeconds}s: ${step.name}`,
+          },
+        );
+        const confirmation = yield* this.control.awaitConfirmation(
+          step.id,
+          secondsAfter(this.context, step.timeoutSeconds),
+        );
+        if (confirmation.kind === 'abort') {
+          return confirmation;
+        }
+        if (confirmation.kind === 'timeout') {
+          return { kind: 'failed', retryable: true, summary: `not confirmed within ${step.timeoutSeconds}s` };
+        }
+        const comment = confirmation.comment ? `: ${confirmation.comment}` : '';
+        yield* this.recordChange(
+          step,
+          { kind: 'succeeded', detail: `confirmed by ${confirmation.actor}`, actor: confirmation.actor },
+          {
+            type: 'step-confirmed',
+            message: `${confirmation.actor} confirmed step ${step.id}${comment}`,
+            actor: confirmation.actor,
+          },
+        );
+        return { kind: 'succeeded' };
+      }
+      case 'healthCheck': {
+        const gate = yield* runHealthGate(this.context, {
+          incidentId: this.input.incidentId,
+          workloadId: this.input.workloadId,
+          source: step.source,
+          timeoutSeconds: step.timeoutSeconds,
+          passesRequired: step.consecutivePasses,
+          intervalSeconds: step.intervalSeconds,
+          deadlineSeconds: step.deadlineSeconds,
+          record: () => ({
+            kind: 'step',
+            stepId: step.id,
+            revision: this.nextRevision(step.id),
+            entryPrefix: this.entryPrefix(),
+          }),
+          sleepUntil: (until) => this.control.sleepUntil(until),
+        });
+        this.control.heardNothing(); // its probe rounds do not listen
+        if (gate.kind === 'abort') {
+          return gate;
+        }
+        if (gate.kind === 'failed') {
+          return { kind: 'failed', retryable: true, summary: gate.summary };
+        }
+        yield* this.recordChange(
+          step,
+          { kind: 'succeeded', detail: gate.summary },
+          {
+            type: 'step-succeeded',
+            message: `Step ${step.id} succeeded: ${gate.summary}`,
+          },
+        );
+        return { kind: 'succeeded' };
+      }
+    }
+  }
+
+  private *attemptHttp(step: HttpStep, attempt: number, round: number): Generator<df.Task, Attempt, unknown> {
+    // Nothing an operator sent may be waiting when the call is scheduled: an abort must stop it first.
+    const settled = yield* this.control.settle();
+    if (settled) {
+      return settled;
+    }
+    const revision = this.nextRevision(step.id);
+    this.revisions.set(step.id, revision + 1); // the activity records the start and the result
+    const raced = yield* this.control.race(
+      this.context.df.callActivityWithRetry(
+        runHttpStepActivity.name,
+        STORE_ACTIVITY_RETRY,
+        runHttpStepActivity.input.parse({
+          incidentId: this.input.incidentId,
+          step,
+          attempt,
+          round,
+          revision,
+          entryPrefix: this.entryPrefix(),
+        }),
+      ),
+    );
+    if (raced.kind === 'abort') {
+      return raced;
+    }
+    const result = runHttpStepActivity.output.parse(raced.result);
+    if (result.abortedBy !== undefined) {
+      return { kind: 'abort', actor: result.abortedBy, reason: result.summary };
+    }
+    return result.ok
+      ? { kind: 'succeeded' }
+      : {
+          kind: 'failed',
+          retryable: result.retryable,
+          summary: result.summary,
+          ...(result.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: result.retryAfterSeconds }),
+        };
+  }
+
+  /** Pauses at a step boundary when an operator asked to; resolves with an abort if one came instead of resume. */
+  private *pauseIfAsked(nextStepId: string): Generator<df.Task, Abort | undefined, unknown> {
+    yield* this.recordStrays();
+    const request = this.control.takePauseRequest();
+    if (request === undefined) {
+      return undefined;
+    }
+    const comment = request.comment ? `: ${request.comment}` : '';
+    const decision = yield* this.pause(
+      { reason: 'operator', stepId: nextStepId, actor: request.actor },
+      `${request.actor} paused the runbook before step ${nextStepId}${comment}`,
+      request.actor,
+    );
+    if (decision.kind === 'abort') {
+      return decision;
+    }
+    yield* this.resume(
+      decision.actor,
+      `${decision.actor} resumed the runbook${decision.comment ? `: ${decision.comment}` : ''}`,
+    );
+    return undefined;
+  }
+
+  private *pause(
+    pause: { reason: RunbookPause['reason']; stepId: string; actor?: string },
+    message: string,
+    actor?: string,
+  ) {
+    this.pauses++;
+    yield* callActivity(this.context, setRunbookPausedActivity, {
+      incidentId: this.input.incidentId,
+      at: this.now(),
+      paused: { ...pause, at: this.now() },
+      entry: {
+        id: `${this.entryPrefix()}-pause-${this.pauses}`,
+        type: 'runbook-paused',
+        message,
+        ...(actor ? { actor } : {}),
+      },
+    });
+    this.context.df.setCustomStatus({ paused: pause });
+    return yield* this.control.awaitOperator(pause);
+  }
+
+  private *resume(actor: string, message: string): Generator<df.Task, void, unknown> {
+    yield* callActivity(this.context, setRunbookPausedActivity, {
+      incidentId: this.input.incidentId,
+      at: this.now(),
+      paused: null,
+      entry: { id: `${this.entryPrefix()}-resume-${this.pauses}`, type: 'runbook-resumed', message, actor },
+    });
+    this.control.heardNothing();
+    this.context.df.setCustomStatus({ paused: null });
+  }
+
+  private *recordChange(
+    step: RunbookStep,
+    change: StepChange,
+    entry: { type: string; message: string; actor?: string },
+  ): Generator<df.Task, void, unknown> {
+    const revision = this.nextRevision(step.id);
+    yield* callActivity(this.context, recordStepChangeActivity, {
+      incidentId: this.input.incidentId,
+      stepId: step.id,
+      revision,
+      at: this.now(),
+      change,
+      entry: { id: `${this.entryPrefix()}-${step.id}-r${revision}`, ...entry },
+    });
+    this.control.heardNothing();
+  }
+
+  /** Control events that fit nothing when they came: written down, never silently dropped. */
+  private *recordStrays(): Generator<df.Task, void, unknown> {
+    for (const event of this.control.takeStrays()) {
+      this.notes++;
+      yield* callActivity(this.context, recordTimelineActivity, {
+        incidentId: this.input.incidentId,
+        entry: {
+          id: `${this.entryPrefix()}-ignored-${this.notes}`,
+          at: this.now(),
+          type: 'operator-action-ignored',
+          actor: event.actor,
+          message: `${event.action}${event.stepId ? ` of step ${event.stepId}` : ''} by ${event.actor} arrived when it no longer applied and was ignored`,
+        },
+      });
+      this.control.heardNothing();
+    }
+  }
+
+  private nextRevision(stepId: string): number {
+    const revision = (this.revisions.get(stepId) ?? 0) + 1;
+    this.revisions.set(stepId, revision);
+    return revision;
+  }
+
+  private entryPrefix(): string {
+    return `runbook-${this.input.purpose}`;
+  }
+
+  private now(): string {
+    return this.context.df.currentUtcDateTime.toISOString();
+  }
+
+  private outcome(outcome: RunbookOutcome['outcome'], reason: string, actor?: string): RunbookOutcome {
+    return {
+      outcome,
+      reason,
+      ...(actor ? { actor } : {}),
+      failedSteps: [...this.failedSteps],
+      skippedSteps: [...this.skippedSteps],
+    };
+  }
+}

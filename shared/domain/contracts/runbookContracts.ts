@@ -1,0 +1,206 @@
+// The runbook stage's stable contracts: a sub-orchestration that runs a workload's runbook step by step
+// (used by the incident lifecycle for failover, later for failback), the operator events it takes and the
+// activities it calls. Names are stored in history: never rename.
+import { z } from 'zod';
+import { runbookPauseSchema, runbookPurposeSchema, type RunbookPurpose } from '../incident/IncidentRunbook';
+import { stepChangeSchema } from '../incident/stepChange';
+import { HEALTH_CHECK_TARGETS, STEP_TYPES, type RunbookStep } from '../runbook/runbookStepSchema';
+import { RETRY_PRESET_NAMES } from '../runbook/retryPresets';
+import { ON_FAILURE_POLICIES } from '../runbook/runbookStepSchema';
+import { activityContract } from './ActivityContract';
+
+const instant = z.iso.datetime({ precision: 3 });
+const id = z.string().min(1);
+
+export const RUNBOOK_ORCHESTRATION = 'runbook';
+
+/** One runbook instance per incident and purpose; the actions API raises step actions to it. */
+export function runbookInstanceId(incidentId: string, purpose: RunbookPurpose): string {
+  return `${incidentId}:runbook:${purpose}`;
+}
+
+export const runbookInputSchema = z.object({ incidentId: id, workloadId: id, purpose: runbookPurposeSchema });
+export type RunbookInput = z.infer<typeof runbookInputSchema>;
+
+export const RUNBOOK_OUTCOMES = ['completed', 'failed', 'aborted'] as const;
+export const runbookOutcomeSchema = z.object({
+  /** `completed`: every step succeeded, was skipped, or failed with on-failure `continue`. */
+  outcome: z.enum(RUNBOOK_OUTCOMES),
+  reason: z.string().min(1),
+  actor: z.string().min(1).optional(),
+  failedSteps: z.array(id),
+  skippedSteps: z.array(id),
+});
+export type RunbookOutcome = z.infer<typeof runbookOutcomeSchema>;
+
+/** What operators do to a running runbook (the actions API raises it; abort arrives via the incident). */
+export const RUNBOOK_CONTROL_EVENT = 'runbook-control';
+export const RUNBOOK_CONTROL_ACTIONS = [
+  'confirm-step',
+  'retry-step',
+  'skip-step',
+  'pause',
+  'resume',
+  'abort',
+] as const;
+export type RunbookControlAction = (typeof RUNBOOK_CONTROL_ACTIONS)[number];
+export const runbookControlEventSchema = z.object({
+  action: z.enum(RUNBOOK_CONTROL_ACTIONS),
+  /** The step a step action is for; the actions API fills it with the current step when the caller did not. */
+  stepId: id.optional(),
+  actor: id,
+  at: instant,
+  comment: z.string().max(2000).optional(),
+});
+export type RunbookControlEvent = z.infer<typeof runbookControlEventSchema>;
+
+/**
+ * A parsed runbook step as it travels in orchestration history (so a catalog edit never changes a runbook
+ * that is running). Checked for the fields the orchestration relies on; the rest comes from the catalog's
+ * own schema, which produced it.
+ */
+const retryPolicyShape = z.object({
+  preset: z.enum(RETRY_PRESET_NAMES),
+  maxAttempts: z.number().int().positive(),
+  firstIntervalSeconds: z.number().positive(),
+  backoffCoefficient: z.number().min(1),
+  maxIntervalSeconds: z.number().positive(),
+});
+const planStepShape = z.looseObject({
+  id,
+  name: id,
+  type: z.enum(STEP_TYPES),
+  timeoutSeconds: z.number().positive(),
+  retry: retryPolicyShape,
+  onFailure: z.enum(ON_FAILURE_POLICIES),
+  durationSeconds: z.number().positive().optional(),
+  consecutivePasses: z.number().int().positive().optional(),
+  intervalSeconds: z.number().positive().optional(),
+  deadlineSeconds: z.number().positive().optional(),
+});
+export const runbookPlanStepSchema = z.custom<RunbookStep>(
+  (value) => planStepShape.safeParse(value).success,
+  {
+    error: 'Not a parsed runbook step',
+  },
+);
+
+/** Where a health gate's checks come from: the workload's checks of a region, or one inline probe. */
+export const probeSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workload'), target: z.enum(HEALTH_CHECK_TARGETS) }),
+  z.object({
+    kind: z.literal('probe'),
+    probe: z.object({
+      url: z.string().min(1),
+      expectStatus: z.number().int(),
+      maxLatencyMs: z.number().positive().optional(),
+      bodyContains: z.string().min(1).optional(),
+    }),
+  }),
+]);
+export type ProbeSource = z.infer<typeof probeSourceSchema>;
+
+const timelineEntryInput = z.object({
+  id,
+  type: id,
+  message: z.string().min(1),
+  actor: id.optional(),
+});
+
+/** Loads the runbook from the catalog and lists its steps on the incident as pending. */
+export const startRunbookActivity = activityContract(
+  'startRunbook',
+  z.object({ incidentId: id, workloadId: id, purpose: runbookPurposeSchema, at: instant }),
+  z.discriminatedUnion('found', [
+    z.object({
+      found: z.literal(true),
+      runbook: z.object({ id, name: id }),
+      steps: z.array(runbookPlanStepSchema).min(1),
+    }),
+    z.object({ found: z.literal(false), reason: z.string().min(1) }),
+  ]),
+);
+
+/** One attempt of an http step: records it started, calls the target with the idempotency key, records the result. */
+export const runHttpStepActivity = activityContract(
+  'runHttpStep',
+  z.object({
+    incidentId: id,
+    step: runbookPlanStepSchema,
+    attempt: z.number().int().positive(),
+    /** Operator retries start a new round, with a new idempotency key. */
+    round: z.number().int().positive(),
+    /** The revision of the `started` change; the result is `revision + 1`. */
+    revision: z.number().int().positive(),
+    /** Timeline entry ids start with it (one runbook run of the incident). */
+    entryPrefix: id,
+  }),
+  z.object({
+    ok: z.boolean(),
+    /** Set when the call was not made because the incident is being aborted: who asked. */
+    abortedBy: id.optional(),
+    /** Whether another attempt (same idempotency key) may succeed. */
+    retryable: z.boolean(),
+    /** Success: what came back; failure: why, in words without secrets. */
+    summary: z.string().min(1),
+    retryAfterSeconds: z.number().nonnegative().optional(),
+  }),
+);
+
+/** One round of health probes; records the round on the step (or the validation's timeline). */
+export const probeHealthActivity = activityContract(
+  'probeHealth',
+  z.object({
+    incidentId: id,
+    workloadId: id,
+    source: probeSourceSchema,
+    timeoutSeconds: z.number().positive(),
+    round: z.number().int().positive(),
+    /** Passes in a row before this round, and how many make the gate pass: for the record's wording. */
+    passesBefore: z.number().int().nonnegative(),
+    passesRequired: z.number().int().positive(),
+    record: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('step'),
+        stepId: id,
+        revision: z.number().int().positive(),
+        entryPrefix: id,
+      }),
+      z.object({ kind: z.literal('validation'), entryId: id }),
+    ]),
+  }),
+  z.object({
+    ok: z.boolean(),
+    /** The round in words: which checks passed or failed, and why. */
+    summary: z.string().min(1),
+    checks: z.number().int().nonnegative(),
+  }),
+);
+
+/** A change of one step's record made by the orchestration itself (waits, skips, final failures...). */
+export const recordStepChangeActivity = activityContract(
+  'recordStepChange',
+  z.object({
+    incidentId: id,
+    stepId: id,
+    revision: z.number().int().positive(),
+    at: instant,
+    change: stepChangeSchema,
+    entry: timelineEntryInput,
+  }),
+  z.object({ applied: z.boolean() }),
+);
+
+/** Pauses (status paused, with why) or resumes (status failing-over) the runbook on the incident record. */
+export const setRunbookPausedActivity = activityContract(
+  'setRunbookPaused',
+  z.object({ incidentId: id, at: instant, paused: runbookPauseSchema.nullable(), entry: timelineEntryInput }),
+  z.object({ status: z.string().min(1) }),
+);
+
+/** Raises a control event to a runbook instance: how the incident orchestration passes an abort on. */
+export const forwardRunbookControlActivity = activityContract(
+  'forwardRunbookControl',
+  z.object({ instanceId: id, event: runbookControlEventSchema }),
+  z.object({ delivered: z.boolean() }),
+);

@@ -1,0 +1,60 @@
+// Writes a temporary catalog for runbook tests: one small workload per scenario, each with its own failover
+// runbook against a local HTTP target, activation on any Sev1 alert and approval asked at once.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+
+export interface ScenarioWorkload {
+  readonly id: string;
+  /** Runbook steps as catalog authors write them. */
+  readonly steps: readonly Record<string, unknown>[];
+  /** Secondary health checks for validation (URLs); defaults to none. */
+  readonly secondaryChecks?: readonly Record<string, unknown>[];
+}
+
+const contacts = {
+  approver: [{ name: 'Alice', email: 'alice@example.com' }],
+  deputy: [{ name: 'Dave', email: 'dave@example.com' }],
+  executive: [{ name: 'Erin', email: 'erin@example.com' }],
+};
+
+export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lifeboat-catalog-'));
+  mkdirSync(path.join(dir, 'workloads'));
+  mkdirSync(path.join(dir, 'runbooks'));
+  for (const workload of workloads) {
+    writeFileSync(
+      path.join(dir, 'workloads', `${workload.id}.yaml`),
+      stringify({
+        kind: 'Workload',
+        id: workload.id,
+        name: `Workload ${workload.id}`,
+        owner: 'team-test',
+        tier: 1,
+        rto: '15m',
+        rpo: '5m',
+        strategy: 'warm-standby',
+        regions: { primary: 'westeurope', secondary: 'northeurope' },
+        services: ['App Service'],
+        match: { labels: { service: workload.id } },
+        contacts,
+        approval: { observationWindow: '0s' },
+        activation: { activateWhen: { minSeverity: 'Sev1' } },
+        ...(workload.secondaryChecks ? { healthChecks: { secondary: workload.secondaryChecks } } : {}),
+        runbooks: { failover: `${workload.id}-failover` },
+      }),
+    );
+    writeFileSync(
+      path.join(dir, 'runbooks', `${workload.id}-failover.yaml`),
+      stringify({
+        kind: 'Runbook',
+        id: `${workload.id}-failover`,
+        name: `Fail ${workload.id} over`,
+        workload: workload.id,
+        steps: workload.steps,
+      }),
+    );
+  }
+  return dir;
+}
