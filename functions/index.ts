@@ -1,6 +1,7 @@
 // The app's entry point (package.json "main"): importing a module registers its functions.
 import { app } from '@azure/functions';
 import { container } from '../shared/container';
+import { missingSecrets } from '../shared/domain/runbook/missingSecrets';
 import './health';
 import './alertIntake';
 import './alertCorrelator';
@@ -14,9 +15,18 @@ import './activities/runbookActivities';
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.
 app.hook.appStart(() => {
-  container().catalog();
+  const c = container();
+  const catalog = c.catalog();
   // Opens the stores too, so a store that cannot be used (e.g. Cosmos selected) stops the start, not an alert.
-  container().incidentStore();
+  c.incidentStore();
+  // A missing credential does not stop the app (alerts and approvals still work), but it is said now.
+  for (const { name, neededBy } of missingSecrets(catalog, (n) => c.secret(n))) {
+    // App hooks have no invocation context to log through; the host captures the console as app logs.
+    // eslint-disable-next-line no-console
+    console.warn(
+      `warning: app setting ${name} is not set; runbook step(s) ${neededBy.join(', ')} will fail until it is`,
+    );
+  }
 });
 
 app.hook.appTerminate(async () => {

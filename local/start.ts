@@ -6,6 +6,7 @@ import { installFunctionsCoreResolver } from './functionsCore/installFunctionsCo
 import { generatedSecret } from './generatedSecret';
 import { LocalRuntime } from './LocalRuntime';
 import { applyLocalSettings } from './localSettings';
+import { startTwoRegionDemoApp, type RunningDemoApp } from './demo/TwoRegionDemoApp';
 
 /** The repository root: this file runs as local/start.ts (tsx) or dist/local/start.js (built). */
 const appRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     process.env.LIFEBOAT_SIGNING_KEY = generatedSecret(dataDir, 'dev-signing-key').value;
   }
   process.env.LIFEBOAT_TASK_HUB ??= config.taskHub;
+  // The sample runbook authenticates to the demo automation API with this secret (an app setting).
+  process.env.LIFEBOAT_DEMO_AUTOMATION_TOKEN ||= `Bearer ${generatedSecret(dataDir, 'demo-automation-token').value}`;
   let operatorKeyLine: string;
   if (!process.env.LIFEBOAT_OPERATOR_KEYS?.trim()) {
     // A development-only operator holding every role, so operator routes work out of the box; in Azure,
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
       : {}),
   });
 
+  const demo = await startDemoApp(process.env.LIFEBOAT_DEMO_AUTOMATION_TOKEN);
+
   console.log('');
   console.log(`Lifeboat local runtime listening on ${runtime.url}`);
   console.log(`  data directory: ${dataDir}`);
@@ -79,12 +84,18 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  health:         curl ${runtime.url}/${runtime.hostConfig.routePrefix}/health`);
+  if (demo) {
+    console.log(
+      '  demo app:       the simulated two-region orders-api the sample runbook fails over (docs/demo-app.md)',
+    );
+    console.log(`    primary   ${demo.urls.primary}/health   secondary ${demo.urls.secondary}/health`);
+    console.log(`    state     curl ${demo.urls.automation}/demo/state`);
+  }
   console.log('');
 
   const shutdown = (signal: string) => {
     console.log(`${signal} received; stopping (in-flight work finishes or resumes at the next start)`);
-    runtime
-      .stop()
+    Promise.all([runtime.stop(), demo?.close()])
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         console.error(err);
@@ -93,6 +104,24 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * The demo app that the sample catalog's runbook calls, unless LIFEBOAT_DEMO_APP=false. It is a convenience:
+ * when its ports are taken, the runtime runs on without it and says so.
+ */
+async function startDemoApp(automationToken: string): Promise<RunningDemoApp | undefined> {
+  if (process.env.LIFEBOAT_DEMO_APP?.trim().toLowerCase() === 'false') {
+    return undefined;
+  }
+  try {
+    return await startTwoRegionDemoApp({ automationToken });
+  } catch (err) {
+    console.warn(
+      `warning: the demo app did not start (${err instanceof Error ? err.message : String(err)}); the sample runbook's steps will fail. Set LIFEBOAT_DEMO_APP=false to skip it.`,
+    );
+    return undefined;
+  }
 }
 
 main().catch((err: unknown) => {

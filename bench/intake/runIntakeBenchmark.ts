@@ -77,6 +77,8 @@ class Bench {
           LIFEBOAT_PORT: '0',
           LIFEBOAT_DATA_DIR: dataDir,
           LIFEBOAT_FUNCTION_KEY: this.key,
+          // The demo app is not what is measured, and its fixed ports would clash between runs.
+          LIFEBOAT_DEMO_APP: 'false',
         },
         nodeArgs: this.settings.runtimeNodeArgs,
         // Whatever the shell has set must not point the runtime at Cosmos DB, Service Bus or another key.

@@ -63,6 +63,10 @@ export function planOperatorAction(
   switch (action) {
     case 'approve':
     case 'reject': {
+      if (status === 'awaiting-approval' && incident.approval === undefined) {
+        // The incident has moved on and its approval gate is starting: it records the request a moment later.
+        return conflict('The approval is being requested; try again in a moment.');
+      }
       if (status !== 'awaiting-approval' || incident.approval?.status !== 'pending') {
         return conflict(
           `Incident is ${status}; approval is ${incident.approval?.status ?? 'not requested'}.`,

@@ -13,7 +13,8 @@ export class RuntimeProcess {
   start(): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'local/start.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, ...this.env, LIFEBOAT_PORT: '0' },
+      // The demo app listens on fixed ports; tests running side by side would fight over them.
+      env: { ...process.env, LIFEBOAT_DEMO_APP: 'false', ...this.env, LIFEBOAT_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -1,0 +1,25 @@
+// Which app settings the catalog's runbooks refer to but the app does not have: reported at start-up, so
+// a missing credential is found before a failover needs it, not during one.
+import type { Catalog } from '../catalog/Catalog';
+import type { SecretLookup } from './resolveHttpRequest';
+
+export interface MissingSecret {
+  readonly name: string;
+  /** `runbook/step` of every step that needs it. */
+  readonly neededBy: readonly string[];
+}
+
+export function missingSecrets(catalog: Pick<Catalog, 'runbooks'>, secret: SecretLookup): MissingSecret[] {
+  const missing = new Map<string, string[]>();
+  for (const runbook of catalog.runbooks) {
+    for (const step of runbook.steps) {
+      if (step.type !== 'http') continue;
+      for (const name of step.request.secretNames) {
+        if (!secret(name)) {
+          missing.set(name, [...(missing.get(name) ?? []), `${runbook.id}/${step.id}`]);
+        }
+      }
+    }
+  }
+  return [...missing].sort(([a], [b]) => a.localeCompare(b)).map(([name, neededBy]) => ({ name, neededBy }));
+}
