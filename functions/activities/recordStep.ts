@@ -1,6 +1,7 @@
 // Writes one change of a runbook step: the step's record (only if the change is newer than what it holds)
 // and its timeline entry (idempotent by id). Shared by the runbook activities.
 import type { IncidentStore } from '../../shared/ports/IncidentStore';
+import type { IncidentRunbook } from '../../shared/domain/incident/IncidentRunbook';
 import { applyStepChange, type StepChange } from '../../shared/domain/incident/stepChange';
 
 export interface StepEntry {
@@ -24,12 +25,7 @@ export async function recordStep(
     if (steps === undefined) {
       return undefined;
     }
-    const opens = change.change.kind === 'started' || change.change.kind === 'waiting';
-    return {
-      ...current,
-      steps,
-      ...(opens && current.runbook ? { runbook: { ...current.runbook, currentStepId: change.stepId } } : {}),
-    };
+    return { ...current, steps, ...withCurrentStep(current.runbook, change.stepId, change.change) };
   });
   await store.appendTimeline(incidentId, [
     {
@@ -42,4 +38,23 @@ export async function recordStep(
     },
   ]);
   return applied;
+}
+
+/** The runbook's current step follows the step that opens, and is cleared when that step ends. */
+function withCurrentStep(
+  runbook: IncidentRunbook | undefined,
+  stepId: string,
+  change: StepChange,
+): { runbook?: IncidentRunbook } {
+  if (runbook === undefined) {
+    return {};
+  }
+  if (change.kind === 'started' || change.kind === 'waiting' || change.kind === 'progress') {
+    return { runbook: { ...runbook, currentStepId: stepId } };
+  }
+  if (runbook.currentStepId === stepId && ['succeeded', 'skipped'].includes(change.kind)) {
+    const { currentStepId: _ended, ...rest } = runbook;
+    return { runbook: rest };
+  }
+  return { runbook };
 }

@@ -15,7 +15,13 @@ export const approvalStatusSchema = z.enum(APPROVAL_STATUSES);
 export type ApprovalStatus = z.infer<typeof approvalStatusSchema>;
 
 export const approvalDecisionSchema = z.object({
+  /**
+   * Who decided, as one id per person: the contact key (email) from the workload's contact matrix when
+   * known, so one person deciding by link and by API counts once; otherwise the operator identity's name.
+   */
   approver: z.string().min(1),
+  /** The display name, when `approver` is a contact key. */
+  name: z.string().min(1).optional(),
   decision: z.enum(['approve', 'reject']),
   /** How the decision arrived: `teams`, `email`, `api`... */
   channel: z.string().min(1),
@@ -32,6 +38,8 @@ export const approvalQuorumSchema = z.object({
 export type ApprovalQuorum = z.infer<typeof approvalQuorumSchema>;
 
 export const incidentApprovalSchema = z.object({
+  /** The approval round (`approvalInstanceId`); links of another round are superseded. */
+  round: z.number().int().positive().optional(),
   status: approvalStatusSchema,
   quorum: approvalQuorumSchema,
   decisions: z.array(approvalDecisionSchema),
