@@ -4,6 +4,8 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
+import { approverOf } from '../shared/domain/approval/approverOf';
+import { findWorkload } from '../shared/domain/catalog/Catalog';
 import {
   APPROVAL_CANCEL_EVENT,
   APPROVAL_DECISION_EVENT,
@@ -135,7 +137,15 @@ export async function incidentAction(
     return errorResponse(404, 'not_found', `No incident '${id}'.`);
   }
   const actor = auth.identity.name;
-  const plan = planOperatorAction(incident, action, actor, body.value.stepId);
+  // Approvers decide as their contact in the workload's matrix when they are one (links carry that id).
+  const workload = findWorkload(container().catalog(), incident.workloadId);
+  const approver = approverOf(auth.identity, workload?.contacts ?? {});
+  const plan = planOperatorAction(
+    incident,
+    action,
+    action === 'approve' || action === 'reject' ? approver.approver : actor,
+    body.value.stepId,
+  );
   const now = container().now();
   if (plan.kind === 'conflict' || plan.kind === 'unavailable') {
     return {
@@ -157,7 +167,7 @@ export async function incidentAction(
   const comment = body.value.comment;
   if (plan.kind === 'decide') {
     await client.raiseEvent(approvalInstanceId(id, FIRST_APPROVAL_ROUND), APPROVAL_DECISION_EVENT, {
-      approver: actor,
+      ...approver,
       decision: plan.decision,
       channel: 'api',
       at,

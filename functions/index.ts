@@ -11,12 +11,16 @@ import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
+import './activities/approvalNotificationActivities';
+import './approvalPages';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.
 app.hook.appStart(() => {
   const c = container();
   const catalog = c.catalog();
+  // A broken message template stops the start too, not the first approval request.
+  c.messageTemplates();
   // Opens the stores too, so a store that cannot be used (e.g. Cosmos selected) stops the start, not an alert.
   c.incidentStore();
   // A missing credential does not stop the app (alerts and approvals still work), but it is said now.

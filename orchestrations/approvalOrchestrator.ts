@@ -1,26 +1,42 @@
-// The approval gate: collects decisions from distinct approvers until the quorum approves, someone rejects,
-// the incident is aborted, or the deadline passes (then the policy's final-timeout outcome applies).
+// The approval gate: asks the first approvers, escalates level by level while nobody reaches a decision,
+// and collects decisions from distinct people (anyone asked so far) until the quorum approves, someone
+// rejects, the incident is aborted, or the last level's time runs out (then the policy's final-timeout
+// outcome applies). Everyone asked hears the outcome.
 import type * as df from 'durable-functions';
 import {
   APPROVAL_CANCEL_EVENT,
   APPROVAL_DECISION_EVENT,
   approvalDecisionEventSchema,
   approvalInputSchema,
+  APPROVAL_NOTIFICATIONS_ORCHESTRATION,
+  approvalNotificationsInstanceId,
   recordApprovalActivity,
+  type ApprovalNotification,
   type ApprovalDecisionEvent,
+  type ApprovalInput,
   type ApprovalOutcome,
   type ApprovalState,
 } from '../shared/domain/contracts/approvalContracts';
+import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
 import { callActivity } from './support/callActivity';
 import { secondsAfter, waitForAny } from './support/waitForAny';
+
+type Level = NonNullable<ApprovalInput['levels']>[number];
 
 export function* approvalOrchestrator(
   context: df.OrchestrationContext,
 ): Generator<df.Task, ApprovalOutcome, unknown> {
   const input = approvalInputSchema.parse(context.df.getInput());
-  const deadline = secondsAfter(context, input.deadlineSeconds);
+  const levels: Level[] = input.levels ?? [
+    { roles: input.approverRoles, timeoutSeconds: input.deadlineSeconds },
+  ];
+  const deadline = secondsAfter(
+    context,
+    levels.reduce((total, level) => total + level.timeoutSeconds, 0),
+  );
   const decisions: ApprovalDecisionEvent[] = [];
   const state = (status: ApprovalState['status']): ApprovalState => ({
+    round: input.round,
     status,
     quorum: {
       required: input.quorum,
@@ -40,16 +56,53 @@ export function* approvalOrchestrator(
       at: context.df.currentUtcDateTime.toISOString(),
     });
   const round = `approval-${input.round}`;
+  const notify = (level: number, message: ApprovalNotification['message']) =>
+    startNotification(context, {
+      incidentId: input.incidentId,
+      round: input.round,
+      level,
+      levels,
+      quorum: input.quorum,
+      deadline: deadline.toISOString(),
+      message,
+    });
+  const finish = function* (
+    level: number,
+    outcome: ApprovalOutcome,
+  ): Generator<df.Task, ApprovalOutcome, unknown> {
+    yield* notify(level, { kind: 'approval-decided', outcome: outcome.outcome, reason: outcome.reason });
+    return outcome;
+  };
 
   yield* record('pending', {
     id: `${round}-requested`,
     type: 'approval-requested',
-    message: `Approval requested from ${input.approverRoles.join(', ')}: ${input.quorum} approval(s) needed by ${deadline.toISOString()}`,
+    message: `Approval requested from ${levels[0]?.roles.join(', ')}: ${input.quorum} approval(s) needed by ${deadline.toISOString()}`,
   });
+  let level = 1;
+  let levelEnds = secondsAfter(context, levels[0]?.timeoutSeconds ?? input.deadlineSeconds);
+  yield* notify(level, { kind: 'approval-request' });
 
   for (;;) {
-    const waited = yield* waitForAny(context, deadline, [APPROVAL_DECISION_EVENT, APPROVAL_CANCEL_EVENT]);
+    const waited = yield* waitForAny(context, levelEnds, [APPROVAL_DECISION_EVENT, APPROVAL_CANCEL_EVENT]);
     if (waited.kind === 'timeout') {
+      const next = levels[level];
+      if (next !== undefined) {
+        // Nobody reached a decision in time: ask the next level too; the earlier ones may still decide.
+        level++;
+        levelEnds = new Date(levelEnds.getTime() + next.timeoutSeconds * 1000);
+        yield* callActivity(context, recordTimelineActivity, {
+          incidentId: input.incidentId,
+          entry: {
+            id: `${round}-escalated-${level}`,
+            at: context.df.currentUtcDateTime.toISOString(),
+            type: 'approval-escalated',
+            message: `No decision yet: asking ${next.roles.join(', ')} too (level ${level}, until ${levelEnds.toISOString()})`,
+          },
+        });
+        yield* notify(level, { kind: 'approval-request' });
+        continue;
+      }
       const autoApprove = input.finalTimeoutOutcome === 'auto-activate';
       const status = autoApprove ? 'auto-approved' : 'expired';
       const reason = autoApprove
@@ -61,7 +114,7 @@ export function* approvalOrchestrator(
         message: `Approval ${status}: ${reason}`,
         actor: 'policy',
       });
-      return { outcome: status, reason };
+      return yield* finish(level, { outcome: status, reason });
     }
     if (waited.kind === APPROVAL_CANCEL_EVENT) {
       yield* record('cancelled', {
@@ -69,35 +122,55 @@ export function* approvalOrchestrator(
         type: 'approval-decided',
         message: 'Approval cancelled: the incident was aborted',
       });
-      return { outcome: 'cancelled', reason: 'the incident was aborted' };
+      return yield* finish(level, { outcome: 'cancelled', reason: 'the incident was aborted' });
     }
     const parsed = approvalDecisionEventSchema.safeParse(waited.payload);
-    // The actions API validates what it raises; anything else reaching here is ignored, not fatal.
+    // The actions API and the link pages validate what they raise; anything else is ignored, not fatal.
     if (!parsed.success || decisions.some((d) => d.approver === parsed.data.approver)) {
       continue;
     }
     const decision = parsed.data;
     decisions.push(decision);
+    const who = decision.name ?? decision.approver;
     const verb = decision.decision === 'approve' ? 'approved' : 'rejected';
     const entry = {
       id: `${round}-decision-${decisions.length}`,
       type: 'approval-decision',
-      actor: decision.approver,
-      message: `${decision.approver} ${verb} via ${decision.channel}${decision.comment ? `: ${decision.comment}` : ''}`,
+      actor: who,
+      message: `${who} ${verb} via ${decision.channel}${decision.comment ? `: ${decision.comment}` : ''}`,
     };
     if (decision.decision === 'reject') {
       yield* record('rejected', entry);
-      return { outcome: 'rejected', reason: `rejected by ${decision.approver}` };
+      return yield* finish(level, { outcome: 'rejected', reason: `rejected by ${who}` });
     }
-    const approvals = decisions.filter((d) => d.decision === 'approve').length;
-    if (approvals >= input.quorum) {
+    const approvals = decisions.filter((d) => d.decision === 'approve');
+    if (approvals.length >= input.quorum) {
       yield* record('approved', entry);
-      const approvers = decisions.map((d) => d.approver).join(', ');
-      return {
+      const approvers = approvals.map((d) => d.name ?? d.approver).join(', ');
+      return yield* finish(level, {
         outcome: 'approved',
-        reason: `approved by ${approvers} (${approvals} of ${input.quorum} needed)`,
-      };
+        reason: `approved by ${approvers} (${approvals.length} of ${input.quorum} needed)`,
+      });
     }
     yield* record('pending', entry);
+  }
+}
+
+/**
+ * Starts the notification without waiting for it: the sub-orchestration is scheduled by racing it with a
+ * timer that is already due, and its completion (which nobody awaits) changes nothing here.
+ */
+function* startNotification(
+  context: df.OrchestrationContext,
+  notification: ApprovalNotification,
+): Generator<df.Task, void, unknown> {
+  const send = context.df.callSubOrchestrator(
+    APPROVAL_NOTIFICATIONS_ORCHESTRATION,
+    notification,
+    approvalNotificationsInstanceId(notification),
+  );
+  const due = context.df.createTimer(context.df.currentUtcDateTime);
+  if ((yield context.df.Task.any([send, due])) === send) {
+    due.cancel();
   }
 }

@@ -105,6 +105,7 @@ export function* incidentOrchestrator(
       quorum: opened.policy.quorum,
       approverRoles: opened.policy.approverRoles,
       deadlineSeconds: opened.policy.approvalDeadlineSeconds,
+      ...(opened.policy.approvalLevels ? { levels: opened.policy.approvalLevels } : {}),
       finalTimeoutOutcome: opened.policy.finalTimeoutOutcome,
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),

@@ -3,6 +3,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { loadConfig, type LifeboatConfig } from './config';
 import { ServiceBusMessageSender } from './adapters/servicebus/ServiceBusMessageSender';
 import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
+import { EmbeddedApprovalLinkStore } from './adapters/sqlite/EmbeddedApprovalLinkStore';
 import { EmbeddedCorrelationStore } from './adapters/sqlite/EmbeddedCorrelationStore';
 import { EmbeddedIncidentStore } from './adapters/sqlite/EmbeddedIncidentStore';
 import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseHealthCheck';
@@ -12,6 +13,7 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from './adapters/sqlite/o
 import type { Catalog } from './domain/catalog/Catalog';
 import { loadCatalog } from './domain/catalog/loadCatalog';
 import type { AlertStore } from './ports/AlertStore';
+import type { ApprovalLinkStore } from './ports/ApprovalLinkStore';
 import type { CorrelationStore } from './ports/CorrelationStore';
 import type { HealthCheck } from './ports/HealthCheck';
 import type { IncidentStore } from './ports/IncidentStore';
@@ -21,6 +23,14 @@ import type { HttpStepExecutor } from './ports/StepExecutor';
 import { FetchHttpStepExecutor } from './adapters/http/FetchHttpStepExecutor';
 import { HttpHealthProbe } from './adapters/http/HttpHealthProbe';
 import { nonNullValue } from './nonNull';
+import path from 'node:path';
+import type { MessageTemplates } from './domain/notifications/MessageTemplates';
+import type { NotificationChannel } from './ports/NotificationChannel';
+import { loadMessageTemplates } from './adapters/notify/loadMessageTemplates';
+import { OutboxChannel } from './adapters/notify/OutboxChannel';
+import { SmtpEmailChannel } from './adapters/notify/SmtpEmailChannel';
+import { TeamsWebhookChannel } from './adapters/notify/TeamsWebhookChannel';
+import { publicBaseUrl } from './publicBaseUrl';
 
 export interface Container {
   readonly config: LifeboatConfig;
@@ -30,6 +40,8 @@ export interface Container {
   alertStore(): AlertStore;
   correlationStore(): CorrelationStore;
   incidentStore(): IncidentStore;
+  /** The single use of signed approval links (one per approver per approval round). */
+  approvalLinkStore(): ApprovalLinkStore;
   messageSender(): MessageSender;
   /** Makes the calls of runbook `http` steps. */
   stepExecutor(): HttpStepExecutor;
@@ -40,6 +52,15 @@ export interface Container {
    * may be Key Vault references, which the platform resolves into the environment.
    */
   secret(name: string): string | undefined;
+  /** The approval message templates (templates/messages), read and checked once. */
+  messageTemplates(): MessageTemplates;
+  /**
+   * Where messages for `channel` go: SMTP or the Teams webhook when configured; otherwise the email
+   * channel writes to the outbox under the data dir (and prints the links) and Teams is left out.
+   */
+  notificationChannel(channel: 'email' | 'teams'): NotificationChannel | undefined;
+  /** Base of the links in messages: LIFEBOAT_PUBLIC_BASE_URL, else the host's own name. */
+  publicBaseUrl(): string;
   /** Wall-clock time for functions and activities (never for orchestrators). */
   now(): Date;
   /** Releases connections (at app shutdown). */
@@ -62,6 +83,9 @@ export function setContainer(replacement: Container | undefined): void {
 export function createContainer(
   config: LifeboatConfig,
   settings: Readonly<Record<string, string | undefined>> = process.env,
+  /** Where the outbox prints the links of what it holds; the console by default (npm start). */
+  // eslint-disable-next-line no-console
+  outboxLog: (line: string) => void = (line) => console.log(line),
 ): Container {
   const made: { db?: EmbeddedDatabase; sender?: MessageSender } = {};
   const once = <T>(make: () => T): (() => T) => {
@@ -80,6 +104,7 @@ export function createContainer(
       alerts: new EmbeddedAlertStore(embeddedDb()),
       correlation: new EmbeddedCorrelationStore(embeddedDb()),
       incidents: new EmbeddedIncidentStore(embeddedDb()),
+      approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
     };
   });
   const healthChecks: HealthCheck[] = [];
@@ -93,6 +118,7 @@ export function createContainer(
     alertStore: () => embeddedStore().alerts,
     correlationStore: () => embeddedStore().correlation,
     incidentStore: () => embeddedStore().incidents,
+    approvalLinkStore: () => embeddedStore().approvalLinks,
     messageSender: once((): MessageSender => {
       const bus = config.bus;
       if (bus.kind === 'embedded') {
@@ -113,6 +139,24 @@ export function createContainer(
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
+    messageTemplates: once(() => loadMessageTemplates()),
+    notificationChannel: (() => {
+      const email = once((): NotificationChannel => {
+        if (config.smtpUrl && config.mailFrom) {
+          return new SmtpEmailChannel({ url: config.smtpUrl, from: config.mailFrom });
+        }
+        // Local use without SMTP: the message lands in the outbox and its links are printed to click.
+        return new OutboxChannel({ dir: path.join(config.dataDir, 'outbox'), log: outboxLog });
+      });
+      const teams = once(() =>
+        config.teamsWebhookUrl ? new TeamsWebhookChannel({ url: config.teamsWebhookUrl }) : undefined,
+      );
+      return (channel: 'email' | 'teams') => (channel === 'email' ? email() : teams());
+    })(),
+    // The host name belongs to the process (the host, or the local runtime once it listens), not to the
+    // settings the configuration was read from.
+    publicBaseUrl: () =>
+      publicBaseUrl(config, { WEBSITE_HOSTNAME: settings.WEBSITE_HOSTNAME ?? process.env.WEBSITE_HOSTNAME }),
     now: () => new Date(),
     close: async () => {
       await made.sender?.close();

@@ -60,6 +60,13 @@ registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detected
       quorum: policy.quorum,
       approverRoles: [...policy.approverRoles],
       approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
+      approvalLevels: [
+        { roles: [...policy.approverRoles], timeoutSeconds: policy.approvalTimeoutSeconds },
+        ...policy.escalation.map((level) => ({
+          roles: [...level.roles],
+          timeoutSeconds: level.timeoutSeconds,
+        })),
+      ],
       finalTimeoutOutcome: policy.finalTimeoutOutcome,
       validation: validationPlan(workload),
     },

@@ -10,3 +10,11 @@ export const STORE_ACTIVITY_RETRY = (() => {
   retry.maxRetryIntervalInMilliseconds = 30 * SECOND_MS;
   return retry;
 })();
+
+/** Notification channels: ride out a blip of SMTP or Teams (5s, 10s, 20s), then give up and say so. */
+export const NOTIFICATION_RETRY = (() => {
+  const retry = new df.RetryOptions(5 * SECOND_MS, 4);
+  retry.backoffCoefficient = 2;
+  retry.maxRetryIntervalInMilliseconds = 30 * SECOND_MS;
+  return retry;
+})();

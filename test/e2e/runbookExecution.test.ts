@@ -186,7 +186,7 @@ describe.each([
     (await (await call(`incidents/${id}`, KEYS.viewer)).json()) as IncidentView;
   const step = async (id: string, stepId: string) => {
     const found = (await incident(id)).steps.find((s) => s.id === stepId);
-    if (found === undefined) throw new Error(`no step ${stepId}`);
+    if (found === undefined) throw new Error(`incident ${id} has no step ${stepId}`);
     return found;
   };
   const calls = (path: string): RecordedRequest[] => target.requests.filter((r) => r.url === path);

@@ -25,6 +25,15 @@ export const approvalInputSchema = z.object({
   quorum: z.number().int().positive(),
   approverRoles: z.array(z.string()),
   deadlineSeconds: z.number().int().positive(),
+  /**
+   * Who is asked, level by level: level 1 the approver roles, then each escalation once the previous
+   * level's time ran out without a decision. Everyone asked so far may still decide. Absent in older
+   * histories: one level of `approverRoles` until the deadline.
+   */
+  levels: z
+    .array(z.object({ roles: z.array(z.string()).min(1), timeoutSeconds: z.number().int().positive() }))
+    .min(1)
+    .optional(),
   finalTimeoutOutcome: z.enum(FINAL_TIMEOUT_OUTCOMES),
 });
 export type ApprovalInput = z.infer<typeof approvalInputSchema>;
@@ -64,4 +73,57 @@ export const recordApprovalActivity = activityContract(
     at: z.iso.datetime({ precision: 3 }),
   }),
   z.object({ recorded: z.boolean() }),
+);
+
+export const NOTIFICATION_CHANNELS = ['email', 'teams'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+
+const approvalLevelsSchema = z
+  .array(z.object({ roles: z.array(z.string()).min(1), timeoutSeconds: z.number().int().positive() }))
+  .min(1);
+
+/** What to tell: the request to one escalation level, or the outcome to everyone asked so far. */
+export const approvalNotificationSchema = z.object({
+  incidentId: z.string().min(1),
+  round: z.number().int().positive(),
+  /** Escalation level 1.. ; for an outcome, the last level asked (everyone up to it hears). */
+  level: z.number().int().positive(),
+  levels: approvalLevelsSchema,
+  quorum: z.number().int().positive(),
+  /** When the request expires (the links with it). */
+  deadline: z.iso.datetime({ precision: 3 }),
+  message: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('approval-request') }),
+    z.object({
+      kind: z.literal('approval-decided'),
+      outcome: z.enum(APPROVAL_OUTCOMES),
+      reason: z.string().min(1),
+    }),
+  ]),
+});
+export type ApprovalNotification = z.infer<typeof approvalNotificationSchema>;
+
+/**
+ * Sends one approval notification through every channel, each retried on its own, and writes a failed
+ * channel on the timeline. Started and not awaited by the approval, so a slow or broken channel never
+ * delays a decision or the failover that follows it.
+ */
+export const APPROVAL_NOTIFICATIONS_ORCHESTRATION = 'approvalNotifications';
+
+export function approvalNotificationsInstanceId(notification: ApprovalNotification): string {
+  return `${notification.incidentId}:approval:${notification.round}:${notification.message.kind}:${notification.level}`;
+}
+
+/**
+ * Tells people about the approval through one channel. Safe to run twice: the links are derived
+ * deterministically and the message carries a deterministic id.
+ */
+export const sendApprovalNotificationActivity = activityContract(
+  'sendApprovalNotification',
+  approvalNotificationSchema.extend({ channel: z.enum(NOTIFICATION_CHANNELS) }),
+  z.object({
+    /** Where it went: the channel itself, the local outbox (channel not configured), or nowhere (nobody to tell). */
+    delivered: z.enum(['email', 'teams', 'outbox', 'skipped']),
+    detail: z.string(),
+  }),
 );

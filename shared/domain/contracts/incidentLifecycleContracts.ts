@@ -16,6 +16,11 @@ export const incidentPolicySchema = z.object({
   quorum: z.number().int().positive(),
   approverRoles: z.array(z.string()),
   approvalDeadlineSeconds: z.number().int().positive(),
+  /** Who is asked, level by level (first the approver roles, then each escalation); absent in older histories. */
+  approvalLevels: z
+    .array(z.object({ roles: z.array(z.string()).min(1), timeoutSeconds: z.number().int().positive() }))
+    .min(1)
+    .optional(),
   finalTimeoutOutcome: z.enum(FINAL_TIMEOUT_OUTCOMES),
   /** How validation after failover probes the secondary; absent in histories older than validation. */
   validation: z

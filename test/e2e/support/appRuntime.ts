@@ -7,6 +7,7 @@ import { createContainer, setContainer } from '../../../shared/container';
 import type { Clock } from '../../../local/clock/Clock';
 import { repoRoot, startTestRuntime, tempDataDir, testFunctionKey } from '../../local/support/testRuntime';
 
+export const testSigningKey = 'test-signing-key-0123456789abcdef0123456789';
 export const sampleCatalogDir = path.join(repoRoot, 'catalog');
 export const alertFixturesDir = path.join(repoRoot, 'test/fixtures/alerts');
 
@@ -30,9 +31,14 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     LIFEBOAT_DATA_DIR: dataDir,
     LIFEBOAT_CATALOG_DIR: options.catalogDir ?? sampleCatalogDir,
     LIFEBOAT_FUNCTION_KEY: testFunctionKey,
+    LIFEBOAT_SIGNING_KEY: testSigningKey,
+    // The sample runbook's secret: set, so the app does not warn about it at every start.
+    LIFEBOAT_DEMO_AUTOMATION_TOKEN: 'Bearer test-demo-automation-token',
     ...options.settings,
   };
-  const made = createContainer(loadConfig(settings), settings);
+  /** The links the outbox printed, oldest first (approval requests when no SMTP is configured). */
+  const outboxLines: string[] = [];
+  const made = createContainer(loadConfig(settings), settings, (line) => outboxLines.push(line));
   const clock = options.clock;
   // Functions and activities read the same controllable clock as the runtime's timers and orchestrations.
   setContainer(clock ? { ...made, now: () => new Date(clock.now()) } : made);
@@ -50,6 +56,7 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
   return {
     ...started,
     api,
+    outboxLines,
     /** POSTs a JSON body (or raw text) to the intake with the key in the URL, as Azure Monitor does. */
     postAlerts: (
       body: unknown,

@@ -1,0 +1,136 @@
+// The approval's messages: the request to one escalation level (each approver with their own signed
+// links) and the outcome to everyone asked, through one channel per call, so a failing channel is retried
+// alone and never holds up the other. Safe to run twice: links are derived deterministically and the
+// message ids are stable (the outbox rewrites the same file; SMTP resends under the same Message-ID).
+import { container } from '../../shared/container';
+import { findWorkload } from '../../shared/domain/catalog/Catalog';
+import { contactKey, contactsFor, type Contact } from '../../shared/domain/catalog/contactsSchema';
+import type { Workload } from '../../shared/domain/catalog/Workload';
+import { derivedNonce } from '../../shared/domain/approvalLinks/derivedNonce';
+import { signApprovalLink } from '../../shared/domain/approvalLinks/signApprovalLink';
+import { sendApprovalNotificationActivity } from '../../shared/domain/contracts/approvalContracts';
+import type { Incident } from '../../shared/domain/incident/Incident';
+import { rtoClock } from '../../shared/domain/incident/rtoClock';
+import { buildApprovalDecidedNotification } from '../../shared/domain/notifications/buildApprovalDecidedNotification';
+import { buildApprovalRequestNotification } from '../../shared/domain/notifications/buildApprovalRequestNotification';
+import { NonRetryableError } from '../../shared/errors';
+import { registerActivity } from './registerActivity';
+
+/** The approval card and email show this many of the incident's latest alerts. */
+const RECENT_ALERTS = 5;
+
+registerActivity(sendApprovalNotificationActivity, async (input) => {
+  const c = container();
+  const incident = await c.incidentStore().get(input.incidentId);
+  if (incident === undefined) {
+    throw new NonRetryableError(`No incident '${input.incidentId}'.`);
+  }
+  const workload = findWorkload(c.catalog(), incident.workloadId);
+  if (workload === undefined) {
+    throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
+  }
+  if (!workload.channels[input.channel]) {
+    return { delivered: 'skipped' as const, detail: `${input.channel} is turned off for ${workload.id}` };
+  }
+  const channel = c.notificationChannel(input.channel);
+  if (channel === undefined) {
+    return { delivered: 'skipped' as const, detail: `no ${input.channel} channel is configured` };
+  }
+
+  const base = c.publicBaseUrl();
+  const statusUrl = `${base}/api/incidents/${encodeURIComponent(incident.id)}`;
+  const templates = c.messageTemplates();
+  let notification;
+  if (input.message.kind === 'approval-request') {
+    const roles = input.levels[input.level - 1]?.roles ?? [];
+    const people = peopleIn(workload, roles);
+    if (people.length === 0) {
+      return { delivered: 'skipped' as const, detail: `nobody holds ${roles.join(', ')} for ${workload.id}` };
+    }
+    const link = linkMaker(input, base);
+    notification = buildApprovalRequestNotification(
+      {
+        incidentId: incident.id,
+        workloadId: workload.id,
+        workloadName: workload.name,
+        tier: workload.tier,
+        ...(incident.severity ? { severity: incident.severity } : {}),
+        rto: rtoBudget(incident, c.now()),
+        reasons: incident.activation?.reasons ?? [],
+        recentAlerts: incident.alerts.latest.slice(-RECENT_ALERTS).map((alert) => ({
+          summary: alert.summary,
+          severity: alert.severity,
+          condition: alert.condition,
+          at: alert.at,
+        })),
+        round: input.round,
+        level: input.level,
+        levelRoles: roles,
+        quorum: { required: input.quorum, approvals: incident.approval?.quorum.approvals ?? 0 },
+        deadline: input.deadline,
+        statusUrl,
+        approvers: people.map((person) => ({
+          name: person.name,
+          ...(person.email ? { email: person.email } : {}),
+          ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),
+          approveUrl: link(contactKey(person), 'approve'),
+          rejectUrl: link(contactKey(person), 'reject'),
+        })),
+      },
+      templates,
+    );
+  } else {
+    const asked = input.levels.slice(0, input.level).flatMap((level) => level.roles);
+    notification = buildApprovalDecidedNotification(
+      {
+        incidentId: incident.id,
+        workloadName: workload.name,
+        round: input.round,
+        outcome: input.message.outcome,
+        reason: input.message.reason,
+        statusUrl,
+        recipients: peopleIn(workload, asked).map((person) => ({
+          name: person.name,
+          ...(person.email ? { email: person.email } : {}),
+          ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),
+        })),
+      },
+      templates,
+    );
+  }
+  const receipt = await channel.send(notification);
+  return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
+});
+
+/** Everyone holding any of `roles`, each person once (someone may hold two roles). */
+function peopleIn(workload: Workload, roles: readonly string[]): Contact[] {
+  const people = new Map<string, Contact>();
+  for (const role of roles) {
+    for (const contact of contactsFor(workload.contacts, role)) {
+      if (!people.has(contactKey(contact))) people.set(contactKey(contact), contact);
+    }
+  }
+  return [...people.values()];
+}
+
+function linkMaker(
+  input: { incidentId: string; round: number; deadline: string; channel: string },
+  base: string,
+): (approver: string, decision: 'approve' | 'reject') => string {
+  const key = container().config.signingKey;
+  if (key === undefined) {
+    throw new NonRetryableError('LIFEBOAT_SIGNING_KEY is not set: approval links cannot be signed.');
+  }
+  // The links expire with the request: a decision after the deadline would not count anyway.
+  const expiresAt = Math.ceil(Date.parse(input.deadline) / 1000);
+  return (approver, decision) => {
+    const claims = { incidentId: input.incidentId, round: input.round, approver, decision };
+    const token = signApprovalLink({ ...claims, nonce: derivedNonce(key, claims), expiresAt }, key);
+    return `${base}/api/approvals/${token}?via=${input.channel}`;
+  };
+}
+
+function rtoBudget(incident: Incident, now: Date): { targetSeconds: number; remainingSeconds: number } {
+  const clock = rtoClock(incident, now);
+  return { targetSeconds: clock.targetSeconds, remainingSeconds: clock.targetSeconds - clock.elapsedSeconds };
+}

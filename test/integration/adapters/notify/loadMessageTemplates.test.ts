@@ -1,0 +1,64 @@
+// Loading the message templates from disk: the shipped set, and the errors that name a broken file.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  MESSAGE_TEMPLATES_DIR,
+  loadMessageTemplates,
+} from '../../../../shared/adapters/notify/loadMessageTemplates';
+import { NonRetryableError } from '../../../../shared/errors';
+
+describe('loadMessageTemplates', () => {
+  let copy: string;
+
+  beforeEach(async () => {
+    copy = await mkdtemp(path.join(tmpdir(), 'lifeboat-templates-'));
+    await cp(MESSAGE_TEMPLATES_DIR, copy, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await rm(copy, { recursive: true, force: true });
+  });
+
+  it('reads every template that ships in templates/messages/', () => {
+    const templates = loadMessageTemplates();
+
+    for (const set of [templates.approvalRequest, templates.approvalDecided]) {
+      expect(set.subject).toContain('{{');
+      expect(set.text).toContain('{{');
+      expect(set.html).toMatch(/^<!doctype html>/);
+      expect(JSON.parse(set.card)).toMatchObject({ type: 'AdaptiveCard' });
+    }
+  });
+
+  it('reads from the directory it is given', async () => {
+    await writeFile(path.join(copy, 'approval-decided.subject.mustache'), 'Custom {{outcomeTitle}}', 'utf8');
+
+    expect(loadMessageTemplates(copy).approvalDecided.subject).toBe('Custom {{outcomeTitle}}');
+  });
+
+  it('names a missing template', async () => {
+    await rm(path.join(copy, 'approval-request.html.mustache'));
+
+    expect(() => loadMessageTemplates(copy)).toThrow(NonRetryableError);
+    expect(() => loadMessageTemplates(copy)).toThrow(
+      /^Message template approval-request\.html\.mustache cannot be read/,
+    );
+  });
+
+  it('names a card template that is not JSON', async () => {
+    await writeFile(path.join(copy, 'approval-decided.card.json'), '{ "type": ', 'utf8');
+
+    expect(() => loadMessageTemplates(copy)).toThrow(
+      /^Message template approval-decided\.card\.json is not valid JSON/,
+    );
+  });
+
+  it('names a mustache template that does not parse', async () => {
+    await writeFile(path.join(copy, 'approval-request.text.mustache'), '{{#reasons}} unclosed', 'utf8');
+
+    expect(() => loadMessageTemplates(copy)).toThrow(
+      /^Message template approval-request\.text\.mustache does not parse/,
+    );
+  });
+});
