@@ -9,6 +9,8 @@ export interface ScenarioWorkload {
   readonly id: string;
   /** Runbook steps as catalog authors write them. */
   readonly steps: readonly Record<string, unknown>[];
+  /** How alerts reach the workload; defaults to the label `service: <id>`. */
+  readonly match?: Record<string, unknown>;
   /** Secondary health checks for validation (URLs); defaults to none. */
   readonly secondaryChecks?: readonly Record<string, unknown>[];
 }
@@ -37,7 +39,7 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
         strategy: 'warm-standby',
         regions: { primary: 'westeurope', secondary: 'northeurope' },
         services: ['App Service'],
-        match: { labels: { service: workload.id } },
+        match: workload.match ?? { labels: { service: workload.id } },
         contacts,
         approval: { observationWindow: '0s' },
         activation: { activateWhen: { minSeverity: 'Sev1' } },

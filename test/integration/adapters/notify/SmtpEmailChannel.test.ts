@@ -11,8 +11,8 @@ import {
   BOB,
   approvalRequestFacts,
 } from '../../../unit/shared/domain/notifications/notificationTestSupport';
-import { parseMimeMessage } from './parseMimeMessage';
-import { SmtpCapture } from './SmtpCapture';
+import { parseMimeMessage } from '../../../support/parseMimeMessage';
+import { SmtpCapture } from '../../../support/SmtpCapture';
 
 const LOGIN = { user: 'lifeboat@example.com', password: 'p@ss:w0rd/with%odd&chars' };
 const FROM = 'Lifeboat <lifeboat@example.com>';
