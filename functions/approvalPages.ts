@@ -15,7 +15,9 @@ import {
 } from '../shared/domain/approvalLinks/refusalMessage';
 import { verifyApprovalLink } from '../shared/domain/approvalLinks/verifyApprovalLink';
 import { findWorkload, type Catalog } from '../shared/domain/catalog/Catalog';
-import { contactKey } from '../shared/domain/catalog/contactsSchema';
+import { compilePolicy } from '../shared/domain/catalog/compilePolicy';
+import { contactKey, contactsFor } from '../shared/domain/catalog/contactsSchema';
+import { policyRoles } from '../shared/domain/catalog/EffectivePolicy';
 import {
   APPROVAL_DECISION_EVENT,
   approvalDecisionEventSchema,
@@ -261,6 +263,12 @@ async function checkLink(request: HttpRequest, deps: ApprovalPageDeps, now: Date
     deps.log.info('Approval link refused', { incidentId: incident.id, reason: 'wrong-round' });
     return refuse(refusedPage('wrong-round', incident));
   }
+  if (!isAskedApprover(deps.catalog, incident, claims.approver)) {
+    // Signed by Lifeboat, but for someone the workload no longer asks (removed from the contact matrix,
+    // or moved out of every approval role since the link was sent).
+    deps.log.info('Approval link refused', { incidentId: incident.id, reason: 'wrong-approver' });
+    return refuse(refusedPage('wrong-approver', incident));
+  }
   const own = approval.decisions.find((d) => d.approver === claims.approver);
   if (own !== undefined) {
     return refuse(alreadyDecidedPage(incident, own, false));
@@ -321,6 +329,17 @@ async function readDecisionForm(
 /** How the link reached the approver (its `?via=`, carried by the form); anything else is a plain link. */
 function linkChannel(value: string | null | undefined): string {
   return LINK_CHANNELS.find((channel) => channel === value) ?? DEFAULT_CHANNEL;
+}
+
+/** Whether the workload's policy asks `approver` (by contact key) at any escalation level. */
+function isAskedApprover(catalog: Catalog, incident: Incident, approver: string): boolean {
+  const workload = findWorkload(catalog, incident.workloadId);
+  if (workload === undefined) {
+    return false;
+  }
+  return policyRoles(compilePolicy(workload)).some((role) =>
+    contactsFor(workload.contacts, role).some((contact) => contactKey(contact) === approver),
+  );
 }
 
 /** The contact's display name, when the workload's contact matrix has the person the link was issued to. */

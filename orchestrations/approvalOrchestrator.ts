@@ -139,12 +139,14 @@ export function* approvalOrchestrator(
       actor: who,
       message: `${who} ${verb} via ${decision.channel}${decision.comment ? `: ${decision.comment}` : ''}`,
     };
-    if (decision.decision === 'reject') {
+    const rejections = decisions.filter((d) => d.decision === 'reject');
+    if (rejections.length >= (input.rejectionsToReject ?? 1)) {
       yield* record('rejected', entry);
-      return yield* finish(level, { outcome: 'rejected', reason: `rejected by ${who}` });
+      const rejecters = rejections.map((d) => d.name ?? d.approver).join(', ');
+      return yield* finish(level, { outcome: 'rejected', reason: `rejected by ${rejecters}` });
     }
     const approvals = decisions.filter((d) => d.decision === 'approve');
-    if (approvals.length >= input.quorum) {
+    if (decision.decision === 'approve' && approvals.length >= input.quorum) {
       yield* record('approved', entry);
       const approvers = approvals.map((d) => d.name ?? d.approver).join(', ');
       return yield* finish(level, {

@@ -103,6 +103,7 @@ export function* incidentOrchestrator(
       incidentId,
       round: FIRST_APPROVAL_ROUND,
       quorum: opened.policy.quorum,
+      ...(opened.policy.rejectionsToReject ? { rejectionsToReject: opened.policy.rejectionsToReject } : {}),
       approverRoles: opened.policy.approverRoles,
       deadlineSeconds: opened.policy.approvalDeadlineSeconds,
       ...(opened.policy.approvalLevels ? { levels: opened.policy.approvalLevels } : {}),

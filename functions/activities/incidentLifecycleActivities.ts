@@ -58,6 +58,7 @@ registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detected
       observationWindowSeconds: policy.observationWindowSeconds,
       groupingWindowSeconds: policy.groupingWindowSeconds,
       quorum: policy.quorum,
+      rejectionsToReject: policy.rejectionsToReject,
       approverRoles: [...policy.approverRoles],
       approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
       approvalLevels: [

@@ -17,6 +17,11 @@ export interface EffectivePolicy {
   readonly approverRoles: readonly string[];
   /** Approvals from distinct people needed to activate; anyone asked so far counts. */
   readonly quorum: number;
+  /**
+   * Rejections from distinct people that reject the activation. 1 by default in every tier: one informed
+   * "no" from someone asked stops a failover; a larger number lets a board outvote a single doubter.
+   */
+  readonly rejectionsToReject: number;
   /** How long the approver roles have before the first escalation (or the final outcome). */
   readonly approvalTimeoutSeconds: number;
   /** Later levels, in order; empty when nobody else is asked. */

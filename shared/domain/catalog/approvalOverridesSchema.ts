@@ -26,6 +26,14 @@ export const approvalOverridesSchema = z
       .max(MAX_QUORUM)
       .optional()
       .describe('Approvals from distinct people needed to activate.'),
+    rejectionsToReject: z
+      .int()
+      .min(1)
+      .max(MAX_QUORUM)
+      .optional()
+      .describe(
+        'Rejections from distinct people that reject the activation (default 1: anyone asked can stop it).',
+      ),
     approvalTimeout: positiveDurationSchema(
       'How long the approver roles have before the first escalation.',
     ).optional(),
@@ -47,6 +55,7 @@ export const approvalOverridesSchema = z
     definedOnly({
       approverRoles: block.approverRoles,
       quorum: block.quorum,
+      rejectionsToReject: block.rejectionsToReject,
       approvalTimeoutSeconds: block.approvalTimeout,
       escalation: block.escalation,
       finalTimeoutOutcome: block.finalTimeoutOutcome,

@@ -14,6 +14,7 @@ export function compilePolicy(
     tier: workload.tier,
     approverRoles: [...(overrides.approverRoles ?? defaults.approverRoles)],
     quorum: overrides.quorum ?? defaults.quorum,
+    rejectionsToReject: overrides.rejectionsToReject ?? defaults.rejectionsToReject,
     approvalTimeoutSeconds: overrides.approvalTimeoutSeconds ?? defaults.approvalTimeoutSeconds,
     escalation: escalation.map((level) => ({
       roles: [...level.roles],

@@ -22,6 +22,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
       tier: 0,
       approverRoles: ['approver'],
       quorum: 1,
+      rejectionsToReject: 1,
       approvalTimeoutSeconds: 3 * MINUTE,
       escalation: [
         { roles: ['deputy'], timeoutSeconds: 3 * MINUTE },
@@ -42,6 +43,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
       tier: 1,
       approverRoles: ['approver'],
       quorum: 1,
+      rejectionsToReject: 1,
       approvalTimeoutSeconds: 10 * MINUTE,
       escalation: [
         { roles: ['deputy'], timeoutSeconds: 10 * MINUTE },
@@ -62,6 +64,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
       approverRoles: ['approver'],
       // Hours of RTO leave time for a second pair of eyes before an expensive failover.
       quorum: 2,
+      rejectionsToReject: 1,
       approvalTimeoutSeconds: 30 * MINUTE,
       escalation: [
         { roles: ['deputy'], timeoutSeconds: 30 * MINUTE },
@@ -81,6 +84,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
       tier: 3,
       approverRoles: ['approver'],
       quorum: 1,
+      rejectionsToReject: 1,
       approvalTimeoutSeconds: 4 * HOUR,
       escalation: [],
       finalTimeoutOutcome: 'expire',

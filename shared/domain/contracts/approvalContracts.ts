@@ -23,6 +23,8 @@ export const approvalInputSchema = z.object({
   incidentId: z.string().min(1),
   round: z.number().int().positive(),
   quorum: z.number().int().positive(),
+  /** Rejections from distinct people that reject; absent in older histories (one rejects). */
+  rejectionsToReject: z.number().int().positive().optional(),
   approverRoles: z.array(z.string()),
   deadlineSeconds: z.number().int().positive(),
   /**

@@ -14,6 +14,8 @@ export const incidentPolicySchema = z.object({
   observationWindowSeconds: z.number().int().nonnegative(),
   groupingWindowSeconds: z.number().int().positive(),
   quorum: z.number().int().positive(),
+  /** Absent in older histories: one rejection rejects. */
+  rejectionsToReject: z.number().int().positive().optional(),
   approverRoles: z.array(z.string()),
   approvalDeadlineSeconds: z.number().int().positive(),
   /** Who is asked, level by level (first the approver roles, then each escalation); absent in older histories. */

@@ -11,6 +11,8 @@ export interface ScenarioWorkload {
   readonly steps: readonly Record<string, unknown>[];
   /** How alerts reach the workload; defaults to the label `service: <id>`. */
   readonly match?: Record<string, unknown>;
+  /** Approval overrides besides asking at once (`observationWindow: 0s`). */
+  readonly approval?: Record<string, unknown>;
   /** Secondary health checks for validation (URLs); defaults to none. */
   readonly secondaryChecks?: readonly Record<string, unknown>[];
 }
@@ -41,7 +43,7 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
         services: ['App Service'],
         match: workload.match ?? { labels: { service: workload.id } },
         contacts,
-        approval: { observationWindow: '0s' },
+        approval: { observationWindow: '0s', ...workload.approval },
         activation: { activateWhen: { minSeverity: 'Sev1' } },
         ...(workload.secondaryChecks ? { healthChecks: { secondary: workload.secondaryChecks } } : {}),
         runbooks: { failover: `${workload.id}-failover` },

@@ -3,7 +3,12 @@ import { derivedNonce } from '../../../../../shared/domain/approvalLinks/derived
 import { Secret } from '../../../../../shared/Secret';
 
 const key = new Secret('k'.repeat(32));
-const link = { incidentId: 'orders-api-20261122-031205', round: 1, approver: 'alice@example.com', decision: 'approve' as const };
+const link = {
+  incidentId: 'orders-api-20261122-031205',
+  round: 1,
+  approver: 'alice@example.com',
+  decision: 'approve' as const,
+};
 
 describe('derivedNonce', () => {
   it('is stable for the same link and a valid nonce', () => {

@@ -25,6 +25,7 @@ describe('compilePolicy', () => {
       tier: 1,
       approverRoles: ['approver'],
       quorum: 1,
+      rejectionsToReject: 1,
       approvalTimeoutSeconds: 600,
       escalation: [
         { roles: ['deputy'], timeoutSeconds: 600 },
@@ -51,6 +52,7 @@ describe('compilePolicy', () => {
         approval: {
           approverRoles: ['approver', 'incident-lead'],
           quorum: 3,
+          rejectionsToReject: 2,
           approvalTimeout: '20m',
           escalation: [{ roles: ['executive'], timeout: '1h' }],
           finalTimeoutOutcome: 'auto-activate',
@@ -62,6 +64,7 @@ describe('compilePolicy', () => {
       tier: 2,
       approverRoles: ['approver', 'incident-lead'],
       quorum: 3,
+      rejectionsToReject: 2,
       approvalTimeoutSeconds: 1_200,
       escalation: [{ roles: ['executive'], timeoutSeconds: 3_600 }],
       finalTimeoutOutcome: 'auto-activate',
