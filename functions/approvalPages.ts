@@ -9,10 +9,6 @@ import {
   APPROVAL_LINK_DECISIONS,
   type ApprovalLinkClaims,
 } from '../shared/domain/approvalLinks/ApprovalLinkClaims';
-import {
-  refusalMessage,
-  type ApprovalLinkRefusalReason,
-} from '../shared/domain/approvalLinks/refusalMessage';
 import { verifyApprovalLink } from '../shared/domain/approvalLinks/verifyApprovalLink';
 import { findWorkload, type Catalog } from '../shared/domain/catalog/Catalog';
 import { compilePolicy } from '../shared/domain/catalog/compilePolicy';
@@ -26,7 +22,6 @@ import {
   type ApprovalDecisionEvent,
 } from '../shared/domain/contracts/approvalContracts';
 import type { Incident } from '../shared/domain/incident/Incident';
-import type { ApprovalStatus } from '../shared/domain/incident/IncidentApproval';
 import { errorMessage } from '../shared/errors';
 import { invocationLogger, type Logger } from '../shared/logging';
 import type {
@@ -36,11 +31,24 @@ import type {
 } from '../shared/ports/ApprovalLinkStore';
 import type { IncidentStore } from '../shared/ports/IncidentStore';
 import type { Secret } from '../shared/Secret';
-import { htmlResponse, renderPage } from './http/htmlResponse';
+import {
+  alreadyDecidedPage,
+  approverName,
+  CLOSED_OUTCOMES,
+  confirmPage,
+  decisionFacts,
+  DECISION_LABELS,
+  incidentFacts,
+  MAX_COMMENT_LENGTH,
+  PAST_TENSE,
+  refusedPage,
+  resultPage,
+} from './http/approvalPageViews';
+
+export { MAX_COMMENT_LENGTH };
 import { readBodyWithin } from './http/readBodyWithin';
 
 export const MAX_DECISION_BODY_BYTES = 16 * 1024;
-export const MAX_COMMENT_LENGTH = 2000;
 /**
  * How long a recorded decision may go without confirmed delivery before submitting the same link again
  * delivers it once more. Far longer than raising an event takes, so a double click or a second tab never
@@ -342,13 +350,6 @@ function isAskedApprover(catalog: Catalog, incident: Incident, approver: string)
   );
 }
 
-/** The contact's display name, when the workload's contact matrix has the person the link was issued to. */
-function approverName(catalog: Catalog, incident: Incident, approver: string): string | undefined {
-  const workload = findWorkload(catalog, incident.workloadId);
-  const contacts = workload === undefined ? [] : Object.values(workload.contacts).flat();
-  return contacts.find((contact) => contactKey(contact) === approver)?.name;
-}
-
 function decisionEvent(
   approver: string,
   name: string | undefined,
@@ -370,165 +371,6 @@ function faultPage(log: Logger, err: unknown): HttpResponseInit {
   return resultPage(500, 'refused', 'Something went wrong', [
     'Lifeboat could not process this link just now. Try it again in a minute.',
   ]);
-}
-
-// ---- Pages ----
-
-const DECISION_LABELS: Record<ApprovalLinkClaims['decision'], string> = {
-  approve: 'Approve DR activation',
-  reject: 'Reject',
-};
-const CONFIRM_TITLES: Record<ApprovalLinkClaims['decision'], string> = {
-  approve: 'Approve DR activation?',
-  reject: 'Reject DR activation?',
-};
-const LINK_NAMES: Record<ApprovalLinkClaims['decision'], string> = { approve: 'Approve', reject: 'Reject' };
-const PAST_TENSE: Record<ApprovalLinkClaims['decision'], string> = {
-  approve: 'approved DR activation',
-  reject: 'rejected DR activation',
-};
-const CLOSED_OUTCOMES: Record<ApprovalStatus, string> = {
-  pending: 'is still waiting for decisions',
-  approved: 'has been approved: DR activation goes ahead',
-  rejected: 'has been rejected: DR activation will not go ahead',
-  expired: 'expired before enough approvers decided',
-  'auto-approved': "was approved automatically by the workload's policy when nobody decided in time",
-  cancelled: 'was cancelled because the incident was aborted',
-};
-const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  email: 'email',
-  teams: 'Teams',
-  api: 'the operator API',
-};
-const REFUSAL_STATUS: Record<ApprovalLinkRefusalReason, number> = {
-  malformed: 400,
-  'bad-signature': 403,
-  'wrong-incident': 403,
-  'wrong-approver': 403,
-  expired: 410,
-  'wrong-round': 409,
-};
-
-interface Fact {
-  readonly label: string;
-  readonly value: string;
-}
-type Tone = 'done' | 'info' | 'refused';
-
-function confirmPage(
-  claims: ApprovalLinkClaims,
-  incident: Incident,
-  catalog: Catalog,
-  channel: string,
-): HttpResponseInit {
-  const name = approverName(catalog, incident, claims.approver);
-  const reasons = incident.activation?.reasons ?? [];
-  return htmlResponse(
-    200,
-    renderPage('approval-confirm', {
-      title: CONFIRM_TITLES[claims.decision],
-      incidentId: incident.id,
-      workloadName: incident.workloadName,
-      severity: incident.severity ?? 'not known yet',
-      reasons,
-      hasReasons: reasons.length > 0,
-      actionLabel: DECISION_LABELS[claims.decision],
-      decision: claims.decision,
-      approver: name === undefined ? claims.approver : `${name} (${claims.approver})`,
-      expiresAt: formatInstant(new Date(claims.expiresAt * 1000)),
-      channel,
-      maxCommentLength: MAX_COMMENT_LENGTH,
-    }),
-  );
-}
-
-function refusedPage(reason: ApprovalLinkRefusalReason, incident?: Incident): HttpResponseInit {
-  const title =
-    reason === 'expired'
-      ? 'This link has expired'
-      : reason === 'wrong-round'
-        ? 'This link has been superseded'
-        : 'This link is not valid';
-  return resultPage(
-    REFUSAL_STATUS[reason],
-    'refused',
-    title,
-    [refusalMessage(reason)],
-    incident === undefined ? [] : incidentFacts(incident),
-  );
-}
-
-function alreadyDecidedPage(
-  incident: Incident,
-  previous: { decision: ApprovalLinkClaims['decision']; at: string; channel: string },
-  stillDelivering: boolean,
-): HttpResponseInit {
-  return resultPage(
-    409,
-    'info',
-    'You have already decided',
-    [
-      `You ${PAST_TENSE[previous.decision]} on ${formatInstant(new Date(previous.at))} via ${channelName(previous.channel)}. Each approver decides once per approval request; nothing was changed.`,
-      ...(stillDelivering
-        ? [
-            `Your decision is still on its way to the approval. If this page still says so in a minute, open your ${LINK_NAMES[previous.decision]} link again and submit it.`,
-          ]
-        : []),
-    ],
-    [
-      ...incidentFacts(incident),
-      { label: 'Your decision', value: DECISION_LABELS[previous.decision] },
-      { label: 'Decided at', value: formatInstant(new Date(previous.at)) },
-    ],
-  );
-}
-
-function resultPage(
-  status: number,
-  tone: Tone,
-  title: string,
-  paragraphs: readonly string[],
-  facts: readonly Fact[] = [],
-): HttpResponseInit {
-  return htmlResponse(
-    status,
-    renderPage('approval-result', {
-      title,
-      tone,
-      paragraphs,
-      facts,
-      hasFacts: facts.length > 0,
-    }),
-  );
-}
-
-function incidentFacts(incident: Incident): Fact[] {
-  return [
-    { label: 'Incident', value: incident.id },
-    { label: 'Workload', value: incident.workloadName },
-  ];
-}
-
-function decisionFacts(incident: Incident, event: ApprovalDecisionEvent): Fact[] {
-  return [
-    ...incidentFacts(incident),
-    { label: 'Your decision', value: DECISION_LABELS[event.decision] },
-    {
-      label: 'Recorded for',
-      value: event.name === undefined ? event.approver : `${event.name} (${event.approver})`,
-    },
-    { label: 'Decided at', value: formatInstant(new Date(event.at)) },
-    ...(event.comment === undefined ? [] : [{ label: 'Comment', value: event.comment }]),
-  ];
-}
-
-function channelName(channel: string): string {
-  return CHANNEL_NAMES[channel] ?? channel;
-}
-
-/** `2026-11-22 03:12 UTC`: unambiguous for approvers in any time zone. */
-function formatInstant(instant: Date): string {
-  return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 // ---- Registration: dependencies from the container, the durable client for POST ----
