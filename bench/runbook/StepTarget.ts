@@ -52,16 +52,30 @@ export class StepTarget {
   }
 
   /**
-   * Waits, without asking the runtime anything, until `count` requests of the run have arrived; false after
-   * the timeout.
+   * Waits, without asking the runtime anything, until `count` requests of the run have arrived. Resolves
+   * with why it gave up otherwise: the time ran out, or no request arrived for `stallMs` (a runbook that
+   * stopped moving, e.g. an incident that failed before its runbook).
    */
-  async waitForArrivals(run: string, count: number, timeoutMs: number): Promise<boolean> {
-    const deadline = performance.now() + timeoutMs;
-    while (this.arrivalsOf(run).length < count) {
-      if (performance.now() > deadline) return false;
+  async waitForArrivals(
+    run: string,
+    count: number,
+    limits: { timeoutMs: number; stallMs: number },
+  ): Promise<'arrived' | 'timeout' | 'stalled'> {
+    const started = performance.now();
+    let seen = 0;
+    let lastProgress = started;
+    for (;;) {
+      const now = performance.now();
+      const arrived = this.arrivalsOf(run).length;
+      if (arrived >= count) return 'arrived';
+      if (arrived > seen) {
+        seen = arrived;
+        lastProgress = now;
+      }
+      if (now - started > limits.timeoutMs) return 'timeout';
+      if (now - lastProgress > limits.stallMs) return 'stalled';
       await sleep(50);
     }
-    return true;
   }
 
   async stop(): Promise<void> {

@@ -10,6 +10,9 @@ import type { RunbookRuntime } from './RunbookRuntime';
 import type { Arrival, StepTarget } from './StepTarget';
 import { stepId } from './writeBenchCatalog';
 
+/** No step call for this long means the runbook stopped (steps take milliseconds): give up early. */
+const STALL_MS = 30_000;
+
 export interface EngineRunFigures {
   readonly steps: number;
   readonly incidentId: string;
@@ -49,13 +52,18 @@ export async function runIncidentToRecovery(
   const meter = new CpuMeter(() => [runtime.child.pid]).start();
   const approving = performance.now();
   await runtime.approve(incidentId);
-  const arrived = await target.waitForArrivals(workloadId, steps, timeoutMs);
+  const arrived = await target.waitForArrivals(workloadId, steps, { timeoutMs, stallMs: STALL_MS });
   const approvalToLastCallMs = performance.now() - approving;
   const cpu = meter.stop();
-  if (!arrived) {
+  if (arrived !== 'arrived') {
+    const status = await runtime.incident(incidentId).then(
+      (incident) => incident.status,
+      (err: unknown) => `unreadable (${err instanceof Error ? err.message : String(err)})`,
+    );
     throw new Error(
       `Only ${target.arrivalsOf(workloadId).length} of ${steps} step calls of ${workloadId} arrived ` +
-        `within ${timeoutMs / 1000} s`,
+        (arrived === 'stalled' ? `(none for ${STALL_MS / 1000} s)` : `within ${timeoutMs / 1000} s`) +
+        `; incident ${incidentId} is ${status}`,
     );
   }
   const incident = await runtime.waitForStatus(incidentId, 'recovered', timeoutMs);

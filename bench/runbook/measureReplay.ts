@@ -1,6 +1,7 @@
 // Replay time of a finished runbook: copies the runtime's data directory (the runtime has stopped) and runs
 // replayRunbookHistory.ts on the copy in a fresh process, then summarises its runs. The first replay in that
-// process is cold (module loading, JIT); the others are what a warm runtime pays per episode.
+// process is cold; the code keeps getting faster for about ten more (JIT tiers), so the warm figures are
+// taken over the last half of the runs: what a runtime that has run the earlier episodes pays.
 import { execFile } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ export interface ReplayFigures {
   readonly replayedEvents: number;
   readonly episodes: number;
   readonly coldEpisodeMs: number;
-  /** Over the warm runs (all but the first); absent with a single run. */
+  /** Over the warm runs (the last half); absent with a single run. */
   readonly warmEpisodeMs: Distribution | undefined;
   readonly warmInvokeMs: Distribution | undefined;
   readonly warmReadHistoryMs: Distribution | undefined;
@@ -65,8 +66,9 @@ export async function measureReplay(
       why: `replay ${failed + 1} did not end as the original final episode did, so its time is not a replay's`,
     };
   }
-  const [cold, ...warm] = result.runs;
+  const cold = result.runs[0];
   if (cold === undefined) return { kind: 'not-measured', why: 'no replay ran' };
+  const warm = result.runs.slice(1).slice(-Math.floor(result.runs.length / 2));
   const warmOf = (pick: (r: (typeof warm)[number]) => number) =>
     warm.length === 0 ? undefined : distribution(warm.map(pick));
   return {

@@ -93,7 +93,7 @@ export function runbookReport(baseline: BaselineFigures, rows: readonly RunbookR
       ),
     ]),
     'episode: the whole runEpisode (read instance and history, replay, commit); replay: the orchestrator call',
-    'inside it; p50 over the warm replays (all but the first).',
+    'inside it; p50 over the last half of the replays, once the code has warmed up.',
   ];
   for (const { engine, replay } of rows) {
     if (replay.kind === 'not-measured')

@@ -8,7 +8,7 @@ export interface RunbookBenchSettings {
   readonly steps: readonly number[];
   /** Steps of the runbook run once on each runtime before the measured one (JIT, connections); 0 for none. */
   readonly warmupSteps: number;
-  /** Times the final episode of each measured runbook is replayed (the first one cold). */
+  /** Times the final episode of each measured runbook is replayed: the first cold, the last half warm. */
   readonly replays: number;
   /** Give up on a runbook (or an incident reaching it) after this long. */
   readonly timeoutSeconds: number;
@@ -34,7 +34,7 @@ export function readRunbookSettings(): RunbookBenchSettings {
   return {
     steps,
     warmupSteps,
-    replays: Math.max(1, Math.floor(envNumber('BENCH_RUNBOOK_REPLAYS', 5))),
+    replays: Math.max(1, Math.floor(envNumber('BENCH_RUNBOOK_REPLAYS', 20))),
     timeoutSeconds: envNumber('BENCH_RUNBOOK_TIMEOUT_SECONDS', 600),
     runtimeNodeArgs: (process.env.BENCH_RUNTIME_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== ''),
     keepDir: process.env.BENCH_KEEP_DIR === '1' || process.env.BENCH_KEEP_DIR === 'true',
