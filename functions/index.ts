@@ -11,7 +11,7 @@ import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
-import './activities/approvalNotificationActivities';
+import './activities/notificationActivities';
 import './approvalPages';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,

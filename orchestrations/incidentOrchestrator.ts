@@ -20,6 +20,7 @@ import {
   assessIncidentActivity,
   OPERATOR_ACTION_EVENT,
   openIncidentActivity,
+  sendIncidentOutcomeActivity,
   operatorActionEventSchema,
   transitionIncidentActivity,
   type IncidentPolicy,
@@ -35,6 +36,7 @@ import {
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { callActivity } from './support/callActivity';
+import { sendThroughChannels } from './support/sendThroughChannels';
 import { secondsAfter, waitForAny } from './support/waitForAny';
 
 /** History is bounded by starting afresh (the store holds the state) after this many wake-ups. */
@@ -146,20 +148,39 @@ export function* incidentOrchestrator(
     const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
     const reason =
       runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
-    return yield* end(context, incidentId, status, reason, runbook.actor);
+    return yield* announce(
+      context,
+      yield* end(context, incidentId, status, reason, runbook.actor),
+      incidentId,
+    );
   }
 
   yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
   context.df.setCustomStatus({ phase: 'validating' });
   const validation = yield* validateSecondary(context, input, opened.policy);
-  switch (validation.kind) {
-    case 'abort':
-      return yield* end(context, incidentId, 'aborted', validation.reason, validation.actor);
-    case 'failed':
-      return yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`);
-    case 'passed':
-      return yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
-  }
+  const outcome =
+    validation.kind === 'abort'
+      ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
+      : validation.kind === 'failed'
+        ? yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`)
+        : yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
+  return yield* announce(context, outcome, incidentId);
+}
+
+/** The final message of a failover: how it ended and the RTO achieved, to the workload's people. */
+function* announce(
+  context: df.OrchestrationContext,
+  outcome: IncidentOutcome,
+  incidentId: string,
+): Generator<df.Task, IncidentOutcome, unknown> {
+  yield* sendThroughChannels(context, {
+    incidentId,
+    activity: sendIncidentOutcomeActivity.name,
+    input: (channel) => sendIncidentOutcomeActivity.input.parse({ incidentId, channel }),
+    entryId: `outcome-${outcome.status}`,
+    what: `${outcome.status} message`,
+  });
+  return outcome;
 }
 
 /**

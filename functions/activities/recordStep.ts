@@ -1,5 +1,6 @@
 // Writes one change of a runbook step: the step's record (only if the change is newer than what it holds)
 // and its timeline entry (idempotent by id). Shared by the runbook activities.
+import type { Incident } from '../../shared/domain/incident/Incident';
 import type { IncidentStore } from '../../shared/ports/IncidentStore';
 import type { IncidentRunbook } from '../../shared/domain/incident/IncidentRunbook';
 import { applyStepChange, type StepChange } from '../../shared/domain/incident/stepChange';
@@ -11,15 +12,25 @@ export interface StepEntry {
   readonly actor?: string | undefined;
 }
 
-/** Resolves with whether the record changed; the timeline entry is appended either way (a repeat is a no-op). */
+/**
+ * Resolves with whether the record changed; the timeline entry is appended either way (a repeat is a
+ * no-op). With `unless`, nothing at all is written when it returns a reason for the record as it is (read
+ * in the same write), and that reason comes back.
+ */
 export async function recordStep(
   store: IncidentStore,
   incidentId: string,
   change: { stepId: string; revision: number; at: string; change: StepChange },
   entry: StepEntry,
-): Promise<boolean> {
+  unless?: (current: Incident) => string | undefined,
+): Promise<{ readonly applied: boolean; readonly refused?: string }> {
   let applied = false;
+  let refused: string | undefined;
   await store.update(incidentId, (current) => {
+    refused = unless?.(current);
+    if (refused !== undefined) {
+      return undefined;
+    }
     const steps = applyStepChange(current.steps, change.stepId, change.revision, change.at, change.change);
     applied = steps !== undefined;
     if (steps === undefined) {
@@ -27,6 +38,9 @@ export async function recordStep(
     }
     return { ...current, steps, ...withCurrentStep(current.runbook, change.stepId, change.change) };
   });
+  if (refused !== undefined) {
+    return { applied: false, refused };
+  }
   await store.appendTimeline(incidentId, [
     {
       id: entry.id,
@@ -37,7 +51,7 @@ export async function recordStep(
       data: { stepId: change.stepId },
     },
   ]);
-  return applied;
+  return { applied };
 }
 
 /** The runbook's current step follows the step that opens, and is cleared when that step ends. */

@@ -75,17 +75,9 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
   }
   const c = container();
   const store = c.incidentStore();
-  const incident = await store.get(incidentId);
-  if (incident?.abortRequested) {
-    // The abort signal may still be on its way to the orchestration: do not call the target meanwhile.
-    return {
-      ok: false,
-      retryable: false,
-      abortedBy: incident.abortRequested.actor,
-      summary: `${step.id} not called: ${incident.abortRequested.actor} is aborting the incident`,
-    };
-  }
-  await recordStep(
+  // Checked in the same write that marks the step started: an abort signal may still be on its way to
+  // the orchestration, and no target is called once an operator asked to stop.
+  const started = await recordStep(
     store,
     incidentId,
     { stepId: step.id, revision, at: c.now().toISOString(), change: { kind: 'started', attempt } },
@@ -94,7 +86,16 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
       type: 'step-started',
       message: `Step ${step.id} started (attempt ${attempt}): ${step.name}`,
     },
+    (current) => current.abortRequested?.actor,
   );
+  if (started.refused !== undefined) {
+    return {
+      ok: false,
+      retryable: false,
+      abortedBy: started.refused,
+      summary: `${step.id} not called: ${started.refused} is aborting the incident`,
+    };
+  }
 
   const resolved = resolveHttpRequest(step, stepIdempotencyKey(incidentId, step.id, round), (name) =>
     c.secret(name),
@@ -176,7 +177,7 @@ registerActivity(probeHealthActivity, async (input) => {
 });
 
 registerActivity(recordStepChangeActivity, async ({ incidentId, stepId, revision, at, change, entry }) => {
-  const applied = await recordStep(
+  const { applied } = await recordStep(
     container().incidentStore(),
     incidentId,
     { stepId, revision, at, change },

@@ -232,6 +232,7 @@ export class OrchestrationEngine {
     if (first) {
       this.advanceRetry(first.event, state, effects, instance, now);
     }
+    forgetSettledRetries(batch, state);
 
     const history = [
       ...this.store.getHistory(instanceId).map((e) => ({ ...e, IsPlayed: true })),
@@ -822,6 +823,27 @@ function retryGroupOf(
   const key = String(task.retryGroup);
   const group = state.retryGroups[key];
   return group ? { key, group, kind } : undefined;
+}
+
+/**
+ * A retried call that succeeded needs no more bookkeeping: its group (which holds the call's input) is
+ * dropped, so the instance state stays the size of the calls in flight instead of every call ever made,
+ * which the engine would otherwise parse and rewrite in every episode.
+ */
+function forgetSettledRetries(batch: readonly { event: HistoryEvent }[], state: InstanceState): void {
+  for (const { event } of batch) {
+    const settled =
+      event.EventType === EventType.TaskCompleted ||
+      event.EventType === EventType.SubOrchestrationInstanceCompleted;
+    const taskId = event.TaskScheduledId;
+    if (!settled || typeof taskId !== 'number') {
+      continue;
+    }
+    const group = state.tasks[taskId]?.retryGroup;
+    if (group !== undefined) {
+      delete state.retryGroups[String(group)];
+    }
+  }
 }
 
 function nonDeterminism(index: number, before: string, now: string): { reason: string; details: string } {

@@ -13,6 +13,7 @@ export const MESSAGE_TEMPLATES_DIR = path.join(TEMPLATES_DIR, 'messages');
 const STEMS: Readonly<Record<keyof MessageTemplates, string>> = {
   approvalRequest: 'approval-request',
   approvalDecided: 'approval-decided',
+  incidentOutcome: 'incident-outcome',
 };
 
 /** Throws NonRetryableError naming the file that is missing, unreadable or does not parse. */
@@ -20,6 +21,7 @@ export function loadMessageTemplates(dir: string = MESSAGE_TEMPLATES_DIR): Messa
   return {
     approvalRequest: readTemplateSet(dir, STEMS.approvalRequest),
     approvalDecided: readTemplateSet(dir, STEMS.approvalDecided),
+    incidentOutcome: readTemplateSet(dir, STEMS.incidentOutcome),
   };
 }
 

@@ -95,3 +95,13 @@ export const recordTimelineActivity = activityContract(
   }),
   z.object({ recorded: z.boolean() }),
 );
+
+/**
+ * Tells the workload's people how a failover ended (recovered, failed, aborted) with the RTO achieved,
+ * through one channel. Reads everything from the incident record, which is final by then.
+ */
+export const sendIncidentOutcomeActivity = activityContract(
+  'sendIncidentOutcome',
+  z.object({ incidentId: z.string().min(1), channel: z.enum(['email', 'teams']) }),
+  z.object({ delivered: z.enum(['email', 'teams', 'outbox', 'skipped']), detail: z.string() }),
+);

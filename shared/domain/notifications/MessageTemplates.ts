@@ -16,4 +16,5 @@ export interface MessageTemplateSet extends EmailTemplates {
 export interface MessageTemplates {
   readonly approvalRequest: MessageTemplateSet;
   readonly approvalDecided: MessageTemplateSet;
+  readonly incidentOutcome: MessageTemplateSet;
 }

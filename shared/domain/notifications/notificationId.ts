@@ -11,6 +11,11 @@ export function approvalDecidedNotificationId(incidentId: string, round: number)
   return `approval-decided.${incidentId}.r${round}`;
 }
 
+/** `incident-outcome.orders-api-20261122-031205`: one per incident, which ends once. */
+export function incidentOutcomeNotificationId(incidentId: string): string {
+  return `incident-outcome.${incidentId}`;
+}
+
 /**
  * What channels accept as a notification id: it becomes a file name (outbox) and part of a Message-ID
  * (a dot-atom), so letters, digits, `-` and `_` in dot-separated parts.

@@ -172,6 +172,14 @@ describe('a DR activation approved in the browser', () => {
       /RTO 15m: recovered in 50s, met with 14m 10s to spare/,
     );
 
+    // The final message: everyone in the contact matrix hears how it ended, with the RTO achieved.
+    const final = await waitFor('the outcome email', () =>
+      smtp.messages.find(
+        (m) => /Subject: \[Lifeboat\] Recovered: /.test(m.raw) && m.to.includes('erin@example.com'),
+      ),
+    );
+    expect(parseMimeMessage(final.raw).headers.get('subject')).toMatch(/RTO met \(50s of 15m\)/);
+
     const state = demo.state();
     expect(state.cosmosWriteRegion).toBe('northeurope');
     expect(state.trafficRegion).toBe('northeurope');

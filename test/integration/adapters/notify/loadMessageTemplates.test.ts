@@ -23,7 +23,7 @@ describe('loadMessageTemplates', () => {
   it('reads every template that ships in templates/messages/', () => {
     const templates = loadMessageTemplates();
 
-    for (const set of [templates.approvalRequest, templates.approvalDecided]) {
+    for (const set of [templates.approvalRequest, templates.approvalDecided, templates.incidentOutcome]) {
       expect(set.subject).toContain('{{');
       expect(set.text).toContain('{{');
       expect(set.html).toMatch(/^<!doctype html>/);
@@ -51,6 +51,20 @@ describe('loadMessageTemplates', () => {
 
     expect(() => loadMessageTemplates(copy)).toThrow(
       /^Message template approval-decided\.card\.json is not valid JSON/,
+    );
+  });
+
+  it('reads the incident outcome templates', async () => {
+    await writeFile(path.join(copy, 'incident-outcome.subject.mustache'), 'Custom {{outcomeTitle}}', 'utf8');
+
+    expect(loadMessageTemplates(copy).incidentOutcome.subject).toBe('Custom {{outcomeTitle}}');
+  });
+
+  it('names a missing incident outcome card template', async () => {
+    await rm(path.join(copy, 'incident-outcome.card.json'));
+
+    expect(() => loadMessageTemplates(copy)).toThrow(
+      /^Message template incident-outcome\.card\.json cannot be read/,
     );
   });
 

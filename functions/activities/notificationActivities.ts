@@ -1,6 +1,6 @@
-// The approval's messages: the request to one escalation level (each approver with their own signed
-// links) and the outcome to everyone asked, through one channel per call, so a failing channel is retried
-// alone and never holds up the other. Safe to run twice: links are derived deterministically and the
+// The incident's messages: the approval request to one escalation level (each approver with their own
+// signed links), the approval's outcome to everyone asked, and how a failover ended with the RTO achieved,
+// through one channel per call, so a failing channel is retried alone and never holds up the other. Safe to run twice: links are derived deterministically and the
 // message ids are stable (the outbox rewrites the same file; SMTP resends under the same Message-ID).
 import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
@@ -9,10 +9,13 @@ import type { Workload } from '../../shared/domain/catalog/Workload';
 import { derivedNonce } from '../../shared/domain/approvalLinks/derivedNonce';
 import { signApprovalLink } from '../../shared/domain/approvalLinks/signApprovalLink';
 import { sendApprovalNotificationActivity } from '../../shared/domain/contracts/approvalContracts';
+import { sendIncidentOutcomeActivity } from '../../shared/domain/contracts/incidentLifecycleContracts';
+import { describeRto } from '../../shared/domain/incident/describeRto';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { buildApprovalDecidedNotification } from '../../shared/domain/notifications/buildApprovalDecidedNotification';
 import { buildApprovalRequestNotification } from '../../shared/domain/notifications/buildApprovalRequestNotification';
+import { buildIncidentOutcomeNotification } from '../../shared/domain/notifications/buildIncidentOutcomeNotification';
 import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
 
@@ -134,3 +137,63 @@ function rtoBudget(incident: Incident, now: Date): { targetSeconds: number; rema
   const clock = rtoClock(incident, now);
   return { targetSeconds: clock.targetSeconds, remainingSeconds: clock.targetSeconds - clock.elapsedSeconds };
 }
+
+registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: channelName }) => {
+  const c = container();
+  const incident = await c.incidentStore().get(incidentId);
+  if (incident?.outcome === undefined) {
+    throw new NonRetryableError(`Incident '${incidentId}' has not ended.`);
+  }
+  const outcome = incident.outcome.status;
+  if (outcome !== 'recovered' && outcome !== 'failed' && outcome !== 'aborted') {
+    return { delivered: 'skipped' as const, detail: `no failover message for a ${outcome} incident` };
+  }
+  const workload = findWorkload(c.catalog(), incident.workloadId);
+  if (workload === undefined) {
+    throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
+  }
+  if (!workload.channels[channelName]) {
+    return { delivered: 'skipped' as const, detail: `${channelName} is turned off for ${workload.id}` };
+  }
+  const channel = c.notificationChannel(channelName);
+  if (channel === undefined) {
+    return { delivered: 'skipped' as const, detail: `no ${channelName} channel is configured` };
+  }
+  const clock = rtoClock(incident, c.now());
+  const notification = buildIncidentOutcomeNotification(
+    {
+      incidentId: incident.id,
+      workloadId: workload.id,
+      workloadName: workload.name,
+      tier: workload.tier,
+      outcome,
+      reason: incident.outcome.reason,
+      rto: {
+        targetSeconds: clock.targetSeconds,
+        elapsedSeconds: clock.elapsedSeconds,
+        ...(clock.met === undefined ? {} : { met: clock.met }),
+      },
+      rtoVerdict: describeRto(clock),
+      steps: incident.steps.map((step) => ({
+        id: step.id,
+        name: step.name,
+        status: step.status,
+        attempts: step.attempts,
+        ...(step.error ? { error: step.error } : {}),
+      })),
+      ...(outcome === 'aborted' && incident.abortRequested
+        ? { abortedBy: incident.abortRequested.actor }
+        : {}),
+      statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
+      // Everyone in the workload's contact matrix: approvers, deputies, executives and on-call alike.
+      recipients: peopleIn(workload, Object.keys(workload.contacts)).map((person) => ({
+        name: person.name,
+        ...(person.email ? { email: person.email } : {}),
+        ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),
+      })),
+    },
+    c.messageTemplates(),
+  );
+  const receipt = await channel.send(notification);
+  return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
+});
