@@ -5,6 +5,7 @@ import type { ApprovalRequestFacts, ApproverLinks } from './ApprovalRequestFacts
 import { describeRtoBudget } from './describeRtoBudget';
 import { formatUtcInstant } from './formatUtcInstant';
 import { teamsMention, type TeamsMention } from './teamsMention';
+import { shorten } from './shorten';
 
 /**
  * Every field is defined (strings, numbers, booleans, arrays): adaptivecards-templating prints a missing
@@ -123,17 +124,6 @@ function approverView(approver: ApproverLinks): ApproverView {
     approveUrl: approver.approveUrl,
     rejectUrl: approver.rejectUrl,
   };
-}
-
-/** Cut at a character (code point) boundary, with an ellipsis saying that something was left out. */
-function shorten(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  return chars.length <= maxChars
-    ? text
-    : `${chars
-        .slice(0, maxChars - 1)
-        .join('')
-        .trimEnd()}…`;
 }
 
 function describeQuorum(quorum: ApprovalRequestFacts['quorum']): string {

@@ -1,8 +1,7 @@
 // The approval request as one notification: the Teams card, one email per approver with an address
 // (only their own links in it), and every link for the outbox to print.
-import { ValidationError } from '../../errors';
 import type { ApprovalLinkLine, Notification, OutgoingEmail } from '../../ports/NotificationChannel';
-import { formatZodIssues } from '../validation/formatZodIssues';
+import { parseFacts } from './parseFacts';
 import { approvalRequestFactsSchema, type ApprovalRequestFacts } from './ApprovalRequestFacts';
 import type { MessageTemplates } from './MessageTemplates';
 import { approvalRequestNotificationId } from './notificationId';
@@ -15,16 +14,7 @@ export function buildApprovalRequestNotification(
   facts: ApprovalRequestFacts,
   templates: MessageTemplates,
 ): Notification {
-  const parsed = approvalRequestFactsSchema.safeParse(facts);
-  if (!parsed.success) {
-    const issues = formatZodIssues(parsed.error.issues);
-    // The details go into the message too: an activity's failure keeps only the message.
-    throw new ValidationError(
-      `Approval request facts are invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      issues,
-    );
-  }
-  const valid = parsed.data;
+  const valid = parseFacts(approvalRequestFactsSchema, facts, 'Approval request');
   const emails: OutgoingEmail[] = [];
   const mailed = new Set<string>();
   for (const approver of valid.approvers) {

@@ -4,6 +4,7 @@ import { TIER_NAMES } from '../catalog/Tier';
 import { formatDuration } from '../criteria/formatDuration';
 import type { StepStatus } from '../incident/IncidentStep';
 import type { IncidentOutcome, IncidentOutcomeFacts, OutcomeStep } from './IncidentOutcomeFacts';
+import { shorten } from './shorten';
 
 /** Every field defined, for the same reason as ApprovalRequestView. */
 export interface IncidentOutcomeView {
@@ -158,15 +159,4 @@ function stepView(step: OutcomeStep): OutcomeStepView {
     hasError: error.trim() !== '',
     error: shorten(error, OUTCOME_TEXT_MAX_CHARS),
   };
-}
-
-/** Cut at a character (code point) boundary, with an ellipsis saying that something was left out. */
-function shorten(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  return chars.length <= maxChars
-    ? text
-    : `${chars
-        .slice(0, maxChars - 1)
-        .join('')
-        .trimEnd()}…`;
 }
