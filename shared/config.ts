@@ -107,6 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
     );
   }
   const s = parsed.data;
+  if (s.LIFEBOAT_SMTP_URL && !s.LIFEBOAT_MAIL_FROM?.trim()) {
+    // Without a sender the email channel cannot send; falling back to the outbox would hide that.
+    const details = [{ path: 'LIFEBOAT_MAIL_FROM', message: 'Required when LIFEBOAT_SMTP_URL is set' }];
+    throw new ValidationError(
+      'Invalid configuration: LIFEBOAT_MAIL_FROM: Required when LIFEBOAT_SMTP_URL is set',
+      details,
+    );
+  }
   const cosmos = s.LIFEBOAT_COSMOS__accountEndpoint ?? s.LIFEBOAT_COSMOS_CONNECTION_STRING;
   const serviceBus = s.ServiceBusConnection__fullyQualifiedNamespace ?? s.ServiceBusConnection;
   return {

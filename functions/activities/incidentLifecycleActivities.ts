@@ -13,12 +13,18 @@ import {
   transitionIncidentActivity,
 } from '../../shared/domain/contracts/incidentLifecycleContracts';
 import { summariseIncidentAlerts } from '../../shared/domain/correlation/summariseIncidentAlerts';
+import type { ProbeResult } from '../../shared/domain/criteria/ActivationFacts';
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
+import { recentProbeResults } from '../../shared/domain/criteria/recentProbeResults';
+import { usesPrimaryProbes } from '../../shared/domain/criteria/usesPrimaryProbes';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
+
+/** An assessment waits this long for the primary at most: a dead region often does not answer at all. */
+const PRIMARY_PROBE_TIMEOUT_MS = 5_000;
 
 function workloadOf(workloadId: string): Workload {
   const workload = findWorkload(container().catalog(), workloadId);
@@ -82,13 +88,17 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
   }
   const workload = workloadOf(read.workloadId);
   const summary = summariseIncidentAlerts(read.alerts);
+  const store = c.incidentStore();
+  // The criteria may ask whether the primary's own probes confirm the outage: probe it now.
+  const fresh = usesPrimaryProbes(workload.activation.activateWhen) ? await probePrimary(workload, at) : [];
+  const kept = (await store.get(incidentId))?.primaryProbes ?? [];
+  const probes = recentProbeResults(kept, fresh);
   const evaluation = evaluateActivation(workload.activation, {
     now: at,
     workload: { id: workload.id, primaryRegion: workload.regions.primary, services: workload.services },
     alerts: [...read.alerts],
-    probes: [],
+    probes,
   });
-  const store = c.incidentStore();
   let changedDecision = false;
   await store.update(incidentId, (current) => {
     const previous = current.activation;
@@ -101,6 +111,8 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
       ...(summary.highestSeverity ? { severity: summary.highestSeverity } : {}),
       alerts: { count: summary.notifications, latest: summary.latest },
       activation: { decision: evaluation.decision, reasons: evaluation.reasons, evaluatedAt: at },
+      // Merged with what is stored now, so a concurrent assessment's results are kept too.
+      ...(fresh.length > 0 ? { primaryProbes: recentProbeResults(current.primaryProbes ?? [], fresh) } : {}),
     };
   });
   if (changedDecision) {
@@ -122,6 +134,23 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
     reasons: evaluation.reasons,
   };
 });
+
+/** One round of the workload's primary health checks, as criteria facts stamped with the assessment time. */
+async function probePrimary(workload: Workload, at: string): Promise<ProbeResult[]> {
+  const probe = container().healthProbe();
+  return Promise.all(
+    workload.healthChecks.primary.map(async (check) => {
+      const result = await probe.probe({
+        url: check.url,
+        expectStatus: check.expectStatus,
+        ...(check.maxLatencyMs === undefined ? {} : { maxLatencyMs: check.maxLatencyMs }),
+        ...(check.bodyContains === undefined ? {} : { bodyContains: check.bodyContains }),
+        timeoutMs: PRIMARY_PROBE_TIMEOUT_MS,
+      });
+      return { target: 'primary' as const, name: check.name, ok: result.ok, at, detail: result.reason };
+    }),
+  );
+}
 
 registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryId, message, actor }) => {
   const store = container().incidentStore();

@@ -4,6 +4,7 @@ import { severitySchema } from '../alerts/Severity';
 import { tierSchema } from '../catalog/Tier';
 import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
+import { probeResultSchema } from '../criteria/ActivationFacts';
 import { incidentApprovalSchema } from './IncidentApproval';
 import { incidentModeSchema } from './IncidentMode';
 import { incidentRunbookSchema } from './IncidentRunbook';
@@ -41,6 +42,8 @@ export const incidentSchema = z.object({
   endedAt: utcInstant.optional(),
   rtoTargetSeconds: z.number().int().positive(),
   activation: incidentActivationSchema.optional(),
+  /** The primary's latest health probe results, fed to the activation criteria (a few per probe). */
+  primaryProbes: z.array(probeResultSchema).optional(),
   approval: incidentApprovalSchema.optional(),
   /** The runbook being (or last) run: set when it starts. */
   runbook: incidentRunbookSchema.optional(),

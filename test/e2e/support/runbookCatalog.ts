@@ -13,6 +13,10 @@ export interface ScenarioWorkload {
   readonly match?: Record<string, unknown>;
   /** Approval overrides besides asking at once (`observationWindow: 0s`). */
   readonly approval?: Record<string, unknown>;
+  /** Activation criteria; defaults to any Sev1 or worse. */
+  readonly activation?: Record<string, unknown>;
+  /** Primary health checks (what `primaryProbesFailing` probes); defaults to none. */
+  readonly primaryChecks?: readonly Record<string, unknown>[];
   /** Secondary health checks for validation (URLs); defaults to none. */
   readonly secondaryChecks?: readonly Record<string, unknown>[];
 }
@@ -44,8 +48,15 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
         match: workload.match ?? { labels: { service: workload.id } },
         contacts,
         approval: { observationWindow: '0s', ...workload.approval },
-        activation: { activateWhen: { minSeverity: 'Sev1' } },
-        ...(workload.secondaryChecks ? { healthChecks: { secondary: workload.secondaryChecks } } : {}),
+        activation: workload.activation ?? { activateWhen: { minSeverity: 'Sev1' } },
+        ...(workload.secondaryChecks || workload.primaryChecks
+          ? {
+              healthChecks: {
+                ...(workload.primaryChecks ? { primary: workload.primaryChecks } : {}),
+                ...(workload.secondaryChecks ? { secondary: workload.secondaryChecks } : {}),
+              },
+            }
+          : {}),
         runbooks: { failover: `${workload.id}-failover` },
       }),
     );
