@@ -23,6 +23,7 @@ import type { HttpStepExecutor } from './ports/StepExecutor';
 import { FetchHttpStepExecutor } from './adapters/http/FetchHttpStepExecutor';
 import { HttpHealthProbe } from './adapters/http/HttpHealthProbe';
 import { nonNullValue } from './nonNull';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MessageTemplates } from './domain/notifications/MessageTemplates';
 import type { NotificationChannel } from './ports/NotificationChannel';
@@ -139,7 +140,12 @@ export function createContainer(
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
-    messageTemplates: once(() => loadMessageTemplates()),
+    // A catalog may bring its own message templates (catalog/templates/messages, every file that
+    // templates/messages has); otherwise the shipped ones apply.
+    messageTemplates: once(() => {
+      const own = path.join(config.catalogDir, 'templates', 'messages');
+      return existsSync(own) ? loadMessageTemplates(own) : loadMessageTemplates();
+    }),
     notificationChannel: (() => {
       const email = once((): NotificationChannel => {
         if (config.smtpUrl && config.mailFrom) {
