@@ -219,20 +219,25 @@ async function requestAbort(
   comment: string | undefined,
 ): Promise<void> {
   const store = container().incidentStore();
-  await store.update(id, (current) =>
-    isTerminal(current.status) || current.abortRequested !== undefined
-      ? undefined
-      : { ...current, abortRequested: { actor, at, ...(comment ? { comment } : {}) } },
+  await store.update(
+    id,
+    (current) =>
+      isTerminal(current.status) || current.abortRequested !== undefined
+        ? undefined
+        : { ...current, abortRequested: { actor, at, ...(comment ? { comment } : {}) } },
+    (_updated, changed) =>
+      changed
+        ? [
+            {
+              id: 'abort-requested',
+              at,
+              type: 'operator-action',
+              actor,
+              message: `${actor} asked to abort the incident${comment ? `: ${comment}` : ''}`,
+            },
+          ]
+        : [],
   );
-  await store.appendTimeline(id, [
-    {
-      id: 'abort-requested',
-      at,
-      type: 'operator-action',
-      actor,
-      message: `${actor} asked to abort the incident${comment ? `: ${comment}` : ''}`,
-    },
-  ]);
 }
 
 async function readActionBody(

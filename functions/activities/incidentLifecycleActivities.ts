@@ -154,49 +154,53 @@ async function probePrimary(workload: Workload, at: string): Promise<ProbeResult
 
 registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryId, message, actor }) => {
   const store = container().incidentStore();
-  const updated = await store.update(incidentId, (current) => {
-    if (current.status === to) {
-      return undefined; // already there: a repeat of this activity
-    }
-    if (!canTransition(current.status, to)) {
-      throw new ConflictError(
-        `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
-        current,
-      );
-    }
-    return {
-      ...current,
-      status: to,
-      ...(to === 'observing' ? { observingSince: at } : {}),
-      ...(to === 'failing-over' ? { activatedAt: at } : {}),
-      ...(to === 'recovered' ? { recoveredAt: at } : {}),
-      ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
-    };
-  });
-  // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
-  const fullMessage =
-    isTerminal(to) && updated.status === to && updated.activatedAt !== undefined
-      ? `${message}. ${describeRto(rtoClock(updated, new Date(at)))}`
-      : message;
-  await store.appendTimeline(incidentId, [
-    { id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) },
-  ]);
+  const updated = await store.update(
+    incidentId,
+    (current) => {
+      if (current.status === to) {
+        return undefined; // already there: a repeat of this activity
+      }
+      if (!canTransition(current.status, to)) {
+        throw new ConflictError(
+          `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+          current,
+        );
+      }
+      return {
+        ...current,
+        status: to,
+        ...(to === 'observing' ? { observingSince: at } : {}),
+        ...(to === 'failing-over' ? { activatedAt: at } : {}),
+        ...(to === 'recovered' ? { recoveredAt: at } : {}),
+        ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
+      };
+    },
+    (result) => {
+      // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
+      const fullMessage =
+        isTerminal(to) && result.status === to && result.activatedAt !== undefined
+          ? `${message}. ${describeRto(rtoClock(result, new Date(at)))}`
+          : message;
+      return [{ id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) }];
+    },
+  );
   return { status: updated.status, changed: updated.status === to };
 });
 
 registerActivity(recordApprovalActivity, async ({ incidentId, approval, entry, at }) => {
   const store = container().incidentStore();
   let recorded = true;
-  await store.update(incidentId, (current) => {
-    // An approval that outlived its incident (aborted meanwhile) may only say it was cancelled.
-    if (isTerminal(current.status) && approval.status !== 'cancelled') {
-      recorded = false;
-      return undefined;
-    }
-    return { ...current, approval };
-  });
-  if (recorded) {
-    await store.appendTimeline(incidentId, [{ ...entry, at }]);
-  }
+  await store.update(
+    incidentId,
+    (current) => {
+      // An approval that outlived its incident (aborted meanwhile) may only say it was cancelled.
+      if (isTerminal(current.status) && approval.status !== 'cancelled') {
+        recorded = false;
+        return undefined;
+      }
+      return { ...current, approval };
+    },
+    () => (recorded ? [{ ...entry, at }] : []),
+  );
   return { recorded };
 });

@@ -13,9 +13,9 @@ export interface StepEntry {
 }
 
 /**
- * Resolves with whether the record changed; the timeline entry is appended either way (a repeat is a
- * no-op). With `unless`, nothing at all is written when it returns a reason for the record as it is (read
- * in the same write), and that reason comes back.
+ * Resolves with whether the record changed; the timeline entry is appended in the same write either way (a
+ * repeat is a no-op). With `unless`, nothing at all is written when it returns a reason for the record as
+ * it is (read in the same write), and that reason comes back.
  */
 export async function recordStep(
   store: IncidentStore,
@@ -26,32 +26,36 @@ export async function recordStep(
 ): Promise<{ readonly applied: boolean; readonly refused?: string }> {
   let applied = false;
   let refused: string | undefined;
-  await store.update(incidentId, (current) => {
-    refused = unless?.(current);
-    if (refused !== undefined) {
-      return undefined;
-    }
-    const steps = applyStepChange(current.steps, change.stepId, change.revision, change.at, change.change);
-    applied = steps !== undefined;
-    if (steps === undefined) {
-      return undefined;
-    }
-    return { ...current, steps, ...withCurrentStep(current.runbook, change.stepId, change.change) };
-  });
-  if (refused !== undefined) {
-    return { applied: false, refused };
-  }
-  await store.appendTimeline(incidentId, [
-    {
-      id: entry.id,
-      at: change.at,
-      type: entry.type,
-      message: entry.message,
-      ...(entry.actor ? { actor: entry.actor } : {}),
-      data: { stepId: change.stepId },
+  await store.update(
+    incidentId,
+    (current) => {
+      refused = unless?.(current);
+      if (refused !== undefined) {
+        return undefined;
+      }
+      const steps = applyStepChange(current.steps, change.stepId, change.revision, change.at, change.change);
+      applied = steps !== undefined;
+      if (steps === undefined) {
+        return undefined;
+      }
+      return { ...current, steps, ...withCurrentStep(current.runbook, change.stepId, change.change) };
     },
-  ]);
-  return { applied };
+    // In the same write: a repeat of the change (not applied) still appends its entry once.
+    () =>
+      refused !== undefined
+        ? []
+        : [
+            {
+              id: entry.id,
+              at: change.at,
+              type: entry.type,
+              message: entry.message,
+              ...(entry.actor ? { actor: entry.actor } : {}),
+              data: { stepId: change.stepId },
+            },
+          ],
+  );
+  return refused === undefined ? { applied } : { applied: false, refused };
 }
 
 /** The runbook's current step follows the step that opens, and is cleared when that step ends. */

@@ -189,32 +189,35 @@ registerActivity(recordStepChangeActivity, async ({ incidentId, stepId, revision
 registerActivity(setRunbookPausedActivity, async ({ incidentId, at, paused, entry }) => {
   const store = container().incidentStore();
   const to = paused === null ? 'failing-over' : 'paused';
-  const updated = await store.update(incidentId, (current) => {
-    if (isTerminal(current.status)) {
-      return undefined; // aborted meanwhile: the runbook hears of it next
-    }
-    if (current.status !== to && !canTransition(current.status, to)) {
-      throw new ConflictError(
-        `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
-        current,
-      );
-    }
-    const runbook = current.runbook === undefined ? undefined : { ...current.runbook };
-    if (runbook) {
-      if (paused === null) delete runbook.paused;
-      else runbook.paused = paused;
-    }
-    return { ...current, status: to, ...(runbook ? { runbook } : {}) };
-  });
-  await store.appendTimeline(incidentId, [
-    {
-      id: entry.id,
-      at,
-      type: entry.type,
-      message: entry.message,
-      ...(entry.actor ? { actor: entry.actor } : {}),
+  const updated = await store.update(
+    incidentId,
+    (current) => {
+      if (isTerminal(current.status)) {
+        return undefined; // aborted meanwhile: the runbook hears of it next
+      }
+      if (current.status !== to && !canTransition(current.status, to)) {
+        throw new ConflictError(
+          `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+          current,
+        );
+      }
+      const runbook = current.runbook === undefined ? undefined : { ...current.runbook };
+      if (runbook) {
+        if (paused === null) delete runbook.paused;
+        else runbook.paused = paused;
+      }
+      return { ...current, status: to, ...(runbook ? { runbook } : {}) };
     },
-  ]);
+    () => [
+      {
+        id: entry.id,
+        at,
+        type: entry.type,
+        message: entry.message,
+        ...(entry.actor ? { actor: entry.actor } : {}),
+      },
+    ],
+  );
   return { status: updated.status };
 });
 

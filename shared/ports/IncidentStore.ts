@@ -19,6 +19,12 @@ export interface IncidentQuery {
 export type IncidentMutation = (current: Incident) => Incident | undefined;
 
 /**
+ * The timeline entries that go with an update, given the record after it and whether it changed: appended
+ * in the same atomic write (idempotent by entry id, like `appendTimeline`). Called after `mutate`.
+ */
+export type TimelineOfUpdate = (updated: Incident, changed: boolean) => readonly TimelineEntry[];
+
+/**
  * Every write validates the incident (or timeline entry) against its schema and rejects it with a
  * ValidationError; every read validates what it got back.
  */
@@ -40,9 +46,10 @@ export interface IncidentStore {
    * `version` is ignored; the id must not change), or undefined for no change, which resolves with the
    * current record and writes nothing. On a concurrent write the store reads again and calls `mutate`
    * again, so `mutate` must be pure; concurrent updates never lose each other's changes. A missing id
-   * fails with a NotFoundError; contention beyond the adapter's retry policy with a ConflictError.
+   * fails with a NotFoundError; contention beyond the adapter's retry policy with a ConflictError. With
+   * `timeline`, its entries are written atomically with the record (none when `mutate` throws).
    */
-  update(id: string, mutate: IncidentMutation): Promise<Incident>;
+  update(id: string, mutate: IncidentMutation, timeline?: TimelineOfUpdate): Promise<Incident>;
   /**
    * Appends entries to an existing incident's timeline (NotFoundError otherwise). Idempotent by entry
    * id: an id already present, or repeated within the call, keeps its first entry.

@@ -189,6 +189,63 @@ export function describeIncidentStoreContract(
         expect(await store().get(incident.id)).toEqual(incident);
       });
 
+      it('writes the timeline entries that go with an update in the same write, changed or not', async () => {
+        const { incident } = await store().create(newIncident());
+        const seen: [number, boolean][] = [];
+
+        await store().update(
+          incident.id,
+          (current) => ({ ...current, status: 'observing' }),
+          (updated, changed) => {
+            seen.push([updated.version, changed]);
+            return [timelineEntry('observing', afterDetection(1 * SECOND))];
+          },
+        );
+        await store().update(
+          incident.id,
+          () => undefined,
+          (updated, changed) => {
+            seen.push([updated.version, changed]);
+            return [
+              timelineEntry('observing', afterDetection(2 * SECOND)),
+              timelineEntry('noted', afterDetection(3 * SECOND)),
+            ];
+          },
+        );
+
+        expect(seen).toEqual([
+          [2, true],
+          [2, false],
+        ]);
+        expect((await store().timeline(incident.id)).map((e) => [e.id, e.at])).toEqual([
+          ['observing', afterDetection(1 * SECOND)],
+          ['noted', afterDetection(3 * SECOND)],
+        ]);
+      });
+
+      it('writes neither the record nor its timeline entries when the mutation throws', async () => {
+        const { incident } = await store().create(newIncident());
+
+        await expect(
+          store().update(
+            incident.id,
+            () => {
+              throw new ConflictError('no');
+            },
+            () => [timelineEntry('never', afterDetection(1 * SECOND))],
+          ),
+        ).rejects.toBeInstanceOf(ConflictError);
+        await expect(
+          store().update(
+            incident.id,
+            (current) => ({ ...current, status: 'observing' }),
+            () => [{ ...timelineEntry('bad', afterDetection(1 * SECOND)), at: 'yesterday' }],
+          ),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store().get(incident.id)).toEqual(incident);
+        expect(await store().timeline(incident.id)).toEqual([]);
+      });
+
       it('rejects a mutation that changes the id or breaks the schema, and keeps the record', async () => {
         const { incident } = await store().create(newIncident());
 

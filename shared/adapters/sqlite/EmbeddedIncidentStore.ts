@@ -11,7 +11,12 @@ import {
 } from '../../domain/incident/Incident';
 import { timelineEntrySchema, type TimelineEntry } from '../../domain/incident/TimelineEntry';
 import { formatZodIssues } from '../../domain/validation/formatZodIssues';
-import type { IncidentMutation, IncidentQuery, IncidentStore } from '../../ports/IncidentStore';
+import type {
+  IncidentMutation,
+  IncidentQuery,
+  IncidentStore,
+  TimelineOfUpdate,
+} from '../../ports/IncidentStore';
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
@@ -67,37 +72,48 @@ export class EmbeddedIncidentStore implements IncidentStore {
     });
   }
 
-  update(id: string, mutate: IncidentMutation): Promise<Incident> {
+  update(id: string, mutate: IncidentMutation, timeline?: TimelineOfUpdate): Promise<Incident> {
     return this.immediate(() => {
       const current = this.read(id);
       if (current === undefined) throw new NotFoundError(`Incident ${id} does not exist`);
       const proposed = mutate(current);
-      if (proposed === undefined) return current;
-      // The schema without `version` drops whatever version the mutation left: the store sets it.
-      const next = validated(newIncidentSchema, proposed, 'incident');
-      if (next.id !== id) {
-        throw new ValidationError(`An update of incident ${id} must not change its id`, [
-          { path: 'id', message: `expected ${JSON.stringify(id)}` },
-        ]);
+      let updated = current;
+      if (proposed !== undefined) {
+        // The schema without `version` drops whatever version the mutation left: the store sets it.
+        const next = validated(newIncidentSchema, proposed, 'incident');
+        if (next.id !== id) {
+          throw new ValidationError(`An update of incident ${id} must not change its id`, [
+            { path: 'id', message: `expected ${JSON.stringify(id)}` },
+          ]);
+        }
+        updated = this.write(next, current.version);
       }
-      return this.write(next, current.version);
+      if (timeline !== undefined) {
+        this.insertTimeline(id, timeline(updated, proposed !== undefined));
+      }
+      return updated;
     });
   }
 
   appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void> {
     return this.immediate(() => {
-      const checked = validated(timelineEntries, entries, 'timeline entries');
       if (this.db.prepare(`SELECT 1 FROM app_incidents WHERE id = ?`).get(incidentId) === undefined) {
         throw new NotFoundError(`Incident ${incidentId} does not exist`);
       }
-      const insert = this.db.prepare(
-        `INSERT INTO app_incident_timeline (incident_id, entry_id, at, body) VALUES (?, ?, ?, ?)
-         ON CONFLICT (incident_id, entry_id) DO NOTHING`,
-      );
-      for (const entry of checked) {
-        insert.run(incidentId, entry.id, entry.at, JSON.stringify(entry));
-      }
+      this.insertTimeline(incidentId, entries);
     });
+  }
+
+  /** Within a transaction, for an incident that exists. */
+  private insertTimeline(incidentId: string, entries: readonly TimelineEntry[]): void {
+    const checked = validated(timelineEntries, entries, 'timeline entries');
+    const insert = this.db.prepare(
+      `INSERT INTO app_incident_timeline (incident_id, entry_id, at, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (incident_id, entry_id) DO NOTHING`,
+    );
+    for (const entry of checked) {
+      insert.run(incidentId, entry.id, entry.at, JSON.stringify(entry));
+    }
   }
 
   timeline(incidentId: string, options: { limit?: number } = {}): Promise<TimelineEntry[]> {
