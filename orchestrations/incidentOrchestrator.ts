@@ -121,9 +121,15 @@ export function* incidentOrchestrator(
     return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
   }
   if (approvalTask.isFaulted) {
-    // The approval gate itself broke (its activities exhausted their retries): fail loudly, not silently.
-    throw new Error(
-      `The approval of incident '${incidentId}' failed; see instance ${approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND)}.`,
+    // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
+    // and the incident must say so rather than sit in awaiting-approval.
+    const cause =
+      approvalTask.result instanceof Error ? approvalTask.result.message : String(approvalTask.result);
+    return yield* end(
+      context,
+      incidentId,
+      'failed',
+      `the approval could not be collected (${cause}); nothing was failed over; see instance ${approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND)}`,
     );
   }
   const approval = approvalOutcomeSchema.parse(approvalTask.result);

@@ -44,7 +44,8 @@ export function isTerminal(status: IncidentStatus): status is TerminalStatus {
 export const ALLOWED_TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
   detected: ['observing', 'dismissed', 'awaiting-approval', 'aborted'],
   observing: ['dismissed', 'awaiting-approval', 'aborted'],
-  'awaiting-approval': ['rejected', 'expired', 'failing-over', 'aborted'],
+  // `failed` when the approval gate itself breaks: nothing was failed over, and the record must say so.
+  'awaiting-approval': ['rejected', 'expired', 'failing-over', 'failed', 'aborted'],
   'failing-over': ['paused', 'validating', 'failed', 'rolled-back', 'aborted'],
   paused: ['failing-over', 'aborted', 'failed', 'rolled-back'],
   validating: ['recovered', 'failed', 'aborted'],

@@ -32,6 +32,7 @@ describe('incident lifecycle', () => {
     ['awaiting-approval', 'rejected'],
     ['awaiting-approval', 'expired'],
     ['awaiting-approval', 'failing-over'],
+    ['awaiting-approval', 'failed'],
     ['failing-over', 'paused'],
     ['paused', 'failing-over'],
     ['failing-over', 'validating'],
