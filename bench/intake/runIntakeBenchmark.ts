@@ -11,6 +11,7 @@ import { acceptedFingerprint, alertBody, distinctBodies, stormOrder } from './al
 import { runLoad, type LoadResult } from './loadRun';
 import { RecordedAlerts } from './RecordedAlerts';
 import { readSettings, type BenchSettings } from './settings';
+import { stopOnSignals } from '../support/stopOnSignals';
 
 const TARGET_THROUGHPUT_RATIO = 0.5;
 const TARGET_P99_RATE = 500;
@@ -431,19 +432,12 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'lifeboat-bench-'));
   const bench = new Bench(settings, workDir);
   let cleaned: Promise<void> | undefined;
-  let interrupted = false;
   const cleanup = () =>
     (cleaned ??= bench.stopAll().finally(() => {
       if (settings.keepDir) console.log(`Kept ${workDir} (logs, data, profiles).`);
       else rmSync(workDir, { recursive: true, force: true });
     }));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      interrupted = true;
-      console.error(`\n${signal}: stopping the servers`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
+  const signals = stopOnSignals('the servers', cleanup);
 
   console.log(
     `Intake bench: ${os.cpus().length} CPUs, Node ${process.version}; work directory ${workDir}\n` +
@@ -455,7 +449,7 @@ async function main(): Promise<void> {
     if (settings.phases.has('loads') || settings.phases.has('max')) await bench.loadsAndMax();
     if (settings.phases.has('storm')) await bench.alertStorm();
   } catch (err) {
-    if (interrupted) return;
+    if (signals.interrupted()) return;
     for (const child of bench.children) {
       console.error(`--- ${child.options.name} log (end) ---\n${child.logTail()}`);
     }

@@ -15,6 +15,7 @@ import { RunbookRuntime, type RuntimeKeys } from './RunbookRuntime';
 import { readRunbookSettings, type RunbookBenchSettings } from './settings';
 import { StepTarget } from './StepTarget';
 import { writeBenchCatalog } from './writeBenchCatalog';
+import { stopOnSignals } from '../support/stopOnSignals';
 
 /** Baseline calls made before the measured ones (connection set-up, JIT), as the warm-up runbook does. */
 const BASELINE_WARMUP_CALLS = 20;
@@ -132,7 +133,6 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'lifeboat-bench-runbook-'));
   const bench = new RunbookBench(settings, workDir);
   let cleaned: Promise<void> | undefined;
-  let interrupted = false;
   const cleanup = () =>
     (cleaned ??= bench.stopAll().finally(() => {
       if (settings.keepDir) {
@@ -142,13 +142,7 @@ async function main(): Promise<void> {
       rmSync(workDir, { recursive: true, force: true });
       if (bench.catalogDir !== undefined) rmSync(bench.catalogDir, { recursive: true, force: true });
     }));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      interrupted = true;
-      console.error(`\n${signal}: stopping the runtime`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
+  const signals = stopOnSignals('the runtime', cleanup);
 
   console.log(
     `Runbook bench: ${os.cpus().length} CPUs, Node ${process.version}; work directory ${workDir}\n` +
@@ -158,7 +152,7 @@ async function main(): Promise<void> {
   try {
     await bench.run();
   } catch (err) {
-    if (interrupted) return;
+    if (signals.interrupted()) return;
     for (const runtime of bench.runtimes) {
       console.error(`--- ${runtime.child.options.name} log (end) ---\n${runtime.child.logTail()}`);
     }
