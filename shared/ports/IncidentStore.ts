@@ -26,7 +26,8 @@ export type TimelineOfUpdate = (updated: Incident, changed: boolean) => readonly
 
 /**
  * Every write validates the incident (or timeline entry) against its schema and rejects it with a
- * ValidationError; every read validates what it got back.
+ * ValidationError; every read (`get`, `list`, `timeline`) validates what it got back. `update` may hand
+ * `mutate` the stored record unchecked (it was checked when written; the result is checked before it is).
  */
 export interface IncidentStore {
   /**

@@ -74,7 +74,9 @@ export class EmbeddedIncidentStore implements IncidentStore {
 
   update(id: string, mutate: IncidentMutation, timeline?: TimelineOfUpdate): Promise<Incident> {
     return this.immediate(() => {
-      const current = this.read(id);
+      // Not schema-checked on the way in: this adapter checked it when it wrote it, the mutation's result
+      // is checked before it is written, and an update is the hot path of every runbook step.
+      const current = this.readUnchecked(id);
       if (current === undefined) throw new NotFoundError(`Incident ${id} does not exist`);
       const proposed = mutate(current);
       let updated = current;
@@ -179,6 +181,13 @@ export class EmbeddedIncidentStore implements IncidentStore {
       .prepare(`SELECT id, detected_at, version, body FROM app_incidents WHERE id = ?`)
       .get(id) as IncidentRow | undefined;
     return row === undefined ? undefined : toIncident(row);
+  }
+
+  private readUnchecked(id: string): Incident | undefined {
+    const row = this.db
+      .prepare(`SELECT id, detected_at, version, body FROM app_incidents WHERE id = ?`)
+      .get(id) as IncidentRow | undefined;
+    return row === undefined ? undefined : { ...(JSON.parse(row.body) as NewIncident), version: row.version };
   }
 
   /** Within a transaction that has checked `fromVersion` is the stored one. */
