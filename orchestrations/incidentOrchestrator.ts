@@ -6,6 +6,7 @@
 import type * as df from 'durable-functions';
 import {
   APPROVAL_ORCHESTRATION,
+  cancelApprovalActivity,
   FIRST_APPROVAL_ROUND,
   approvalInstanceId,
   approvalOutcomeSchema,
@@ -118,6 +119,9 @@ export function* incidentOrchestrator(
   const first = yield context.df.Task.any([approvalTask, abortTask]);
   if (first === abortTask) {
     const abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
+    yield* callActivity(context, cancelApprovalActivity, {
+      instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
+    });
     return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
   }
   if (approvalTask.isFaulted) {

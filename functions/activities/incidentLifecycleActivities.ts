@@ -1,12 +1,17 @@
 // Activities of the incident lifecycle: open the incident record, assess it against the workload's
 // activation criteria, move it between statuses, record approval state. All are safe to run twice.
+import * as df from 'durable-functions';
 import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import { approvalDeadlineSeconds } from '../../shared/domain/catalog/EffectivePolicy';
 import { compilePolicy } from '../../shared/domain/catalog/compilePolicy';
 import { validationPlan } from '../../shared/domain/catalog/validationPlan';
 import type { Workload } from '../../shared/domain/catalog/Workload';
-import { recordApprovalActivity } from '../../shared/domain/contracts/approvalContracts';
+import {
+  APPROVAL_CANCEL_EVENT,
+  cancelApprovalActivity,
+  recordApprovalActivity,
+} from '../../shared/domain/contracts/approvalContracts';
 import {
   assessIncidentActivity,
   openIncidentActivity,
@@ -21,6 +26,7 @@ import { canTransition, isTerminal } from '../../shared/domain/incident/Incident
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
+import { raiseToInstance } from './raiseToInstance';
 import { registerActivity } from './registerActivity';
 
 /** An assessment waits this long for the primary at most: a dead region often does not answer at all. */
@@ -204,3 +210,11 @@ registerActivity(recordApprovalActivity, async ({ incidentId, approval, entry, a
   );
   return { recorded };
 });
+
+registerActivity(
+  cancelApprovalActivity,
+  async ({ instanceId }, context) => ({
+    delivered: await raiseToInstance(context, instanceId, APPROVAL_CANCEL_EVENT, {}),
+  }),
+  { extraInputs: [df.input.durableClient()] },
+);

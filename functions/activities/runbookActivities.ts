@@ -18,9 +18,10 @@ import {
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
-import { ConflictError, errorMessage, NonRetryableError } from '../../shared/errors';
+import { ConflictError, NonRetryableError } from '../../shared/errors';
 import type { HttpStepOutcome } from '../../shared/ports/StepExecutor';
 import { probeChecks } from './probeChecks';
+import { raiseToInstance } from './raiseToInstance';
 import { recordStep } from './recordStep';
 import { registerActivity } from './registerActivity';
 
@@ -228,17 +229,8 @@ registerActivity(recordTimelineActivity, async ({ incidentId, entry }) => {
 
 registerActivity(
   forwardRunbookControlActivity,
-  async ({ instanceId, event }, context) => {
-    try {
-      // Resolves also when the instance has already finished (410): nothing is left to stop.
-      await df.getClient(context).raiseEvent(instanceId, RUNBOOK_CONTROL_EVENT, event);
-      return { delivered: true };
-    } catch (err) {
-      if (errorMessage(err).includes('404')) {
-        return { delivered: false }; // never started: there is nothing to stop
-      }
-      throw err;
-    }
-  },
+  async ({ instanceId, event }, context) => ({
+    delivered: await raiseToInstance(context, instanceId, RUNBOOK_CONTROL_EVENT, event),
+  }),
   { extraInputs: [df.input.durableClient()] },
 );

@@ -232,6 +232,31 @@ describe('approval notifications', () => {
     await app.runtime.idle();
   });
 
+  it('an abort while approval is pending stops the escalation, and those asked hear it was cancelled', async () => {
+    const before = smtp.messages.length;
+    const id = await incidentAwaitingApproval();
+    await waitFor('the requests', () => (smtp.messages.length >= before + 2 ? true : undefined));
+    const aborted = await fetch(app.api(`incidents/${id}/actions/abort`), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR}` },
+      body: JSON.stringify({ comment: 'the primary came back' }),
+    });
+    expect(aborted.status).toBe(202);
+    await app.runtime.idle();
+    expect((await incident(id)).status).toBe('aborted');
+    await waitFor('the cancellation', () =>
+      emails()
+        .slice(before)
+        .filter((e) => /Cancelled: DR activation/.test(e.subject)).length >= 2
+        ? true
+        : undefined,
+    );
+
+    await advance(30 * MINUTE); // past every escalation level
+    const later = emails().slice(before);
+    expect(later.some((e) => e.to.includes(CHLOE) || e.to.includes(DARA))).toBe(false);
+  });
+
   it('a broken Teams channel neither stops the emails nor delays the decision, and operators see it failed', async () => {
     teams.respondWith(() => ({ status: 500, body: 'broken' }));
     const before = smtp.messages.length;

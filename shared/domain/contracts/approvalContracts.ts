@@ -129,3 +129,13 @@ export const sendApprovalNotificationActivity = activityContract(
     detail: z.string(),
   }),
 );
+
+/**
+ * Cancels an approval whose incident was aborted while it was pending. The actions API cancels it too,
+ * but the approval may not have existed yet when it tried; without this it would go on escalating.
+ */
+export const cancelApprovalActivity = activityContract(
+  'cancelApproval',
+  z.object({ instanceId: z.string().min(1) }),
+  z.object({ delivered: z.boolean() }),
+);
