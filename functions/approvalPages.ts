@@ -12,7 +12,7 @@ import {
 import { verifyApprovalLink } from '../shared/domain/approvalLinks/verifyApprovalLink';
 import { findWorkload, type Catalog } from '../shared/domain/catalog/Catalog';
 import { compilePolicy } from '../shared/domain/catalog/compilePolicy';
-import { contactKey, contactsFor } from '../shared/domain/catalog/contactsSchema';
+import { contactKey, peopleInRoles } from '../shared/domain/catalog/contactsSchema';
 import { policyRoles } from '../shared/domain/catalog/EffectivePolicy';
 import {
   APPROVAL_DECISION_EVENT,
@@ -345,8 +345,8 @@ function isAskedApprover(catalog: Catalog, incident: Incident, approver: string)
   if (workload === undefined) {
     return false;
   }
-  return policyRoles(compilePolicy(workload)).some((role) =>
-    contactsFor(workload.contacts, role).some((contact) => contactKey(contact) === approver),
+  return peopleInRoles(workload.contacts, policyRoles(compilePolicy(workload))).some(
+    (contact) => contactKey(contact) === approver,
   );
 }
 

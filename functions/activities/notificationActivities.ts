@@ -4,8 +4,7 @@
 // message ids are stable (the outbox rewrites the same file; SMTP resends under the same Message-ID).
 import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
-import { contactKey, contactsFor, type Contact } from '../../shared/domain/catalog/contactsSchema';
-import type { Workload } from '../../shared/domain/catalog/Workload';
+import { contactKey, peopleInRoles } from '../../shared/domain/catalog/contactsSchema';
 import { derivedNonce } from '../../shared/domain/approvalLinks/derivedNonce';
 import { signApprovalLink } from '../../shared/domain/approvalLinks/signApprovalLink';
 import { sendApprovalNotificationActivity } from '../../shared/domain/contracts/approvalContracts';
@@ -46,7 +45,7 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
   let notification;
   if (input.message.kind === 'approval-request') {
     const roles = input.levels[input.level - 1]?.roles ?? [];
-    const people = peopleIn(workload, roles);
+    const people = peopleInRoles(workload.contacts, roles);
     if (people.length === 0) {
       return { delivered: 'skipped' as const, detail: `nobody holds ${roles.join(', ')} for ${workload.id}` };
     }
@@ -92,7 +91,7 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
         outcome: input.message.outcome,
         reason: input.message.reason,
         statusUrl,
-        recipients: peopleIn(workload, asked).map((person) => ({
+        recipients: peopleInRoles(workload.contacts, asked).map((person) => ({
           name: person.name,
           ...(person.email ? { email: person.email } : {}),
           ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),
@@ -104,17 +103,6 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
   const receipt = await channel.send(notification);
   return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
 });
-
-/** Everyone holding any of `roles`, each person once (someone may hold two roles). */
-function peopleIn(workload: Workload, roles: readonly string[]): Contact[] {
-  const people = new Map<string, Contact>();
-  for (const role of roles) {
-    for (const contact of contactsFor(workload.contacts, role)) {
-      if (!people.has(contactKey(contact))) people.set(contactKey(contact), contact);
-    }
-  }
-  return [...people.values()];
-}
 
 function linkMaker(
   input: { incidentId: string; round: number; deadline: string; channel: string },
@@ -186,7 +174,7 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
         : {}),
       statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
       // Everyone in the workload's contact matrix: approvers, deputies, executives and on-call alike.
-      recipients: peopleIn(workload, Object.keys(workload.contacts)).map((person) => ({
+      recipients: peopleInRoles(workload.contacts, Object.keys(workload.contacts)).map((person) => ({
         name: person.name,
         ...(person.email ? { email: person.email } : {}),
         ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),

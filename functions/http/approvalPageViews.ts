@@ -7,7 +7,7 @@ import {
   type ApprovalLinkRefusalReason,
 } from '../../shared/domain/approvalLinks/refusalMessage';
 import { findWorkload, type Catalog } from '../../shared/domain/catalog/Catalog';
-import { contactKey } from '../../shared/domain/catalog/contactsSchema';
+import { contactByKey } from '../../shared/domain/catalog/contactsSchema';
 import type { ApprovalDecisionEvent } from '../../shared/domain/contracts/approvalContracts';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import type { ApprovalStatus } from '../../shared/domain/incident/IncidentApproval';
@@ -175,6 +175,5 @@ function formatInstant(instant: Date): string {
 /** The contact's display name, when the workload's contact matrix has the person the link was issued to. */
 export function approverName(catalog: Catalog, incident: Incident, approver: string): string | undefined {
   const workload = findWorkload(catalog, incident.workloadId);
-  const contacts = workload === undefined ? [] : Object.values(workload.contacts).flat();
-  return contacts.find((contact) => contactKey(contact) === approver)?.name;
+  return workload === undefined ? undefined : contactByKey(workload.contacts, approver)?.name;
 }

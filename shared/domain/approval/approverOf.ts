@@ -1,7 +1,7 @@
 // One id per person for approval decisions: a signed-in operator whose email is in the workload's contact
 // matrix decides as that contact (the same id their links carry), so deciding by link and by API counts once.
 import type { Identity } from '../auth/Identity';
-import { contactKey, type Contacts } from '../catalog/contactsSchema';
+import { contactByKey, contactKey, type Contacts } from '../catalog/contactsSchema';
 
 export interface Approver {
   /** The contact key (lowercased email) when the person is a contact; otherwise the identity's name. */
@@ -11,14 +11,8 @@ export interface Approver {
 }
 
 export function approverOf(identity: Pick<Identity, 'name' | 'email'>, contacts: Contacts): Approver {
-  const email = identity.email?.trim().toLowerCase();
-  if (email) {
-    for (const people of Object.values(contacts)) {
-      const contact = people.find((c) => contactKey(c) === email);
-      if (contact !== undefined) {
-        return { approver: contactKey(contact), name: contact.name };
-      }
-    }
-  }
-  return { approver: identity.name };
+  const contact = identity.email ? contactByKey(contacts, identity.email) : undefined;
+  return contact === undefined
+    ? { approver: identity.name }
+    : { approver: contactKey(contact), name: contact.name };
 }

@@ -1,7 +1,7 @@
 // Catalog check: the people an approval policy asks exist, and enough of them to ever reach its quorum.
 import { type z } from 'zod';
 import { compilePolicy } from './compilePolicy';
-import { contactKey, contactsFor } from './contactsSchema';
+import { contactKey, contactsFor, peopleInRoles } from './contactsSchema';
 import { policyRoles } from './EffectivePolicy';
 import { TIER_NAMES } from './Tier';
 import { type Workload } from './Workload';
@@ -35,9 +35,7 @@ export function checkPolicyStaffing(workload: Workload, ctx: z.core.$RefinementC
     }
   }
   if (staffed || overrides.quorum !== undefined) {
-    const people = new Set(
-      policyRoles(policy).flatMap((role) => contactsFor(workload.contacts, role).map(contactKey)),
-    );
+    const people = new Set(peopleInRoles(workload.contacts, policyRoles(policy)).map(contactKey));
     if (people.size < policy.quorum) {
       ctx.addIssue({
         code: 'custom',

@@ -46,3 +46,20 @@ export function contactsFor(contacts: Contacts, role: string): readonly Contact[
 export function contactKey(contact: Contact): string {
   return (contact.email ?? contact.teamsUpn ?? contact.name).toLowerCase();
 }
+
+/** Everyone holding any of `roles`, each person once (one person may hold two roles), in role order. */
+export function peopleInRoles(contacts: Contacts, roles: readonly string[]): Contact[] {
+  const people = new Map<string, Contact>();
+  for (const role of roles) {
+    for (const contact of contactsFor(contacts, role)) {
+      if (!people.has(contactKey(contact))) people.set(contactKey(contact), contact);
+    }
+  }
+  return [...people.values()];
+}
+
+/** The person with this contact key (see `contactKey`), whatever role they hold. */
+export function contactByKey(contacts: Contacts, key: string): Contact | undefined {
+  const wanted = key.trim().toLowerCase();
+  return peopleInRoles(contacts, Object.keys(contacts)).find((contact) => contactKey(contact) === wanted);
+}
