@@ -19,6 +19,7 @@ import {
 } from '../../shared/domain/contracts/incidentLifecycleContracts';
 import { summariseIncidentAlerts } from '../../shared/domain/correlation/summariseIncidentAlerts';
 import type { ProbeResult } from '../../shared/domain/criteria/ActivationFacts';
+import type { ActivationEvaluation } from '../../shared/domain/criteria/ActivationEvaluation';
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
 import { recentProbeResults } from '../../shared/domain/criteria/recentProbeResults';
 import { usesPrimaryProbes } from '../../shared/domain/criteria/usesPrimaryProbes';
@@ -27,6 +28,7 @@ import { describeRto } from '../../shared/domain/incident/describeRto';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
 import { raiseToInstance } from './raiseToInstance';
+import { healthCheckRequest, probeEach } from './probeChecks';
 import { registerActivity } from './registerActivity';
 
 /** An assessment waits this long for the primary at most: a dead region often does not answer at all. */
@@ -94,43 +96,50 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
   }
   const workload = workloadOf(read.workloadId);
   const summary = summariseIncidentAlerts(read.alerts);
-  const store = c.incidentStore();
   // The criteria may ask whether the primary's own probes confirm the outage: probe it now.
   const fresh = usesPrimaryProbes(workload.activation.activateWhen) ? await probePrimary(workload, at) : [];
-  const kept = (await store.get(incidentId))?.primaryProbes ?? [];
-  const probes = recentProbeResults(kept, fresh);
-  const evaluation = evaluateActivation(workload.activation, {
-    now: at,
-    workload: { id: workload.id, primaryRegion: workload.regions.primary, services: workload.services },
-    alerts: [...read.alerts],
-    probes,
-  });
+  let evaluation: ActivationEvaluation | undefined;
   let changedDecision = false;
-  await store.update(incidentId, (current) => {
-    const previous = current.activation;
-    changedDecision =
-      previous === undefined ||
-      previous.decision !== evaluation.decision ||
-      previous.reasons.join('\n') !== evaluation.reasons.join('\n');
-    return {
-      ...current,
-      ...(summary.highestSeverity ? { severity: summary.highestSeverity } : {}),
-      alerts: { count: summary.notifications, latest: summary.latest },
-      activation: { decision: evaluation.decision, reasons: evaluation.reasons, evaluatedAt: at },
-      // Merged with what is stored now, so a concurrent assessment's results are kept too.
-      ...(fresh.length > 0 ? { primaryProbes: recentProbeResults(current.primaryProbes ?? [], fresh) } : {}),
-    };
-  });
-  if (changedDecision) {
+  // One read-modify-write: the criteria see the probe results as stored (a concurrent assessment's
+  // included), and the record, its probes and the timeline entry change together.
+  await c.incidentStore().update(
+    incidentId,
+    (current) => {
+      const probes = recentProbeResults(current.primaryProbes ?? [], fresh);
+      evaluation = evaluateActivation(workload.activation, {
+        now: at,
+        workload: { id: workload.id, primaryRegion: workload.regions.primary, services: workload.services },
+        alerts: [...read.alerts],
+        probes,
+      });
+      const previous = current.activation;
+      changedDecision =
+        previous === undefined ||
+        previous.decision !== evaluation.decision ||
+        previous.reasons.join('\n') !== evaluation.reasons.join('\n');
+      return {
+        ...current,
+        ...(summary.highestSeverity ? { severity: summary.highestSeverity } : {}),
+        alerts: { count: summary.notifications, latest: summary.latest },
+        activation: { decision: evaluation.decision, reasons: evaluation.reasons, evaluatedAt: at },
+        ...(fresh.length > 0 ? { primaryProbes: probes } : {}),
+      };
+    },
     // Keyed by what was decided, so a repeat of the same assessment writes one entry.
-    await store.appendTimeline(incidentId, [
-      {
-        id: `assessment-v${read.version}-${evaluation.decision}`,
-        at,
-        type: 'activation-evaluated',
-        message: `Activation criteria: ${evaluation.decision} — ${evaluation.reasons.join('; ')}`,
-      },
-    ]);
+    () =>
+      changedDecision && evaluation
+        ? [
+            {
+              id: `assessment-v${read.version}-${evaluation.decision}`,
+              at,
+              type: 'activation-evaluated',
+              message: `Activation criteria: ${evaluation.decision} — ${evaluation.reasons.join('; ')}`,
+            },
+          ]
+        : [],
+  );
+  if (evaluation === undefined) {
+    throw new Error(`Incident '${incidentId}' was not assessed.`);
   }
   return {
     version: read.version,
@@ -143,19 +152,11 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
 
 /** One round of the workload's primary health checks, as criteria facts stamped with the assessment time. */
 async function probePrimary(workload: Workload, at: string): Promise<ProbeResult[]> {
-  const probe = container().healthProbe();
-  return Promise.all(
-    workload.healthChecks.primary.map(async (check) => {
-      const result = await probe.probe({
-        url: check.url,
-        expectStatus: check.expectStatus,
-        ...(check.maxLatencyMs === undefined ? {} : { maxLatencyMs: check.maxLatencyMs }),
-        ...(check.bodyContains === undefined ? {} : { bodyContains: check.bodyContains }),
-        timeoutMs: PRIMARY_PROBE_TIMEOUT_MS,
-      });
-      return { target: 'primary' as const, name: check.name, ok: result.ok, at, detail: result.reason };
-    }),
+  const results = await probeEach(
+    container().healthProbe(),
+    workload.healthChecks.primary.map((check) => healthCheckRequest(check, PRIMARY_PROBE_TIMEOUT_MS)),
   );
+  return results.map((r) => ({ target: 'primary' as const, name: r.name, ok: r.ok, at, detail: r.reason }));
 }
 
 registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryId, message, actor }) => {

@@ -1,10 +1,10 @@
-// One round of health probes for a health gate: the workload's checks of a region (read from the catalog
-// now, so a corrected URL applies at once) or a step's inline probe, all at the same time.
+// Rounds of health probes: the workload's checks of a region (read from the catalog now, so a corrected URL
+// applies at once) or a step's inline probe, all at the same time. Health gates (runbook steps, validation)
+// and the activation criteria's primary probes both go through here.
 import type { Container } from '../../shared/container';
-import { findWorkload } from '../../shared/domain/catalog/Catalog';
+import type { HealthCheck } from '../../shared/domain/catalog/healthCheckSchema';
 import type { ProbeSource } from '../../shared/domain/contracts/runbookContracts';
-import { NonRetryableError } from '../../shared/errors';
-import type { HealthProbeRequest } from '../../shared/ports/HealthProbe';
+import type { HealthProbe, HealthProbeRequest, HealthProbeResult } from '../../shared/ports/HealthProbe';
 
 export interface ProbeRound {
   readonly ok: boolean;
@@ -12,39 +12,49 @@ export interface ProbeRound {
   readonly checks: number;
 }
 
+type NamedRequest = HealthProbeRequest & { readonly name: string };
+
+/** What a workload health check asks of one probe. */
+export function healthCheckRequest(check: HealthCheck, timeoutMs: number): NamedRequest {
+  return {
+    name: check.name,
+    url: check.url,
+    expectStatus: check.expectStatus,
+    ...(check.maxLatencyMs === undefined ? {} : { maxLatencyMs: check.maxLatencyMs }),
+    ...(check.bodyContains === undefined ? {} : { bodyContains: check.bodyContains }),
+    timeoutMs,
+  };
+}
+
+/** Probes every request at once; each result keeps its check's name. */
+export function probeEach(
+  probe: HealthProbe,
+  requests: readonly NamedRequest[],
+): Promise<(HealthProbeResult & { readonly name: string })[]> {
+  return Promise.all(
+    requests.map(async ({ name, ...request }) => ({ name, ...(await probe.probe(request)) })),
+  );
+}
+
+/** One round for a health gate: every check passing, or the failing ones in words. */
 export async function probeChecks(
-  c: Pick<Container, 'catalog' | 'healthProbe'>,
-  input: { workloadId: string; source: ProbeSource; timeoutSeconds: number },
+  c: Pick<Container, 'healthProbe'>,
+  workload: {
+    readonly id: string;
+    readonly healthChecks: Record<'primary' | 'secondary', readonly HealthCheck[]>;
+  },
+  input: { source: ProbeSource; timeoutSeconds: number },
 ): Promise<ProbeRound> {
   const timeoutMs = input.timeoutSeconds * 1000;
-  let checks: (HealthProbeRequest & { name: string })[];
-  if (input.source.kind === 'probe') {
-    checks = [{ name: 'probe', ...input.source.probe, timeoutMs }];
-  } else {
-    const workload = findWorkload(c.catalog(), input.workloadId);
-    if (workload === undefined) {
-      throw new NonRetryableError(`Workload '${input.workloadId}' is not in the catalog.`);
-    }
-    checks = workload.healthChecks[input.source.target].map((check) => ({
-      name: check.name,
-      url: check.url,
-      expectStatus: check.expectStatus,
-      ...(check.maxLatencyMs === undefined ? {} : { maxLatencyMs: check.maxLatencyMs }),
-      ...(check.bodyContains === undefined ? {} : { bodyContains: check.bodyContains }),
-      timeoutMs,
-    }));
-    if (checks.length === 0) {
-      return {
-        ok: false,
-        checks: 0,
-        summary: `workload ${workload.id} has no ${input.source.target} health checks`,
-      };
-    }
+  const requests =
+    input.source.kind === 'probe'
+      ? [{ name: 'probe', ...input.source.probe, timeoutMs }]
+      : workload.healthChecks[input.source.target].map((check) => healthCheckRequest(check, timeoutMs));
+  if (requests.length === 0) {
+    const target = input.source.kind === 'workload' ? input.source.target : 'probe';
+    return { ok: false, checks: 0, summary: `workload ${workload.id} has no ${target} health checks` };
   }
-  const probe = c.healthProbe();
-  const results = await Promise.all(
-    checks.map(async ({ name, ...request }) => ({ name, ...(await probe.probe(request)) })),
-  );
+  const results = await probeEach(c.healthProbe(), requests);
   const failing = results.filter((r) => !r.ok);
   const summary = (failing.length > 0 ? failing : results).map((r) => `${r.name}: ${r.reason}`).join('; ');
   return { ok: failing.length === 0, checks: results.length, summary };

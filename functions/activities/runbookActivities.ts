@@ -142,7 +142,11 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
 
 registerActivity(probeHealthActivity, async (input) => {
   const c = container();
-  const round = await probeChecks(c, input);
+  const workload = findWorkload(c.catalog(), input.workloadId);
+  if (workload === undefined) {
+    throw new NonRetryableError(`Workload '${input.workloadId}' is not in the catalog.`);
+  }
+  const round = await probeChecks(c, workload, input);
   const at = c.now().toISOString();
   const passes = round.ok ? input.passesBefore + 1 : 0;
   const detail = `probe round ${input.round}: ${passes} of ${input.passesRequired} passes in a row; ${round.summary}`;
