@@ -2,7 +2,6 @@
 // and its timeline entry (idempotent by id). Shared by the runbook activities.
 import type { Incident } from '../../shared/domain/incident/Incident';
 import type { IncidentStore } from '../../shared/ports/IncidentStore';
-import type { IncidentRunbook } from '../../shared/domain/incident/IncidentRunbook';
 import { applyStepChange, type StepChange } from '../../shared/domain/incident/stepChange';
 
 export interface StepEntry {
@@ -38,7 +37,7 @@ export async function recordStep(
       if (steps === undefined) {
         return undefined;
       }
-      return { ...current, steps, ...withCurrentStep(current.runbook, change.stepId, change.change) };
+      return { ...current, steps };
     },
     // In the same write: a repeat of the change (not applied) still appends its entry once.
     () =>
@@ -56,23 +55,4 @@ export async function recordStep(
           ],
   );
   return refused === undefined ? { applied } : { applied: false, refused };
-}
-
-/** The runbook's current step follows the step that opens, and is cleared when that step ends. */
-function withCurrentStep(
-  runbook: IncidentRunbook | undefined,
-  stepId: string,
-  change: StepChange,
-): { runbook?: IncidentRunbook } {
-  if (runbook === undefined) {
-    return {};
-  }
-  if (change.kind === 'started' || change.kind === 'waiting' || change.kind === 'progress') {
-    return { runbook: { ...runbook, currentStepId: stepId } };
-  }
-  if (runbook.currentStepId === stepId && ['succeeded', 'skipped'].includes(change.kind)) {
-    const { currentStepId: _ended, ...rest } = runbook;
-    return { runbook: rest };
-  }
-  return { runbook };
 }

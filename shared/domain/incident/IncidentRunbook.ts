@@ -26,8 +26,19 @@ export const incidentRunbookSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   purpose: runbookPurposeSchema,
-  /** The step running, waiting or failed now; absent before the first step and after the last. */
-  currentStepId: z.string().min(1).optional(),
   paused: runbookPauseSchema.optional(),
 });
 export type IncidentRunbook = z.infer<typeof incidentRunbookSchema>;
+
+/**
+ * The step the runbook is on, derived from the steps rather than stored beside them: the one running or
+ * waiting for confirmation, else the failed step it is paused on; none between steps and after the last.
+ */
+export function currentStepId(
+  runbook: Pick<IncidentRunbook, 'paused'>,
+  steps: readonly { readonly id: string; readonly status: string }[],
+): string | undefined {
+  const active = steps.find((step) => step.status === 'running' || step.status === 'waiting');
+  if (active !== undefined) return active.id;
+  return runbook.paused?.reason === 'step-failed' ? runbook.paused.stepId : undefined;
+}

@@ -8,7 +8,7 @@ import type { Incident } from './Incident';
 import { APPROVAL_STATUSES, approvalDecisionSchema, approvalQuorumSchema } from './IncidentApproval';
 import { incidentModeSchema } from './IncidentMode';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
-import { incidentRunbookSchema } from './IncidentRunbook';
+import { currentStepId, incidentRunbookSchema, type IncidentRunbook } from './IncidentRunbook';
 import { incidentStepSchema } from './IncidentStep';
 import { rtoClock, rtoClockSchema } from './rtoClock';
 import type { TimelineEntry } from './TimelineEntry';
@@ -44,8 +44,8 @@ export const incidentViewSchema = z.object({
     quorum: approvalQuorumSchema,
     decisions: z.array(approvalDecisionSchema),
   }),
-  /** The runbook being run (where it is, why it is paused); null before failover. */
-  runbook: incidentRunbookSchema.nullable(),
+  /** The runbook being run (the step it is on, why it is paused); null before failover. */
+  runbook: incidentRunbookSchema.extend({ currentStepId: z.string().optional() }).nullable(),
   /** Revisions are the runbook's bookkeeping, not for readers. */
   steps: z.array(incidentStepSchema.omit({ revision: true })),
   alerts: z.object({ count: z.number().int().nonnegative(), latest: z.array(alertRefSchema) }),
@@ -101,7 +101,7 @@ export function toIncidentView(
       quorum: { ...approval.quorum },
       decisions: approval.decisions.map((d) => ({ ...d })),
     },
-    runbook: incident.runbook === undefined ? null : { ...incident.runbook },
+    runbook: incident.runbook === undefined ? null : runbookView(incident.runbook, incident.steps),
     steps: incident.steps.map(({ revision: _revision, ...step }) => ({ ...step })),
     alerts: { count: incident.alerts.count, latest: incident.alerts.latest.map((a) => ({ ...a })) },
     ...(incident.outcome === undefined ? {} : { outcome: { ...incident.outcome } }),
@@ -130,4 +130,9 @@ export function toIncidentSummary(incident: Incident, now: Date): IncidentSummar
     rto: rtoClock(incident, now),
     alerts: { count: incident.alerts.count },
   };
+}
+
+function runbookView(runbook: IncidentRunbook, steps: Incident['steps']): IncidentView['runbook'] {
+  const stepId = currentStepId(runbook, steps);
+  return { ...runbook, ...(stepId === undefined ? {} : { currentStepId: stepId }) };
 }
