@@ -7,6 +7,7 @@ import { stepChangeSchema } from '../incident/stepChange';
 import { HEALTH_CHECK_TARGETS, STEP_TYPES, type RunbookStep } from '../runbook/runbookStepSchema';
 import { RETRY_PRESET_NAMES } from '../runbook/retryPresets';
 import { ON_FAILURE_POLICIES } from '../runbook/runbookStepSchema';
+import { RUNBOOK_ACTIONS } from '../incident/operatorActions';
 import { activityContract } from './ActivityContract';
 
 const instant = z.iso.datetime({ precision: 3 });
@@ -35,14 +36,7 @@ export type RunbookOutcome = z.infer<typeof runbookOutcomeSchema>;
 
 /** What operators do to a running runbook (the actions API raises it; abort arrives via the incident). */
 export const RUNBOOK_CONTROL_EVENT = 'runbook-control';
-export const RUNBOOK_CONTROL_ACTIONS = [
-  'confirm-step',
-  'retry-step',
-  'skip-step',
-  'pause',
-  'resume',
-  'abort',
-] as const;
+export const RUNBOOK_CONTROL_ACTIONS = [...RUNBOOK_ACTIONS, 'abort'] as const;
 export type RunbookControlAction = (typeof RUNBOOK_CONTROL_ACTIONS)[number];
 export const runbookControlEventSchema = z.object({
   action: z.enum(RUNBOOK_CONTROL_ACTIONS),

@@ -34,7 +34,13 @@ export const STEP_ACTIONS = [
   'retry-step',
   'skip-step',
 ] as const satisfies readonly OperatorAction[];
-export type RunbookAction = 'confirm-step' | 'retry-step' | 'skip-step' | 'pause' | 'resume';
+/** The actions the runbook orchestration takes (abort goes to the incident, which passes it on). */
+export const RUNBOOK_ACTIONS = [
+  ...STEP_ACTIONS,
+  'pause',
+  'resume',
+] as const satisfies readonly OperatorAction[];
+export type RunbookAction = (typeof RUNBOOK_ACTIONS)[number];
 
 export type ActionPlan =
   | { readonly kind: 'decide'; readonly decision: 'approve' | 'reject' }
