@@ -95,6 +95,16 @@ describe('approval policy', () => {
 
   it('lets one rejection stop the failover by default', async () => {
     const id = await awaitingApproval('veto');
+    // No SMTP or Teams configured: the request went to the outbox, and its links were printed.
+    const printed = app.outboxLines.filter((line) => line.includes(`/api/approvals/`));
+    expect(printed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Approve as Alice: http:\/\/127\.0\.0\.1:\d+\/api\/approvals\/\S+\?via=email$/,
+        ),
+        expect.stringMatching(/^Reject as Alice: /),
+      ]),
+    );
     await decide(id, 'bob', 'reject');
     expect(await view(id)).toMatchObject({ status: 'rejected', approval: { quorum: { rejections: 1 } } });
   });
