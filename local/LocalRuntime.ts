@@ -90,7 +90,7 @@ export class LocalRuntime {
     const db = openEmbeddedDatabase(options.dataDir);
     const store = new DurableStore(db);
     const queue = new EmbeddedQueue(db, () => clock.now());
-    const reclaimedWork = store.releaseClaims();
+    const reclaimedWork = store.unfinishedWorkCount();
     const reclaimedMessages = queue.releaseAllLocks();
     if (reclaimedWork + reclaimedMessages > 0) {
       log.info('Recovered unfinished work from the previous run', {
@@ -403,8 +403,7 @@ export class LocalRuntime {
   }
 
   private hasReadyWork(): boolean {
-    const ready = this.db.prepare(`SELECT 1 FROM df_work WHERE claimed = 0 LIMIT 1`).get() !== undefined;
-    if (ready) return true;
+    if (this.store.hasUnclaimedWork()) return true;
     return this.catalog.serviceBus.some((fn) => {
       const row = this.db
         .prepare(

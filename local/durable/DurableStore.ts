@@ -1,6 +1,9 @@
 // Persistence for the local Durable runtime: instances, history, per-instance inboxes, activity work items and
 // durable timers, all in the embedded database so that one transaction commits an episode's every effect.
-import type { EmbeddedDatabase } from '../../shared/adapters/sqlite/openEmbeddedDatabase';
+import {
+  commitWithoutWaitingForDisk,
+  type EmbeddedDatabase,
+} from '../../shared/adapters/sqlite/openEmbeddedDatabase';
 import type { HistoryEvent } from './historyEvents';
 import type { InstanceState } from './InstanceState';
 
@@ -75,7 +78,20 @@ interface InstanceRow {
   state: string;
 }
 
+interface WorkRow {
+  id: number;
+  instance_id: string;
+  execution_id: string;
+  task_id: number;
+  name: string;
+  input: string;
+  attempt: number;
+}
+
 export class DurableStore {
+  /** Ids of work items a worker in this process is running. */
+  private readonly claimed = new Set<number>();
+
   constructor(readonly db: EmbeddedDatabase) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS df_instances (
@@ -91,6 +107,7 @@ export class DurableStore {
       CREATE TABLE IF NOT EXISTS df_work (
         id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, task_id INTEGER NOT NULL,
         name TEXT NOT NULL, input TEXT NOT NULL, attempt INTEGER NOT NULL, claimed INTEGER NOT NULL DEFAULT 0);
+      -- claimed: unused since claims are kept in memory; kept so data directories of earlier versions open.
       CREATE TABLE IF NOT EXISTS df_timers (
         instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, timer_id INTEGER NOT NULL, fire_at INTEGER NOT NULL,
         PRIMARY KEY (instance_id, execution_id, timer_id));
@@ -98,8 +115,20 @@ export class DurableStore {
     `);
   }
 
+  /** One transaction, committed as `synchronous = FULL` (the connection's setting): it survives a power cut. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * One transaction of the engine's own progress (an episode's effects, an activity's result, a timer
+   * firing), committed without waiting for the disk: it survives kill -9 like any other, and after a power
+   * cut the engine may find itself a little further back, from where it re-runs the same work (activities
+   * run at least once and their side effects carry idempotency keys). Nothing anyone outside was told about
+   * depends on it: that was committed as FULL, which makes everything before it durable as well.
+   */
+  progressTransaction<T>(fn: () => T): T {
+    return commitWithoutWaitingForDisk(this.db, fn);
   }
 
   getInstance(instanceId: string): InstanceRecord | undefined {
@@ -241,43 +270,56 @@ export class DurableStore {
       );
   }
 
-  /** Claims up to `max` unclaimed work items. Claims do not survive a restart (see releaseClaims). */
+  /**
+   * Claims up to `max` work items no worker holds. Claims live in memory, not in the database: they do not
+   * survive a restart anyway (after a crash everything unfinished runs again, at-least-once), and keeping
+   * them out of the file saves a durable commit per activity.
+   */
   claimWorkItems(max: number): WorkItem[] {
-    return this.transaction(() => {
-      const rows = this.db
-        .prepare(`SELECT * FROM df_work WHERE claimed = 0 ORDER BY id LIMIT ?`)
-        .all(max) as {
-        id: number;
-        instance_id: string;
-        execution_id: string;
-        task_id: number;
-        name: string;
-        input: string;
-        attempt: number;
-      }[];
-      const claim = this.db.prepare(`UPDATE df_work SET claimed = 1 WHERE id = ?`);
-      return rows.map((r) => {
-        claim.run(r.id);
-        return {
-          id: r.id,
-          instanceId: r.instance_id,
-          executionId: r.execution_id,
-          taskId: r.task_id,
-          name: r.name,
-          input: JSON.parse(r.input) as unknown,
-          attempt: r.attempt,
-        };
+    if (max <= 0) {
+      return [];
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM df_work ORDER BY id LIMIT ?`)
+      .all(max + this.claimed.size) as WorkRow[];
+    const items: WorkItem[] = [];
+    for (const r of rows) {
+      if (items.length >= max) {
+        break;
+      }
+      if (this.claimed.has(r.id)) {
+        continue;
+      }
+      this.claimed.add(r.id);
+      items.push({
+        id: r.id,
+        instanceId: r.instance_id,
+        executionId: r.execution_id,
+        taskId: r.task_id,
+        name: r.name,
+        input: JSON.parse(r.input) as unknown,
+        attempt: r.attempt,
       });
-    });
+    }
+    return items;
+  }
+
+  /** Whether a work item is waiting for a worker. */
+  hasUnclaimedWork(): boolean {
+    const rows = this.db.prepare(`SELECT id FROM df_work ORDER BY id LIMIT ?`).all(this.claimed.size + 1) as {
+      id: number;
+    }[];
+    return rows.some((r) => !this.claimed.has(r.id));
   }
 
   deleteWorkItem(id: number): boolean {
+    this.claimed.delete(id);
     return this.db.prepare(`DELETE FROM df_work WHERE id = ?`).run(id).changes > 0;
   }
 
-  /** After a crash no worker holds a claim: everything unfinished runs again (at-least-once). */
-  releaseClaims(): number {
-    return this.db.prepare(`UPDATE df_work SET claimed = 0 WHERE claimed = 1`).run().changes;
+  /** Work left unfinished by the previous run, which runs again now (at-least-once). */
+  unfinishedWorkCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM df_work`).get() as { n: number }).n;
   }
 
   addTimer(timer: DueTimer): void {
@@ -296,7 +338,10 @@ export class DurableStore {
 
   deleteInstanceWork(instanceId: string): void {
     this.db.prepare(`DELETE FROM df_timers WHERE instance_id = ?`).run(instanceId);
-    this.db.prepare(`DELETE FROM df_work WHERE instance_id = ? AND claimed = 0`).run(instanceId);
+    // Items a worker holds stay until it reports: their results are then dropped as stale.
+    this.db
+      .prepare(`DELETE FROM df_work WHERE instance_id = ? AND id NOT IN (SELECT value FROM json_each(?))`)
+      .run(instanceId, JSON.stringify([...this.claimed]));
   }
 
   dueTimers(now: number): DueTimer[] {

@@ -197,6 +197,20 @@ describe('orchestrations', () => {
     expect(historyTypes(history).filter((t) => t === 0)).toHaveLength(1); // one ExecutionStarted: history was reset
   });
 
+  it('hands events that arrived with the one that made it continue as new on to the next execution', async () => {
+    const id = await start('talliesAcrossExecutions', []);
+    await waitForStatus(runtime, id, ['Running']);
+    await runtime.idle();
+    // Suspended, it runs no episode: the five events wait in its inbox and come in one batch on resume.
+    expect((await api(withKey(`client/suspend/${id}`), { method: 'POST' })).status).toBe(202);
+    await waitForStatus(runtime, id, ['Suspended']);
+    for (const value of ['a', 'b', 'c', 'd', 'e']) {
+      expect(await raise(id, 'Add', value)).toBe(202);
+    }
+    await api(withKey(`client/resume/${id}`), { method: 'POST' });
+    expect((await waitForStatus(runtime, id, ['Completed'])).output).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('honours overridableExistingInstanceStates=NonRunningStates', async () => {
     const startUrl = `${runtime.url}/runtime/webhooks/durabletask/orchestrators/waitsForever/fixed-id?code=${testFunctionKey}`;
     expect((await fetch(startUrl, { method: 'POST', body: '1' })).status).toBe(202);

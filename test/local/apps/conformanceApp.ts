@@ -251,6 +251,18 @@ df.app.orchestration('counter', function* (context: OrchestrationContext) {
   return n;
 });
 
+// Takes one event per execution and hands the tally on; five events end it.
+df.app.orchestration('talliesAcrossExecutions', function* (context: OrchestrationContext) {
+  const seen = context.df.getInput<string[]>();
+  const value = (yield context.df.waitForExternalEvent('Add')) as string;
+  const tally = [...seen, value];
+  if (tally.length < 5) {
+    context.df.continueAsNew(tally);
+    return undefined;
+  }
+  return tally;
+});
+
 // Deliberately broken: decides differently on every invocation, which only a double replay notices at once.
 let flip = false;
 df.app.orchestration('flipFlop', function* (context: OrchestrationContext) {
