@@ -37,10 +37,28 @@ type Attempt =
 type StepResult =
   { readonly kind: 'succeeded' } | { readonly kind: 'failed'; readonly summary: string } | Abort;
 
+/**
+ * Steps one execution runs before the runbook continues as new with the rest: every episode replays the
+ * execution's whole history, so an unbounded history would make each step of a long runbook slower than
+ * the one before. Runbooks this long or shorter never hand over.
+ */
+export const STEPS_PER_EXECUTION = 25;
+
+interface Plan {
+  readonly runbook: { readonly id: string; readonly name: string };
+  /** This execution's steps: the whole runbook, or what a previous execution handed on. */
+  readonly steps: readonly RunbookStep[];
+  readonly stepCount: number;
+}
+
+/** Resolves with the runbook's outcome, or with nothing when it continues as new. */
 export function* runbookOrchestrator(
   context: df.OrchestrationContext,
-): Generator<df.Task, RunbookOutcome, unknown> {
-  const input = runbookInputSchema.parse(context.df.getInput());
+): Generator<df.Task, RunbookOutcome | undefined, unknown> {
+  // Checked when an execution starts; its replays read the same input back from its history.
+  const input = context.df.isReplaying
+    ? context.df.getInput<RunbookInput>()
+    : runbookInputSchema.parse(context.df.getInput());
   return yield* new RunbookRun(context, input).run();
 }
 
@@ -49,40 +67,56 @@ class RunbookRun {
   /** Per step: the last revision of its record, and the attempts made (operator retries included). */
   private readonly revisions = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
-  private readonly failedSteps: string[] = [];
-  private readonly skippedSteps: string[] = [];
-  private pauses = 0;
-  private notes = 0;
+  private readonly failedSteps: string[];
+  private readonly skippedSteps: string[];
+  private pauses: number;
+  private notes: number;
 
   constructor(
     private readonly context: df.OrchestrationContext,
     private readonly input: RunbookInput,
   ) {
     this.control = new RunbookControl(context);
+    const continued = input.continuation;
+    this.failedSteps = [...(continued?.failedSteps ?? [])];
+    this.skippedSteps = [...(continued?.skippedSteps ?? [])];
+    this.pauses = continued?.pauses ?? 0;
+    this.notes = continued?.notes ?? 0;
   }
 
-  *run(): Generator<df.Task, RunbookOutcome, unknown> {
-    const started = yield* this.control.race(
-      this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
-        incidentId: this.input.incidentId,
-        workloadId: this.input.workloadId,
-        purpose: this.input.purpose,
-        at: this.now(),
-      }),
-    );
-    if (started.kind === 'abort') {
-      return this.outcome('aborted', started.reason, started.actor);
+  *run(): Generator<df.Task, RunbookOutcome | undefined, unknown> {
+    let plan: Plan;
+    if (this.input.continuation) {
+      plan = this.input.continuation;
+      // Control events the previous execution had not taken yet were carried over and wait in the buffer.
+      this.control.heardNothing();
+    } else {
+      const started = yield* this.control.race(
+        this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
+          incidentId: this.input.incidentId,
+          workloadId: this.input.workloadId,
+          purpose: this.input.purpose,
+          at: this.now(),
+        }),
+      );
+      if (started.kind === 'abort') {
+        return this.outcome('aborted', started.reason, started.actor);
+      }
+      const loaded = startRunbookActivity.output.parse(started.result);
+      if (!loaded.found) {
+        return this.outcome('failed', loaded.reason);
+      }
+      plan = { runbook: loaded.runbook, steps: loaded.steps, stepCount: loaded.steps.length };
     }
-    const plan = startRunbookActivity.output.parse(started.result);
-    if (!plan.found) {
-      return this.outcome('failed', plan.reason);
-    }
-    this.context.df.setCustomStatus({ runbook: plan.runbook.id, steps: plan.steps.length });
+    this.context.df.setCustomStatus({ runbook: plan.runbook.id, steps: plan.stepCount });
 
-    for (const step of plan.steps) {
+    for (const [index, step] of plan.steps.entries()) {
       const paused = yield* this.pauseIfAsked(step.id);
       if (paused) {
         return this.outcome('aborted', paused.reason, paused.actor);
+      }
+      if (index > 0 && index % STEPS_PER_EXECUTION === 0) {
+        return yield* this.continueAsNew(plan, index);
       }
       const done = yield* this.runWithFailurePolicy(step);
       if (done !== undefined) {
@@ -96,8 +130,49 @@ class RunbookRun {
     ].filter(Boolean);
     return this.outcome(
       'completed',
-      `runbook ${plan.runbook.id} completed (${plan.steps.length} steps${tail.length > 0 ? `; ${tail.join('; ')}` : ''})`,
+      `runbook ${plan.runbook.id} completed (${plan.stepCount} steps${tail.length > 0 ? `; ${tail.join('; ')}` : ''})`,
     );
+  }
+
+  /**
+   * Hands the steps from `next` on to a fresh execution. First everything an operator sent is taken and
+   * dealt with here (a pause is honoured, an abort ends the runbook): events already delivered to this
+   * execution would not survive the hand-over, while those still on their way reach the next one.
+   */
+  private *continueAsNew(plan: Plan, next: number): Generator<df.Task, RunbookOutcome | undefined, unknown> {
+    const nextStep = plan.steps[next];
+    if (nextStep === undefined) {
+      throw new Error(`Internal error: no step ${next} to hand over.`);
+    }
+    for (;;) {
+      const aborted = yield* this.control.drain();
+      if (aborted) {
+        return this.outcome('aborted', aborted.reason, aborted.actor);
+      }
+      if (!this.control.hasPending()) {
+        break;
+      }
+      const paused = yield* this.pauseIfAsked(nextStep.id);
+      if (paused) {
+        return this.outcome('aborted', paused.reason, paused.actor);
+      }
+    }
+    const input: RunbookInput = {
+      incidentId: this.input.incidentId,
+      workloadId: this.input.workloadId,
+      purpose: this.input.purpose,
+      continuation: {
+        runbook: plan.runbook,
+        steps: plan.steps.slice(next),
+        stepCount: plan.stepCount,
+        failedSteps: [...this.failedSteps],
+        skippedSteps: [...this.skippedSteps],
+        pauses: this.pauses,
+        notes: this.notes,
+      },
+    };
+    this.context.df.continueAsNew(input);
+    return undefined;
   }
 
   /** Runs one step to its end: succeeded, skipped, continued past, or the runbook's end (returned). */

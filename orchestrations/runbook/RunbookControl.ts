@@ -82,6 +82,17 @@ export class RunbookControl {
     return yield* this.sleepUntil(this.context.df.currentUtcDateTime);
   }
 
+  /** Takes every event waiting in the buffer, whether or not one may be there. */
+  *drain(): Generator<df.Task, Abort | undefined, unknown> {
+    this.mayHaveBuffered = false;
+    return yield* this.sleepUntil(this.context.df.currentUtcDateTime);
+  }
+
+  /** Whether a pause or events for the timeline are kept, waiting to be dealt with. */
+  hasPending(): boolean {
+    return this.pauseRequest !== undefined || this.strays.length > 0;
+  }
+
   /** A durable timer that an abort cuts short. */
   *sleepUntil(until: Date): Generator<df.Task, Abort | undefined, unknown> {
     for (;;) {

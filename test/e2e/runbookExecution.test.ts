@@ -44,6 +44,9 @@ interface IncidentView {
   timeline: { type: string; actor?: string; message: string }[];
 }
 
+const LONG_STEPS = 60;
+const longStepId = (index: number) => `s${String(index + 1).padStart(2, '0')}`;
+
 const http = (id: string, path: string, extra: Record<string, unknown> = {}) => ({
   id,
   name: `Call ${path}`,
@@ -145,6 +148,20 @@ describe.each([
           { id: 'settle', name: 'Settle', type: 'wait', duration: '30s' },
           http('switch', '/pausable/switch'),
         ]),
+      },
+      {
+        // Longer than one execution's share (STEPS_PER_EXECUTION = 25): it hands over twice.
+        id: 'long',
+        secondaryChecks: checks('long'),
+        steps: withTarget(
+          Array.from({ length: LONG_STEPS }, (_, i) => {
+            const stepId = longStepId(i);
+            if (i === 24) {
+              return { id: stepId, name: 'Look', type: 'manual', instructions: 'Look.', timeout: '10m' };
+            }
+            return http(stepId, `/long/${stepId}`, i === 1 ? { onFailure: 'continue' } : {});
+          }),
+        ),
       },
       {
         id: 'unhealthy',
@@ -375,6 +392,43 @@ describe.each([
     expect(aborted.outcome?.reason).toMatch(/failing back by hand/);
     expect(aborted.steps.map((s) => s.status)).toEqual(['failed', 'pending']);
     expect(calls('/skippy/switch')).toHaveLength(doubleExecution ? 2 : 1); // from the skip-step test only
+  });
+
+  it('a runbook longer than one execution hands its steps on, with the pause asked at the hand-over honoured', async () => {
+    scripted.set('/long/s02', [404, 404]);
+    const id = await failOver('long');
+    expect(await step(id, 's25')).toMatchObject({ status: 'waiting' });
+    // Asked while step 25, the first execution's last, waits: the pause lands at the hand-over boundary.
+    expect((await act(id, 'pause', KEYS.operator, { comment: 'breathe' })).status).toBe(202);
+    expect((await act(id, 'confirm-step', KEYS.operator, { stepId: 's25' })).status).toBe(202);
+    const paused = await incident(id);
+    expect(paused.status).toBe('paused');
+    expect(paused.runbook?.paused).toMatchObject({ reason: 'operator', stepId: 's26', actor: 'oscar' });
+    expect(calls('/long/s26')).toHaveLength(0);
+    expect((await act(id, 'resume', KEYS.operator)).status).toBe(202);
+
+    await advance(10 * SECOND); // validation's second round
+    const done = await incident(id);
+    expect(done.status).toBe('recovered');
+    expect(done.steps).toHaveLength(LONG_STEPS);
+    expect(done.steps.filter((s) => s.status !== 'succeeded').map((s) => [s.id, s.status])).toEqual([
+      ['s02', 'failed'],
+    ]);
+    expect(
+      done.timeline.some((t) => /completed \(60 steps; failed and continued: s02\)/.test(t.message)),
+    ).toBe(true);
+    const httpSteps = Array.from({ length: LONG_STEPS }, (_, i) => longStepId(i)).filter((s) => s !== 's25');
+    const order = target.requests.map((r) => r.url).filter((u) => u.startsWith('/long/'));
+    expect([...new Set(order)]).toEqual(httpSteps.map((s) => `/long/${s}`));
+    for (const stepId of httpSteps) {
+      expect(keysOf(`/long/${stepId}`)).toEqual([`lifeboat:${id}:${stepId}`]);
+      expect(calls(`/long/${stepId}`)).toHaveLength(doubleExecution ? 2 : 1);
+    }
+    // The last execution's history starts with the steps handed to it, not with the whole runbook.
+    const history = app.runtime.store.getHistory(`${id}:runbook:failover`);
+    const started = history.find((e) => e.EventType === 0) as { Input?: string } | undefined;
+    const input = JSON.parse(started?.Input ?? '{}') as { continuation?: { steps: { id: string }[] } };
+    expect(input.continuation?.steps[0]?.id).toBe('s51');
   });
 
   it('fails the incident with the reasons when the secondary does not become healthy', async () => {

@@ -20,9 +20,6 @@ export function runbookInstanceId(incidentId: string, purpose: RunbookPurpose): 
   return `${incidentId}:runbook:${purpose}`;
 }
 
-export const runbookInputSchema = z.object({ incidentId: id, workloadId: id, purpose: runbookPurposeSchema });
-export type RunbookInput = z.infer<typeof runbookInputSchema>;
-
 export const RUNBOOK_OUTCOMES = ['completed', 'failed', 'aborted'] as const;
 export const runbookOutcomeSchema = z.object({
   /** `completed`: every step succeeded, was skipped, or failed with on-failure `continue`. */
@@ -78,6 +75,32 @@ export const runbookPlanStepSchema = z.custom<RunbookStep>(
     error: 'Not a parsed runbook step',
   },
 );
+
+/**
+ * What a long runbook hands on when it continues as new at a step boundary (its history stays bounded):
+ * the plan's remaining steps and what the final outcome and timeline entry ids still need.
+ */
+export const runbookContinuationSchema = z.object({
+  runbook: z.object({ id, name: id }),
+  /** The steps not run yet, in order; the first is the next one. */
+  steps: z.array(runbookPlanStepSchema).min(1),
+  /** Steps in the whole runbook. */
+  stepCount: z.number().int().positive(),
+  failedSteps: z.array(id),
+  skippedSteps: z.array(id),
+  /** Pauses and ignored operator events so far: they number their timeline entries. */
+  pauses: z.number().int().nonnegative(),
+  notes: z.number().int().nonnegative(),
+});
+export type RunbookContinuation = z.infer<typeof runbookContinuationSchema>;
+
+export const runbookInputSchema = z.object({
+  incidentId: id,
+  workloadId: id,
+  purpose: runbookPurposeSchema,
+  continuation: runbookContinuationSchema.optional(),
+});
+export type RunbookInput = z.infer<typeof runbookInputSchema>;
 
 /** Where a health gate's checks come from: the workload's checks of a region, or one inline probe. */
 export const probeSourceSchema = z.discriminatedUnion('kind', [
