@@ -53,6 +53,8 @@ export async function recordStep(
               data: { stepId: change.stepId },
             },
           ],
+    // A repeat of the activity writes it again: it need not wait for the disk.
+    { durability: 'progress' },
   );
   return refused === undefined ? { applied } : { applied: false, refused };
 }

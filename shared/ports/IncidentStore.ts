@@ -25,6 +25,16 @@ export type IncidentMutation = (current: Incident) => Incident | undefined;
 export type TimelineOfUpdate = (updated: Incident, changed: boolean) => readonly TimelineEntry[];
 
 /**
+ * How an update may be committed. `progress` marks work an activity would write again if it ran again
+ * (its at-least-once re-run after a crash reproduces it), such as a runbook step's record: an adapter may
+ * commit it without waiting for the disk, where a power cut could undo it together with everything after
+ * it. The default, `acknowledged`, is for what someone outside is told was recorded.
+ */
+export interface UpdateOptions {
+  readonly durability?: 'acknowledged' | 'progress';
+}
+
+/**
  * Every write validates the incident (or timeline entry) against its schema and rejects it with a
  * ValidationError; every read (`get`, `list`, `timeline`) validates what it got back. `update` may hand
  * `mutate` the stored record unchecked (it was checked when written; the result is checked before it is).
@@ -50,7 +60,12 @@ export interface IncidentStore {
    * fails with a NotFoundError; contention beyond the adapter's retry policy with a ConflictError. With
    * `timeline`, its entries are written atomically with the record (none when `mutate` throws).
    */
-  update(id: string, mutate: IncidentMutation, timeline?: TimelineOfUpdate): Promise<Incident>;
+  update(
+    id: string,
+    mutate: IncidentMutation,
+    timeline?: TimelineOfUpdate,
+    options?: UpdateOptions,
+  ): Promise<Incident>;
   /**
    * Appends entries to an existing incident's timeline (NotFoundError otherwise). Idempotent by entry
    * id: an id already present, or repeated within the call, keeps its first entry.

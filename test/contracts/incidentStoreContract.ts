@@ -258,6 +258,25 @@ export function describeIncidentStoreContract(
         expect(await store().get(incident.id)).toEqual(incident);
         expect(await store().get('another-incident')).toBeUndefined();
       });
+
+      it('rejects a mutation that breaks one element of a list, naming it, and keeps the record', async () => {
+        const { incident } = await store().create({
+          ...newIncident(),
+          steps: [
+            { id: 'freeze', name: 'Freeze', type: 'http', status: 'succeeded', attempts: 1, revision: 2 },
+            { id: 'switch', name: 'Switch', type: 'http', status: 'pending', attempts: 0, revision: 0 },
+          ],
+        });
+        const error = await store()
+          .update(incident.id, (current) => ({
+            ...current,
+            steps: current.steps.map((s) => (s.id === 'switch' ? { ...s, attempts: -1 } : s)),
+          }))
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).details.map((d) => d.path)).toEqual(['steps[1].attempts']);
+        expect(await store().get(incident.id)).toEqual(incident);
+      });
     });
 
     describe('timeline', () => {

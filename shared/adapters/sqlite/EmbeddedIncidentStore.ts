@@ -16,10 +16,12 @@ import type {
   IncidentQuery,
   IncidentStore,
   TimelineOfUpdate,
+  UpdateOptions,
 } from '../../ports/IncidentStore';
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
-import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+import { validatedChange } from './validatedChange';
+import { commitWithoutWaitingForDisk, type EmbeddedDatabase } from './openEmbeddedDatabase';
 import { decodePageToken, keysetPage } from './pageToken';
 
 interface IncidentRow {
@@ -72,7 +74,12 @@ export class EmbeddedIncidentStore implements IncidentStore {
     });
   }
 
-  update(id: string, mutate: IncidentMutation, timeline?: TimelineOfUpdate): Promise<Incident> {
+  update(
+    id: string,
+    mutate: IncidentMutation,
+    timeline?: TimelineOfUpdate,
+    options?: UpdateOptions,
+  ): Promise<Incident> {
     return this.immediate(() => {
       // Not schema-checked on the way in: this adapter checked it when it wrote it, the mutation's result
       // is checked before it is written, and an update is the hot path of every runbook step.
@@ -81,8 +88,9 @@ export class EmbeddedIncidentStore implements IncidentStore {
       const proposed = mutate(current);
       let updated = current;
       if (proposed !== undefined) {
-        // The schema without `version` drops whatever version the mutation left: the store sets it.
-        const next = validated(newIncidentSchema, proposed, 'incident');
+        // The schema without `version` drops whatever version the mutation left: the store sets it. Only
+        // what the mutation changed is checked: a step write changes one step of many.
+        const next = validatedChange(newIncidentSchema, current, proposed, 'incident');
         if (next.id !== id) {
           throw new ValidationError(`An update of incident ${id} must not change its id`, [
             { path: 'id', message: `expected ${JSON.stringify(id)}` },
@@ -94,7 +102,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
         this.insertTimeline(id, timeline(updated, proposed !== undefined));
       }
       return updated;
-    });
+    }, options?.durability);
   }
 
   appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void> {
@@ -172,8 +180,12 @@ export class EmbeddedIncidentStore implements IncidentStore {
   }
 
   /** One IMMEDIATE transaction (validation included), its throws turned into rejections. */
-  private immediate<T>(work: () => T): Promise<T> {
-    return run(() => this.db.transaction(work).immediate());
+  private immediate<T>(work: () => T, durability: UpdateOptions['durability'] = 'acknowledged'): Promise<T> {
+    return run(() =>
+      durability === 'progress'
+        ? commitWithoutWaitingForDisk(this.db, work, 'immediate')
+        : this.db.transaction(work).immediate(),
+    );
   }
 
   private read(id: string): Incident | undefined {
