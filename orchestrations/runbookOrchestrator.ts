@@ -5,11 +5,13 @@
 import type * as df from 'durable-functions';
 import type { z } from 'zod';
 import {
+  loadRunbookStepsActivity,
   recordStepChangeActivity,
   runbookInputSchema,
   runHttpStepActivity,
   setRunbookPausedActivity,
   startRunbookActivity,
+  STEPS_PER_EXECUTION,
   type RunbookInput,
   type RunbookOutcome,
 } from '../shared/domain/contracts/runbookContracts';
@@ -37,18 +39,13 @@ type Attempt =
 type StepResult =
   { readonly kind: 'succeeded' } | { readonly kind: 'failed'; readonly summary: string } | Abort;
 
-/**
- * Steps one execution runs before the runbook continues as new with the rest: every episode replays the
- * execution's whole history, so an unbounded history would make each step of a long runbook slower than
- * the one before. Runbooks this long or shorter never hand over.
- */
-export const STEPS_PER_EXECUTION = 25;
-
 interface Plan {
   readonly runbook: { readonly id: string; readonly name: string };
-  /** This execution's steps: the whole runbook, or what a previous execution handed on. */
-  readonly steps: readonly RunbookStep[];
   readonly stepCount: number;
+  /** Where this execution's steps start in the runbook, from 0. */
+  readonly from: number;
+  /** This execution's share of the steps. */
+  readonly steps: readonly RunbookStep[];
 }
 
 /** Resolves with the runbook's outcome, or with nothing when it continues as new. */
@@ -76,8 +73,8 @@ class RunbookRun {
     private readonly context: df.OrchestrationContext,
     private readonly input: RunbookInput,
   ) {
-    this.control = new RunbookControl(context);
     const continued = input.continuation;
+    this.control = new RunbookControl(context, continued?.pauseRequest);
     this.failedSteps = [...(continued?.failedSteps ?? [])];
     this.skippedSteps = [...(continued?.skippedSteps ?? [])];
     this.pauses = continued?.pauses ?? 0;
@@ -85,43 +82,26 @@ class RunbookRun {
   }
 
   *run(): Generator<df.Task, RunbookOutcome | undefined, unknown> {
-    let plan: Plan;
-    if (this.input.continuation) {
-      plan = this.input.continuation;
-      // Control events the previous execution had not taken yet were carried over and wait in the buffer.
-      this.control.heardNothing();
-    } else {
-      const started = yield* this.control.race(
-        this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
-          incidentId: this.input.incidentId,
-          workloadId: this.input.workloadId,
-          purpose: this.input.purpose,
-          at: this.now(),
-        }),
-      );
-      if (started.kind === 'abort') {
-        return this.outcome('aborted', started.reason, started.actor);
-      }
-      const loaded = startRunbookActivity.output.parse(started.result);
-      if (!loaded.found) {
-        return this.outcome('failed', loaded.reason);
-      }
-      plan = { runbook: loaded.runbook, steps: loaded.steps, stepCount: loaded.steps.length };
+    const loaded = yield* this.loadPlan();
+    if ('outcome' in loaded) {
+      return loaded;
     }
+    const plan = loaded;
     this.context.df.setCustomStatus({ runbook: plan.runbook.id, steps: plan.stepCount });
 
-    for (const [index, step] of plan.steps.entries()) {
+    for (const step of plan.steps) {
       const paused = yield* this.pauseIfAsked(step.id);
       if (paused) {
         return this.outcome('aborted', paused.reason, paused.actor);
-      }
-      if (index > 0 && index % STEPS_PER_EXECUTION === 0) {
-        return yield* this.continueAsNew(plan, index);
       }
       const done = yield* this.runWithFailurePolicy(step);
       if (done !== undefined) {
         return done;
       }
+    }
+    const next = plan.from + plan.steps.length;
+    if (next < plan.stepCount) {
+      return yield* this.continueAsNew(plan, next);
     }
     yield* this.recordStrays();
     const tail = [
@@ -135,40 +115,91 @@ class RunbookRun {
   }
 
   /**
-   * Hands the steps from `next` on to a fresh execution. First everything an operator sent is taken and
-   * dealt with here (a pause is honoured, an abort ends the runbook): events already delivered to this
-   * execution would not survive the hand-over, while those still on their way reach the next one.
+   * This execution's share of the steps: the first share comes from starting the runbook (which keeps it on
+   * the incident), a later one from what the incident kept. Listens for an abort meanwhile.
+   */
+  private *loadPlan(): Generator<df.Task, Plan | RunbookOutcome, unknown> {
+    const { incidentId, workloadId, purpose, continuation } = this.input;
+    if (continuation !== undefined) {
+      const raced = yield* this.control.race(
+        this.context.df.callActivityWithRetry(loadRunbookStepsActivity.name, STORE_ACTIVITY_RETRY, {
+          incidentId,
+          purpose,
+          from: continuation.from,
+          count: STEPS_PER_EXECUTION,
+        }),
+      );
+      if (raced.kind === 'abort') {
+        return this.outcome('aborted', raced.reason, raced.actor);
+      }
+      const { steps } = loadRunbookStepsActivity.output.parse(raced.result);
+      if (steps.length === 0) {
+        return this.outcome(
+          'failed',
+          `the steps of runbook ${continuation.runbook.id} from step ${continuation.from + 1} on are missing from the incident`,
+        );
+      }
+      return {
+        runbook: continuation.runbook,
+        stepCount: continuation.stepCount,
+        from: continuation.from,
+        steps,
+      };
+    }
+    const started = yield* this.control.race(
+      this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
+        incidentId,
+        workloadId,
+        purpose,
+        at: this.now(),
+      }),
+    );
+    if (started.kind === 'abort') {
+      return this.outcome('aborted', started.reason, started.actor);
+    }
+    const loaded = startRunbookActivity.output.parse(started.result);
+    if (!loaded.found) {
+      return this.outcome('failed', loaded.reason);
+    }
+    return {
+      runbook: loaded.runbook,
+      stepCount: loaded.stepCount ?? loaded.steps.length,
+      from: 0,
+      steps: loaded.steps,
+    };
+  }
+
+  /**
+   * Hands the steps from `next` on to a fresh execution. First every control event already delivered here
+   * is taken (an abort ends the runbook, strays go to the timeline), because this execution's history goes;
+   * a pause asked for goes along and takes effect before the next step. Events still on their way reach
+   * the next execution.
    */
   private *continueAsNew(plan: Plan, next: number): Generator<df.Task, RunbookOutcome | undefined, unknown> {
-    const nextStep = plan.steps[next];
-    if (nextStep === undefined) {
-      throw new Error(`Internal error: no step ${next} to hand over.`);
-    }
     for (;;) {
       const aborted = yield* this.control.drain();
       if (aborted) {
         return this.outcome('aborted', aborted.reason, aborted.actor);
       }
-      if (!this.control.hasPending()) {
+      if (!this.control.hasStrays()) {
         break;
       }
-      const paused = yield* this.pauseIfAsked(nextStep.id);
-      if (paused) {
-        return this.outcome('aborted', paused.reason, paused.actor);
-      }
+      yield* this.recordStrays();
     }
+    const pauseRequest = this.control.takePauseRequest();
     const input: RunbookInput = {
       incidentId: this.input.incidentId,
       workloadId: this.input.workloadId,
       purpose: this.input.purpose,
       continuation: {
         runbook: plan.runbook,
-        steps: plan.steps.slice(next),
         stepCount: plan.stepCount,
+        from: next,
         failedSteps: [...this.failedSteps],
         skippedSteps: [...this.skippedSteps],
         pauses: this.pauses,
         notes: this.notes,
+        ...(pauseRequest === undefined ? {} : { pauseRequest }),
       },
     };
     this.context.df.continueAsNew(input);

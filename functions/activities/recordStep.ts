@@ -1,7 +1,6 @@
 // Writes one change of a runbook step: the step's record (only if the change is newer than what it holds)
 // and its timeline entry (idempotent by id). Shared by the runbook activities.
-import type { Incident } from '../../shared/domain/incident/Incident';
-import type { IncidentStore } from '../../shared/ports/IncidentStore';
+import type { IncidentHead, IncidentStore } from '../../shared/ports/IncidentStore';
 import { applyStepChange, type StepChange } from '../../shared/domain/incident/stepChange';
 
 export interface StepEntry {
@@ -12,32 +11,26 @@ export interface StepEntry {
 }
 
 /**
- * Resolves with whether the record changed; the timeline entry is appended in the same write either way (a
- * repeat is a no-op). With `unless`, nothing at all is written when it returns a reason for the record as
- * it is (read in the same write), and that reason comes back.
+ * Resolves with whether the step's record changed; the timeline entry is appended in the same write either
+ * way (a repeat is a no-op). With `unless`, nothing at all is written when it returns a reason for the
+ * incident as it is (read in the same write), and that reason comes back.
  */
 export async function recordStep(
   store: IncidentStore,
   incidentId: string,
   change: { stepId: string; revision: number; at: string; change: StepChange },
   entry: StepEntry,
-  unless?: (current: Incident) => string | undefined,
+  unless?: (incident: IncidentHead) => string | undefined,
 ): Promise<{ readonly applied: boolean; readonly refused?: string }> {
-  let applied = false;
   let refused: string | undefined;
-  await store.update(
+  const { changed } = await store.updateStep(
     incidentId,
-    (current) => {
-      refused = unless?.(current);
-      if (refused !== undefined) {
-        return undefined;
-      }
-      const steps = applyStepChange(current.steps, change.stepId, change.revision, change.at, change.change);
-      applied = steps !== undefined;
-      if (steps === undefined) {
-        return undefined;
-      }
-      return { ...current, steps };
+    change.stepId,
+    (step, incident) => {
+      refused = unless?.(incident);
+      return refused === undefined
+        ? applyStepChange(step, change.revision, change.at, change.change)
+        : undefined;
     },
     // In the same write: a repeat of the change (not applied) still appends its entry once.
     () =>
@@ -56,5 +49,5 @@ export async function recordStep(
     // A repeat of the activity writes it again: it need not wait for the disk.
     { durability: 'progress' },
   );
-  return refused === undefined ? { applied } : { applied: false, refused };
+  return refused === undefined ? { applied: changed } : { applied: false, refused };
 }

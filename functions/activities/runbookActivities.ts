@@ -8,12 +8,14 @@ import { findRunbook, findWorkload } from '../../shared/domain/catalog/Catalog';
 import { recordTimelineActivity } from '../../shared/domain/contracts/incidentLifecycleContracts';
 import {
   forwardRunbookControlActivity,
+  loadRunbookStepsActivity,
   probeHealthActivity,
   recordStepChangeActivity,
   RUNBOOK_CONTROL_EVENT,
   runHttpStepActivity,
   setRunbookPausedActivity,
   startRunbookActivity,
+  STEPS_PER_EXECUTION,
 } from '../../shared/domain/contracts/runbookContracts';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
@@ -43,13 +45,15 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
     };
   }
   const store = container().incidentStore();
+  // Kept once: a repeat of this activity after a catalog edit still gets the steps the runbook started with.
+  const steps = await store.keepRunbookPlan(incidentId, purpose, runbook.steps);
   await store.update(incidentId, (current) =>
     current.runbook?.id === runbook.id && current.runbook.purpose === purpose
       ? undefined // already started: keep the steps' progress
       : {
           ...current,
           runbook: { id: runbook.id, name: runbook.name, purpose },
-          steps: runbook.steps.map((step) => ({
+          steps: steps.map((step) => ({
             id: step.id,
             name: step.name,
             type: step.type,
@@ -64,11 +68,20 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
       id: `runbook-${purpose}-started`,
       at,
       type: 'runbook-started',
-      message: `Runbook ${runbook.name} (${runbook.id}) started: ${runbook.steps.length} steps`,
+      message: `Runbook ${runbook.name} (${runbook.id}) started: ${steps.length} steps`,
     },
   ]);
-  return { found: true as const, runbook: { id: runbook.id, name: runbook.name }, steps: [...runbook.steps] };
+  return {
+    found: true as const,
+    runbook: { id: runbook.id, name: runbook.name },
+    steps: steps.slice(0, STEPS_PER_EXECUTION),
+    stepCount: steps.length,
+  };
 });
+
+registerActivity(loadRunbookStepsActivity, async ({ incidentId, purpose, from, count }) => ({
+  steps: await container().incidentStore().runbookPlan(incidentId, purpose, from, count),
+}));
 
 registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round, revision, entryPrefix }) => {
   if (step.type !== 'http') {

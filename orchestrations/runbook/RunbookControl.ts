@@ -25,7 +25,6 @@ export type OperatorDecision =
   { readonly kind: 'retry' | 'skip' | 'resume'; readonly actor: string; readonly comment?: string } | Abort;
 
 export class RunbookControl {
-  private pauseRequest: RunbookControlEvent | undefined;
   /** Events that arrived where they fit nothing (a race with the step they were for); for the timeline. */
   private strays: RunbookControlEvent[] = [];
   /**
@@ -35,7 +34,11 @@ export class RunbookControl {
    */
   private mayHaveBuffered = false;
 
-  constructor(private readonly context: df.OrchestrationContext) {}
+  /** `pauseRequest`: one a previous execution of the runbook handed on. */
+  constructor(
+    private readonly context: df.OrchestrationContext,
+    private pauseRequest?: RunbookControlEvent,
+  ) {}
 
   /** The pause an operator asked for, once: the caller pauses at the step boundary. */
   takePauseRequest(): RunbookControlEvent | undefined {
@@ -88,9 +91,9 @@ export class RunbookControl {
     return yield* this.sleepUntil(this.context.df.currentUtcDateTime);
   }
 
-  /** Whether a pause or events for the timeline are kept, waiting to be dealt with. */
-  hasPending(): boolean {
-    return this.pauseRequest !== undefined || this.strays.length > 0;
+  /** Whether events for the timeline are kept, waiting to be written. */
+  hasStrays(): boolean {
+    return this.strays.length > 0;
   }
 
   /** A durable timer that an abort cuts short. */

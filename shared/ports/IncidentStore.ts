@@ -2,6 +2,9 @@
 import type { Incident, NewIncident } from '../domain/incident/Incident';
 import type { IncidentMode } from '../domain/incident/IncidentMode';
 import type { IncidentStatus } from '../domain/incident/IncidentStatus';
+import type { IncidentStep } from '../domain/incident/IncidentStep';
+import type { RunbookPurpose } from '../domain/incident/IncidentRunbook';
+import type { RunbookStep } from '../domain/runbook/runbookStepSchema';
 import type { TimelineEntry } from '../domain/incident/TimelineEntry';
 import type { Page } from './Page';
 
@@ -23,6 +26,15 @@ export type IncidentMutation = (current: Incident) => Incident | undefined;
  * in the same atomic write (idempotent by entry id, like `appendTimeline`). Called after `mutate`.
  */
 export type TimelineOfUpdate = (updated: Incident, changed: boolean) => readonly TimelineEntry[];
+
+/** An incident without its steps: what a step's mutation reads besides the step. */
+export type IncidentHead = Omit<Incident, 'steps'>;
+
+/** Returns the step's next record, or undefined to leave it as it is. Pure, like IncidentMutation. */
+export type StepMutation = (step: IncidentStep, incident: IncidentHead) => IncidentStep | undefined;
+
+/** The timeline entries that go with a step's update, given whether the step changed. */
+export type TimelineOfStepUpdate = (changed: boolean) => readonly TimelineEntry[];
 
 /**
  * How an update may be committed. `progress` marks work an activity would write again if it ran again
@@ -66,6 +78,38 @@ export interface IncidentStore {
     timeline?: TimelineOfUpdate,
     options?: UpdateOptions,
   ): Promise<Incident>;
+  /**
+   * Read-modify-write of one runbook step, at a cost that does not grow with the incident's other steps:
+   * `mutate` gets the stored step and the incident without its steps, and returns the step's next record
+   * (its id must not change) or undefined for no change. A change is validated and moves the incident's
+   * version on like any write. With `timeline`, its entries are written atomically with the step (idempotent
+   * by entry id), also when the step did not change. A missing incident or step fails with a NotFoundError.
+   */
+  updateStep(
+    incidentId: string,
+    stepId: string,
+    mutate: StepMutation,
+    timeline?: TimelineOfStepUpdate,
+    options?: UpdateOptions,
+  ): Promise<{ readonly step: IncidentStep; readonly changed: boolean }>;
+  /**
+   * Keeps a runbook's steps as they were when it started, once per incident and purpose: the first call
+   * stores `steps`; a later call stores nothing. Resolves with the steps kept, which a running runbook reads
+   * its later steps from (`runbookPlan`), so a catalog edit never changes a runbook already running.
+   * NotFoundError for a missing incident, ValidationError for a step that is not a parsed runbook step.
+   */
+  keepRunbookPlan(
+    incidentId: string,
+    purpose: RunbookPurpose,
+    steps: readonly RunbookStep[],
+  ): Promise<RunbookStep[]>;
+  /** The kept steps from position `from` (0-based) on, at most `count`, in order; none past the end. */
+  runbookPlan(
+    incidentId: string,
+    purpose: RunbookPurpose,
+    from: number,
+    count: number,
+  ): Promise<RunbookStep[]>;
   /**
    * Appends entries to an existing incident's timeline (NotFoundError otherwise). Idempotent by entry
    * id: an id already present, or repeated within the call, keeps its first entry.

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import type { Incident, NewIncident } from '../../shared/domain/incident/Incident';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
 import type { IncidentQuery, IncidentStore } from '../../shared/ports/IncidentStore';
+import { runbookStepSchema, type RunbookStep } from '../../shared/domain/runbook/runbookStepSchema';
 import {
   afterDetection,
   DETECTED_AT,
@@ -276,6 +277,143 @@ export function describeIncidentStoreContract(
         expect(error).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).details.map((d) => d.path)).toEqual(['steps[1].attempts']);
         expect(await store().get(incident.id)).toEqual(incident);
+      });
+    });
+
+    describe('updateStep', () => {
+      const twoSteps = (): NewIncident => ({
+        ...newIncident(),
+        steps: [
+          { id: 'freeze', name: 'Freeze', type: 'http', status: 'succeeded', attempts: 1, revision: 2 },
+          { id: 'switch', name: 'Switch', type: 'http', status: 'pending', attempts: 0, revision: 0 },
+        ],
+      });
+
+      it('changes one step, moves the version on and appends its entries in the same write', async () => {
+        const { incident } = await store().create(twoSteps());
+        const result = await store().updateStep(
+          incident.id,
+          'switch',
+          (step) => ({ ...step, status: 'running', attempts: 1, revision: 1 }),
+          (changed) => [
+            { ...timelineEntry('switch-started', afterDetection(1 * SECOND)), message: `${changed}` },
+          ],
+        );
+        expect(result).toEqual({
+          step: { ...incident.steps[1], status: 'running', attempts: 1, revision: 1 },
+          changed: true,
+        });
+        const stored = await store().get(incident.id);
+        expect(stored?.version).toBe(2);
+        expect(stored?.steps).toEqual([incident.steps[0], result.step]);
+        expect((await store().timeline(incident.id)).map((e) => [e.id, e.message])).toEqual([
+          ['switch-started', 'true'],
+        ]);
+        // A replace based on the version before the step's write conflicts instead of undoing it.
+        await expect(store().replace(incident)).rejects.toBeInstanceOf(ConflictError);
+      });
+
+      it('hands the mutation the incident without its steps; no change writes nothing but the entries', async () => {
+        const { incident } = await store().create({
+          ...twoSteps(),
+          abortRequested: { actor: 'oscar', at: afterDetection(1 * SECOND) },
+        });
+        let seen: unknown;
+        const result = await store().updateStep(
+          incident.id,
+          'switch',
+          (_step, head) => {
+            seen = head;
+            return undefined;
+          },
+          (changed) => [{ ...timelineEntry('refused', afterDetection(2 * SECOND)), message: `${changed}` }],
+        );
+        expect(result).toEqual({ step: incident.steps[1], changed: false });
+        expect(seen).toMatchObject({ id: incident.id, version: 1, abortRequested: { actor: 'oscar' } });
+        expect(seen).not.toHaveProperty('steps');
+        expect(await store().get(incident.id)).toEqual(incident);
+        expect((await store().timeline(incident.id)).map((e) => e.message)).toEqual(['false']);
+      });
+
+      it('fails with a NotFoundError for a missing incident or step', async () => {
+        const { incident } = await store().create(twoSteps());
+        await expect(store().updateStep('nope', 'switch', (s) => s)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store().updateStep(incident.id, 'nope', (s) => s)).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('rejects a step that breaks the schema or changes its id, and keeps everything', async () => {
+        const { incident } = await store().create(twoSteps());
+        const broken = await store()
+          .updateStep(
+            incident.id,
+            'switch',
+            (step) => ({ ...step, attempts: -1 }),
+            () => [timelineEntry('never', afterDetection(1 * SECOND))],
+          )
+          .catch((e: unknown) => e);
+        expect(broken).toBeInstanceOf(ValidationError);
+        expect((broken as ValidationError).details.map((d) => d.path)).toEqual(['attempts']);
+        await expect(
+          store().updateStep(incident.id, 'switch', (step) => ({ ...step, id: 'freeze' })),
+        ).rejects.toBeInstanceOf(ValidationError);
+        expect(await store().get(incident.id)).toEqual(incident);
+        expect(await store().timeline(incident.id)).toEqual([]);
+      });
+
+      it('keeps every concurrent change to different steps and to the rest of the incident', async () => {
+        const steps = Array.from({ length: 12 }, (_, i) => ({
+          id: `s${i}`,
+          name: `Step ${i}`,
+          type: 'http' as const,
+          status: 'pending' as const,
+          attempts: 0,
+          revision: 0,
+        }));
+        const { incident } = await store().create({ ...newIncident(), steps });
+        await Promise.all([
+          ...steps.map((s) =>
+            store().updateStep(incident.id, s.id, (step) => ({ ...step, status: 'succeeded', revision: 1 })),
+          ),
+          store().update(incident.id, (current) => ({ ...current, status: 'observing' })),
+        ]);
+        const stored = await store().get(incident.id);
+        expect(stored?.status).toBe('observing');
+        expect(stored?.steps.map((s) => s.status)).toEqual(steps.map(() => 'succeeded'));
+        expect(stored?.version).toBe(1 + steps.length + 1);
+      });
+    });
+
+    describe('runbook plans', () => {
+      const plan = (ids: readonly string[], duration = '30s') =>
+        ids.map((id) => runbookStepSchema.parse({ id, name: `Wait ${id}`, type: 'wait', duration }));
+
+      it('keeps the first plan given per purpose and reads it back in shares', async () => {
+        const { incident } = await store().create(newIncident());
+        const steps = plan(['s-a', 's-b', 's-c', 's-d', 's-e']);
+        expect(await store().keepRunbookPlan(incident.id, 'failover', steps)).toEqual(steps);
+        // A repeat with the catalog edited since: the kept plan stays, and is what comes back.
+        expect(await store().keepRunbookPlan(incident.id, 'failover', plan(['s-x'], '1m'))).toEqual(steps);
+        expect(await store().runbookPlan(incident.id, 'failover', 0, 2)).toEqual(steps.slice(0, 2));
+        expect(await store().runbookPlan(incident.id, 'failover', 2, 25)).toEqual(steps.slice(2));
+        expect(await store().runbookPlan(incident.id, 'failover', 5, 25)).toEqual([]);
+        expect(await store().runbookPlan(incident.id, 'failback', 0, 25)).toEqual([]);
+        const failback = plan(['s-back']);
+        expect(await store().keepRunbookPlan(incident.id, 'failback', failback)).toEqual(failback);
+      });
+
+      it('refuses a plan for a missing incident, and a step that is not a parsed runbook step', async () => {
+        await expect(store().keepRunbookPlan('nope', 'failover', plan(['s-a']))).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        const { incident } = await store().create(newIncident());
+        const broken = [{ id: 's-a', type: 'wait', duration: '30s' }] as unknown as RunbookStep[];
+        await expect(store().keepRunbookPlan(incident.id, 'failover', broken)).rejects.toBeInstanceOf(
+          ValidationError,
+        );
+        expect(await store().runbookPlan(incident.id, 'failover', 0, 25)).toEqual([]);
+        await expect(store().runbookPlan(incident.id, 'failover', -1, 25)).rejects.toBeInstanceOf(
+          ValidationError,
+        );
       });
     });
 

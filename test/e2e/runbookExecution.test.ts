@@ -424,11 +424,16 @@ describe.each([
       expect(keysOf(`/long/${stepId}`)).toEqual([`lifeboat:${id}:${stepId}`]);
       expect(calls(`/long/${stepId}`)).toHaveLength(doubleExecution ? 2 : 1);
     }
-    // The last execution's history starts with the steps handed to it, not with the whole runbook.
+    // The last execution started at step 51 and its history holds only its own share of the runbook.
     const history = app.runtime.store.getHistory(`${id}:runbook:failover`);
     const started = history.find((e) => e.EventType === 0) as { Input?: string } | undefined;
-    const input = JSON.parse(started?.Input ?? '{}') as { continuation?: { steps: { id: string }[] } };
-    expect(input.continuation?.steps[0]?.id).toBe('s51');
+    const input = JSON.parse(started?.Input ?? '{}') as { continuation?: { from: number } };
+    expect(input.continuation?.from).toBe(50);
+    const text = JSON.stringify(history);
+    expect(text).toContain('/long/s51');
+    expect(text).toContain('/long/s60');
+    expect(text).not.toContain('/long/s50');
+    expect(text).not.toContain('/long/s01');
   });
 
   it('fails the incident with the reasons when the secondary does not become healthy', async () => {

@@ -9,17 +9,30 @@ import {
   type Incident,
   type NewIncident,
 } from '../../domain/incident/Incident';
+import { incidentStepSchema, type IncidentStep } from '../../domain/incident/IncidentStep';
+import type { RunbookPurpose } from '../../domain/incident/IncidentRunbook';
 import { timelineEntrySchema, type TimelineEntry } from '../../domain/incident/TimelineEntry';
+import { runbookPlanStepSchema } from '../../domain/runbook/runbookPlanStep';
+import type { RunbookStep } from '../../domain/runbook/runbookStepSchema';
 import { formatZodIssues } from '../../domain/validation/formatZodIssues';
 import type {
   IncidentMutation,
   IncidentQuery,
   IncidentStore,
+  StepMutation,
+  TimelineOfStepUpdate,
   TimelineOfUpdate,
   UpdateOptions,
 } from '../../ports/IncidentStore';
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
+import {
+  readIncidentStep,
+  readIncidentStepCount,
+  readIncidentSteps,
+  writeIncidentStep,
+  writeIncidentSteps,
+} from './embeddedIncidentSteps';
 import { validatedChange } from './validatedChange';
 import { commitWithoutWaitingForDisk, type EmbeddedDatabase } from './openEmbeddedDatabase';
 import { decodePageToken, keysetPage } from './pageToken';
@@ -34,6 +47,8 @@ interface IncidentRow {
 const incidentPosition = z.object({ d: z.string(), i: z.string() });
 const positiveLimit = z.number().int().positive();
 const timelineEntries = z.array(timelineEntrySchema);
+const runbookPlan = z.array(runbookPlanStepSchema);
+const position = z.number().int().nonnegative();
 
 export class EmbeddedIncidentStore implements IncidentStore {
   constructor(private readonly db: EmbeddedDatabase) {
@@ -45,12 +60,14 @@ export class EmbeddedIncidentStore implements IncidentStore {
       const next = validated(newIncidentSchema, incident, 'incident');
       const existing = this.read(next.id);
       if (existing !== undefined) return { incident: existing, created: false };
+      const { steps, ...head } = next;
       this.db
         .prepare(
           `INSERT INTO app_incidents (id, workload_id, status, mode, detected_at, version, body)
            VALUES (?, ?, ?, ?, ?, 1, ?)`,
         )
-        .run(next.id, next.workloadId, next.status, next.mode, next.detectedAt, JSON.stringify(next));
+        .run(next.id, next.workloadId, next.status, next.mode, next.detectedAt, JSON.stringify(head));
+      writeIncidentSteps(this.db, next.id, steps);
       return { incident: { ...next, version: 1 }, created: true };
     });
   }
@@ -96,13 +113,99 @@ export class EmbeddedIncidentStore implements IncidentStore {
             { path: 'id', message: `expected ${JSON.stringify(id)}` },
           ]);
         }
-        updated = this.write(next, current.version);
+        updated = this.write(next, current.version, current.steps);
       }
       if (timeline !== undefined) {
         this.insertTimeline(id, timeline(updated, proposed !== undefined));
       }
       return updated;
     }, options?.durability);
+  }
+
+  updateStep(
+    incidentId: string,
+    stepId: string,
+    mutate: StepMutation,
+    timeline?: TimelineOfStepUpdate,
+    options?: UpdateOptions,
+  ): Promise<{ step: IncidentStep; changed: boolean }> {
+    return this.immediate(() => {
+      const row = this.row(incidentId);
+      if (row === undefined) throw new NotFoundError(`Incident ${incidentId} does not exist`);
+      const { head, legacySteps } = parseBody(row);
+      if (legacySteps !== undefined) {
+        this.moveLegacySteps(incidentId, head, legacySteps);
+      }
+      const current = readIncidentStep(this.db, incidentId, stepId);
+      if (current === undefined) {
+        throw new NotFoundError(`Incident ${incidentId} has no step ${stepId}`);
+      }
+      const proposed = mutate(current, { ...(head as Omit<NewIncident, 'steps'>), version: row.version });
+      let step = current;
+      if (proposed !== undefined) {
+        step = validatedChange(incidentStepSchema, current, proposed, `step ${stepId}`);
+        if (step.id !== stepId) {
+          throw new ValidationError(`An update of step ${stepId} must not change its id`, [
+            { path: 'id', message: `expected ${JSON.stringify(stepId)}` },
+          ]);
+        }
+        writeIncidentStep(this.db, incidentId, step);
+        this.db.prepare(`UPDATE app_incidents SET version = version + 1 WHERE id = ?`).run(incidentId);
+      }
+      if (timeline !== undefined) {
+        this.insertTimeline(incidentId, timeline(proposed !== undefined));
+      }
+      return { step, changed: proposed !== undefined };
+    }, options?.durability);
+  }
+
+  keepRunbookPlan(
+    incidentId: string,
+    purpose: RunbookPurpose,
+    steps: readonly RunbookStep[],
+  ): Promise<RunbookStep[]> {
+    return this.immediate(() => {
+      if (this.db.prepare(`SELECT 1 FROM app_incidents WHERE id = ?`).get(incidentId) === undefined) {
+        throw new NotFoundError(`Incident ${incidentId} does not exist`);
+      }
+      const kept = this.planRows(incidentId, purpose, 0, -1);
+      if (kept.length > 0) {
+        return kept;
+      }
+      const checked = validated(runbookPlan, steps, 'runbook steps');
+      const insert = this.db.prepare(
+        `INSERT INTO app_incident_runbook_plans (incident_id, purpose, position, body) VALUES (?, ?, ?, ?)`,
+      );
+      checked.forEach((step, position) => insert.run(incidentId, purpose, position, JSON.stringify(step)));
+      return checked;
+    });
+  }
+
+  runbookPlan(
+    incidentId: string,
+    purpose: RunbookPurpose,
+    from: number,
+    count: number,
+  ): Promise<RunbookStep[]> {
+    return run(() =>
+      this.planRows(
+        incidentId,
+        purpose,
+        validated(position, from, 'from'),
+        validated(positiveLimit, count, 'count'),
+      ),
+    );
+  }
+
+  /** `count` -1: all from `from` on. Kept steps were checked when they were written. */
+  private planRows(incidentId: string, purpose: string, from: number, count: number): RunbookStep[] {
+    const rows = this.db
+      .prepare(
+        `SELECT body FROM app_incident_runbook_plans WHERE incident_id = ? AND purpose = ? AND position >= ?
+         ORDER BY position LIMIT ?`,
+      )
+      .all(incidentId, purpose, from, count) as { body: string }[];
+    return rows.map((row) => JSON.parse(row.body) as RunbookStep);
   }
 
   appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void> {
@@ -175,7 +278,12 @@ export class EmbeddedIncidentStore implements IncidentStore {
            ORDER BY detected_at DESC, id DESC LIMIT ?`,
         )
         .all(...params, limit + 1) as IncidentRow[];
-      return keysetPage(rows, limit, toIncident, (last) => ({ d: last.detected_at, i: last.id }));
+      return keysetPage(
+        rows,
+        limit,
+        (row) => this.checked(row),
+        (last) => ({ d: last.detected_at, i: last.id }),
+      );
     });
   }
 
@@ -188,36 +296,63 @@ export class EmbeddedIncidentStore implements IncidentStore {
     );
   }
 
-  private read(id: string): Incident | undefined {
-    const row = this.db
+  private row(id: string): IncidentRow | undefined {
+    return this.db
       .prepare(`SELECT id, detected_at, version, body FROM app_incidents WHERE id = ?`)
       .get(id) as IncidentRow | undefined;
-    return row === undefined ? undefined : toIncident(row);
+  }
+
+  private read(id: string): Incident | undefined {
+    const row = this.row(id);
+    return row === undefined ? undefined : this.checked(row);
+  }
+
+  /** Documents read back are validated like any other input. */
+  private checked(row: IncidentRow): Incident {
+    return { ...newIncidentSchema.parse(this.assembled(row)), version: row.version };
   }
 
   private readUnchecked(id: string): Incident | undefined {
-    const row = this.db
-      .prepare(`SELECT id, detected_at, version, body FROM app_incidents WHERE id = ?`)
-      .get(id) as IncidentRow | undefined;
-    return row === undefined ? undefined : { ...(JSON.parse(row.body) as NewIncident), version: row.version };
+    const row = this.row(id);
+    return row === undefined ? undefined : { ...(this.assembled(row) as NewIncident), version: row.version };
   }
 
-  /** Within a transaction that has checked `fromVersion` is the stored one. */
-  private write(next: NewIncident, fromVersion: number): Incident {
+  /** The body with its steps. */
+  private assembled(row: IncidentRow): Record<string, unknown> {
+    const { head, legacySteps } = parseBody(row);
+    return { ...head, steps: legacySteps ?? readIncidentSteps(this.db, row.id) };
+  }
+
+  /** Within a transaction that has checked `fromVersion` is the stored one; `stored`: the steps as read. */
+  private write(next: NewIncident, fromVersion: number, stored?: readonly IncidentStep[]): Incident {
     const version = fromVersion + 1;
+    const { steps, ...head } = next;
     this.db
       .prepare(
         `UPDATE app_incidents SET workload_id = ?, status = ?, mode = ?, detected_at = ?, version = ?, body = ?
          WHERE id = ?`,
       )
-      .run(next.workloadId, next.status, next.mode, next.detectedAt, version, JSON.stringify(next), next.id);
+      .run(next.workloadId, next.status, next.mode, next.detectedAt, version, JSON.stringify(head), next.id);
+    // Steps read from an older body are not in their rows yet: write them all.
+    const inRows = readIncidentStepCount(this.db, next.id) > 0 ? stored : undefined;
+    writeIncidentSteps(this.db, next.id, steps, inRows);
     return { ...next, version };
+  }
+
+  /** Within a transaction: an incident written before steps had their own rows gets them, unchanged. */
+  private moveLegacySteps(id: string, head: Record<string, unknown>, steps: readonly IncidentStep[]): void {
+    writeIncidentSteps(this.db, id, steps);
+    this.db.prepare(`UPDATE app_incidents SET body = ? WHERE id = ?`).run(JSON.stringify(head), id);
   }
 }
 
-/** Documents read back are validated like any other input. */
-function toIncident(row: IncidentRow): Incident {
-  return { ...newIncidentSchema.parse(JSON.parse(row.body)), version: row.version };
+/** The stored body without its steps, and the steps an incident written before step rows still carries. */
+function parseBody(row: IncidentRow): {
+  head: Record<string, unknown>;
+  legacySteps: IncidentStep[] | undefined;
+} {
+  const { steps, ...head } = JSON.parse(row.body) as Record<string, unknown>;
+  return { head, legacySteps: Array.isArray(steps) ? (steps as IncidentStep[]) : undefined };
 }
 
 /** Input that fails its schema is the caller's fault: a ValidationError naming what and where. */

@@ -1,5 +1,5 @@
 // The incident store's tables in the embedded database: incidents (indexed columns + the validated JSON
-// body) and their append-only timelines.
+// body), their runbook steps and their append-only timelines.
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
 
 /** Idempotent: call it before using the tables, in any order with the other app schemas. */
@@ -30,5 +30,23 @@ export function ensureEmbeddedIncidentSchema(db: EmbeddedDatabase): void {
       body TEXT NOT NULL,
       UNIQUE (incident_id, entry_id));
     CREATE INDEX IF NOT EXISTS app_incident_timeline_order ON app_incident_timeline (incident_id, at, seq);
+
+    -- An incident's runbook steps, one row each, apart from its body so that a step's write stays small.
+    -- (Incidents written before this table carried their steps in the body; the store moves them here.)
+    CREATE TABLE IF NOT EXISTS app_incident_steps (
+      incident_id TEXT NOT NULL REFERENCES app_incidents (id) ON DELETE CASCADE,
+      step_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      PRIMARY KEY (incident_id, step_id));
+    CREATE INDEX IF NOT EXISTS app_incident_steps_order ON app_incident_steps (incident_id, position);
+
+    -- The runbook an incident runs, as the catalog had it when it started: one row per step.
+    CREATE TABLE IF NOT EXISTS app_incident_runbook_plans (
+      incident_id TEXT NOT NULL REFERENCES app_incidents (id) ON DELETE CASCADE,
+      purpose TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      PRIMARY KEY (incident_id, purpose, position));
   `);
 }

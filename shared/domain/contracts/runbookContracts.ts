@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { runbookPauseSchema, runbookPurposeSchema, type RunbookPurpose } from '../incident/IncidentRunbook';
 import { stepChangeSchema } from '../incident/stepChange';
-import { HEALTH_CHECK_TARGETS, STEP_TYPES, type RunbookStep } from '../runbook/runbookStepSchema';
-import { RETRY_PRESET_NAMES } from '../runbook/retryPresets';
-import { ON_FAILURE_POLICIES } from '../runbook/runbookStepSchema';
+import { HEALTH_CHECK_TARGETS } from '../runbook/runbookStepSchema';
 import { RUNBOOK_ACTIONS } from '../incident/operatorActions';
+import { runbookPlanStepSchema } from '../runbook/runbookPlanStep';
 import { activityContract } from './ActivityContract';
 
 const instant = z.iso.datetime({ precision: 3 });
@@ -46,51 +45,29 @@ export const runbookControlEventSchema = z.object({
 export type RunbookControlEvent = z.infer<typeof runbookControlEventSchema>;
 
 /**
- * A parsed runbook step as it travels in orchestration history (so a catalog edit never changes a runbook
- * that is running). Checked for the fields the orchestration relies on; the rest comes from the catalog's
- * own schema, which produced it.
+ * Steps one execution of the runbook orchestration runs before it continues as new with the next ones:
+ * every episode replays its execution's whole history, so an unbounded history would make each step of a
+ * long runbook slower than the one before. Runbooks this long or shorter never hand over.
  */
-const retryPolicyShape = z.object({
-  preset: z.enum(RETRY_PRESET_NAMES),
-  maxAttempts: z.number().int().positive(),
-  firstIntervalSeconds: z.number().positive(),
-  backoffCoefficient: z.number().min(1),
-  maxIntervalSeconds: z.number().positive(),
-});
-const planStepShape = z.looseObject({
-  id,
-  name: id,
-  type: z.enum(STEP_TYPES),
-  timeoutSeconds: z.number().positive(),
-  retry: retryPolicyShape,
-  onFailure: z.enum(ON_FAILURE_POLICIES),
-  durationSeconds: z.number().positive().optional(),
-  consecutivePasses: z.number().int().positive().optional(),
-  intervalSeconds: z.number().positive().optional(),
-  deadlineSeconds: z.number().positive().optional(),
-});
-export const runbookPlanStepSchema = z.custom<RunbookStep>(
-  (value) => planStepShape.safeParse(value).success,
-  {
-    error: 'Not a parsed runbook step',
-  },
-);
+export const STEPS_PER_EXECUTION = 25;
 
 /**
- * What a long runbook hands on when it continues as new at a step boundary (its history stays bounded):
- * the plan's remaining steps and what the final outcome and timeline entry ids still need.
+ * What a long runbook hands on when it continues as new after its share of steps: where the next
+ * execution starts in the runbook the incident keeps (`IncidentStore.runbookPlan`), and what the final
+ * outcome, the timeline entry ids and a pending pause still need.
  */
 export const runbookContinuationSchema = z.object({
   runbook: z.object({ id, name: id }),
-  /** The steps not run yet, in order; the first is the next one. */
-  steps: z.array(runbookPlanStepSchema).min(1),
-  /** Steps in the whole runbook. */
   stepCount: z.number().int().positive(),
+  /** The next step's position in the runbook, from 0. */
+  from: z.number().int().positive(),
   failedSteps: z.array(id),
   skippedSteps: z.array(id),
   /** Pauses and ignored operator events so far: they number their timeline entries. */
   pauses: z.number().int().nonnegative(),
   notes: z.number().int().nonnegative(),
+  /** A pause an operator asked for that takes effect before the next step. */
+  pauseRequest: runbookControlEventSchema.optional(),
 });
 export type RunbookContinuation = z.infer<typeof runbookContinuationSchema>;
 
@@ -132,10 +109,25 @@ export const startRunbookActivity = activityContract(
     z.object({
       found: z.literal(true),
       runbook: z.object({ id, name: id }),
+      /** The first execution's share of the steps. */
       steps: z.array(runbookPlanStepSchema).min(1),
+      /** Steps in the whole runbook; absent in results recorded before runbooks were handed on in shares. */
+      stepCount: z.number().int().positive().optional(),
     }),
     z.object({ found: z.literal(false), reason: z.string().min(1) }),
   ]),
+);
+
+/** A later execution's share of the steps, from the runbook the incident kept when it started. */
+export const loadRunbookStepsActivity = activityContract(
+  'loadRunbookSteps',
+  z.object({
+    incidentId: id,
+    purpose: runbookPurposeSchema,
+    from: z.number().int().nonnegative(),
+    count: z.number().int().positive(),
+  }),
+  z.object({ steps: z.array(runbookPlanStepSchema) }),
 );
 
 /** One attempt of an http step: records it started, calls the target with the idempotency key, records the result. */

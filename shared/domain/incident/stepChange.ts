@@ -23,27 +23,16 @@ export const stepChangeSchema = z.discriminatedUnion('kind', [
 export type StepChange = z.infer<typeof stepChangeSchema>;
 
 /**
- * The steps with `change` applied to step `stepId`, or undefined when the step has already seen this
- * revision (a repeated or late activity): revisions only move forward.
+ * The step with `change` applied, or undefined when the step has already seen this revision (a repeated
+ * or late activity): revisions only move forward.
  */
 export function applyStepChange(
-  steps: readonly IncidentStep[],
-  stepId: string,
+  step: IncidentStep,
   revision: number,
   at: string,
   change: StepChange,
-): IncidentStep[] | undefined {
-  const index = steps.findIndex((s) => s.id === stepId);
-  const step = steps[index];
-  if (step === undefined) {
-    throw new Error(`The incident has no step '${stepId}'.`);
-  }
-  if (revision <= step.revision) {
-    return undefined;
-  }
-  const next = [...steps];
-  next[index] = changedStep(step, revision, at, change);
-  return next;
+): IncidentStep | undefined {
+  return revision <= step.revision ? undefined : changedStep(step, revision, at, change);
 }
 
 function changedStep(step: IncidentStep, revision: number, at: string, change: StepChange): IncidentStep {

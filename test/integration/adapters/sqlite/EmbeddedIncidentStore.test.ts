@@ -67,3 +67,51 @@ describe('EmbeddedIncidentStore', () => {
     }
   });
 });
+
+describe('EmbeddedIncidentStore with an incident written before steps had their own rows', () => {
+  it('reads its steps from the body and moves them to rows on the first write, losing none', async () => {
+    const dir = tempDataDir();
+    const db = openEmbeddedDatabase(dir);
+    try {
+      const store = new EmbeddedIncidentStore(db);
+      const legacy = failingOverIncident();
+      // As the store wrote incidents before: the whole record, steps included, in the body.
+      db.prepare(
+        `INSERT INTO app_incidents (id, workload_id, status, mode, detected_at, version, body)
+         VALUES (?, ?, ?, ?, ?, 3, ?)`,
+      ).run(
+        legacy.id,
+        legacy.workloadId,
+        legacy.status,
+        legacy.mode,
+        legacy.detectedAt,
+        JSON.stringify(legacy),
+      );
+      expect(await store.get(legacy.id)).toEqual({ ...legacy, version: 3 });
+
+      const [first, ...rest] = legacy.steps;
+      if (first === undefined) throw new Error('the fixture has steps');
+      const { step } = await store.updateStep(legacy.id, first.id, (s) => ({
+        ...s,
+        detail: 'moved',
+        revision: 9,
+      }));
+      expect(await store.get(legacy.id)).toEqual({ ...legacy, steps: [step, ...rest], version: 4 });
+
+      const other = failingOverIncident({ id: 'orders-api-20261122-031500' });
+      db.prepare(
+        `INSERT INTO app_incidents (id, workload_id, status, mode, detected_at, version, body)
+         VALUES (?, ?, ?, ?, ?, 1, ?)`,
+      ).run(other.id, other.workloadId, other.status, other.mode, other.detectedAt, JSON.stringify(other));
+      await store.update(other.id, (current) => ({ ...current, status: 'validating' }));
+      expect(await store.get(other.id)).toEqual({ ...other, status: 'validating', version: 2 });
+      const body = JSON.parse(
+        (db.prepare(`SELECT body FROM app_incidents WHERE id = ?`).get(other.id) as { body: string }).body,
+      ) as Record<string, unknown>;
+      expect(body).not.toHaveProperty('steps');
+    } finally {
+      db.close();
+      removeDir(dir);
+    }
+  });
+});
