@@ -111,17 +111,30 @@ export class RunbookRuntime {
     }
   }
 
-  async approve(incidentId: string): Promise<void> {
-    const response = await fetch(
-      `${this.child.url}/api/incidents/${encodeURIComponent(incidentId)}/actions/approve`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.keys.operatorKey}`, 'content-type': 'application/json' },
-        body: '',
-      },
-    );
-    if (response.status !== 202) {
-      throw new Error(`Approving ${incidentId} answered ${response.status}: ${await response.text()}`);
+  /**
+   * Approves as an approver would, again after a 409 `invalid_state` while the incident still awaits
+   * approval: the incident shows `awaiting-approval` a moment before its approval request is recorded.
+   */
+  async approve(incidentId: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const response = await fetch(
+        `${this.child.url}/api/incidents/${encodeURIComponent(incidentId)}/actions/approve`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.keys.operatorKey}`, 'content-type': 'application/json' },
+          body: '',
+        },
+      );
+      if (response.status === 202) {
+        return;
+      }
+      const body = await response.text();
+      const notYet = response.status === 409 && body.includes('"status":"awaiting-approval"');
+      if (!notYet || performance.now() > deadline) {
+        throw new Error(`Approving ${incidentId} answered ${response.status}: ${body}`);
+      }
+      await sleep(STATUS_POLL_MS);
     }
   }
 
