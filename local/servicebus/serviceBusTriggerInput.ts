@@ -2,6 +2,7 @@
 import type { ReceivedMessage } from '../../shared/adapters/sqlite/EmbeddedQueue';
 import type { ServiceBusFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
+import { triggerMetadataString } from '../host/triggerMetadataString';
 import { toTypedData } from '../host/typedData';
 
 export function serviceBusTriggerInput(
@@ -10,22 +11,22 @@ export function serviceBusTriggerInput(
   extraInputs: InvocationRequest['inputData'],
 ): InvocationRequest {
   const metadata: InvocationRequest['triggerMetadata'] = {
-    MessageId: { string: message.messageId },
+    MessageId: triggerMetadataString(message.messageId),
     DeliveryCount: { int: message.deliveryCount },
     SequenceNumber: { int: message.sequenceNumber },
-    EnqueuedTimeUtc: { string: new Date(message.enqueuedAt).toISOString() },
-    LockedUntilUtc: { string: new Date(message.lockedUntil).toISOString() },
-    LockToken: { string: message.lockToken },
-    ContentType: { string: 'application/json' },
+    EnqueuedTimeUtc: triggerMetadataString(new Date(message.enqueuedAt).toISOString()),
+    LockedUntilUtc: triggerMetadataString(new Date(message.lockedUntil).toISOString()),
+    LockToken: triggerMetadataString(message.lockToken),
+    ContentType: triggerMetadataString('application/json'),
     ApplicationProperties: { json: JSON.stringify(message.applicationProperties) },
     UserProperties: { json: JSON.stringify(message.applicationProperties) },
   };
   if (message.correlationId !== undefined) {
-    metadata.CorrelationId = { string: message.correlationId };
+    metadata.CorrelationId = triggerMetadataString(message.correlationId);
   }
   if (message.subject !== undefined) {
-    metadata.Subject = { string: message.subject };
-    metadata.Label = { string: message.subject };
+    metadata.Subject = triggerMetadataString(message.subject);
+    metadata.Label = triggerMetadataString(message.subject);
   }
   return {
     inputData: [{ name: fn.triggerName, data: toTypedData(message.body) }, ...extraInputs],
