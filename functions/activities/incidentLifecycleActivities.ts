@@ -20,6 +20,7 @@ import {
 import { summariseIncidentAlerts } from '../../shared/domain/correlation/summariseIncidentAlerts';
 import type { ProbeResult } from '../../shared/domain/criteria/ActivationFacts';
 import type { ActivationEvaluation } from '../../shared/domain/criteria/ActivationEvaluation';
+import { deriveAlertStates } from '../../shared/domain/criteria/deriveAlertStates';
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
 import { recentProbeResults } from '../../shared/domain/criteria/recentProbeResults';
 import { usesPrimaryProbes } from '../../shared/domain/criteria/usesPrimaryProbes';
@@ -95,7 +96,9 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
     throw new NotFoundError(`No correlation window for incident '${incidentId}'.`);
   }
   const workload = workloadOf(read.workloadId);
-  const summary = summariseIncidentAlerts(read.alerts);
+  // Derived once for the summary and the criteria: it reads every notification of the incident.
+  const alertStates = deriveAlertStates(read.alerts);
+  const summary = summariseIncidentAlerts(read.alerts, alertStates);
   // The criteria may ask whether the primary's own probes confirm the outage: probe it now.
   const fresh = usesPrimaryProbes(workload.activation.activateWhen) ? await probePrimary(workload, at) : [];
   let evaluation: ActivationEvaluation | undefined;
@@ -106,12 +109,20 @@ registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
     incidentId,
     (current) => {
       const probes = recentProbeResults(current.primaryProbes ?? [], fresh);
-      evaluation = evaluateActivation(workload.activation, {
-        now: at,
-        workload: { id: workload.id, primaryRegion: workload.regions.primary, services: workload.services },
-        alerts: [...read.alerts],
-        probes,
-      });
+      evaluation = evaluateActivation(
+        workload.activation,
+        {
+          now: at,
+          workload: {
+            id: workload.id,
+            primaryRegion: workload.regions.primary,
+            services: workload.services,
+          },
+          alerts: [...read.alerts],
+          probes,
+        },
+        alertStates,
+      );
       const previous = current.activation;
       changedDecision =
         previous === undefined ||

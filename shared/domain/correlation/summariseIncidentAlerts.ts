@@ -1,7 +1,7 @@
 // Folds an incident's alert notifications into what the incident orchestration decides on.
 import { z } from 'zod';
 import { SEVERITIES, severitySchema, type Severity } from '../alerts/Severity';
-import { deriveAlertStates } from '../criteria/deriveAlertStates';
+import { type AlertStates, deriveAlertStates } from '../criteria/deriveAlertStates';
 import type { IncidentAlert } from './IncidentAlert';
 import { notificationTime } from './notificationTime';
 
@@ -34,17 +34,22 @@ export type IncidentAlertSummary = z.infer<typeof incidentAlertSummarySchema>;
 
 /**
  * Firing and resolved are decided exactly as activation criteria decide them (deriveAlertStates), so the
- * status an operator reads and the decision an approver reads never disagree.
+ * status an operator reads and the decision an approver reads never disagree. Linear in the notifications:
+ * an assessment summarises every notification of an incident, which in a storm is thousands.
  */
-export function summariseIncidentAlerts(alerts: readonly IncidentAlert[]): IncidentAlertSummary {
-  const states = deriveAlertStates(alerts);
-  const byTime = [...alerts].sort(
-    (a, b) => notificationTime(b).localeCompare(notificationTime(a)) || a.id.localeCompare(b.id),
-  );
+export function summariseIncidentAlerts(
+  alerts: readonly IncidentAlert[],
+  /** `deriveAlertStates(alerts)`, when the caller has it already. */
+  states: AlertStates = deriveAlertStates(alerts),
+): IncidentAlertSummary {
+  const latest = newest(alerts, LATEST_SHOWN);
   const highestFiring = worst(states.firing.map((a) => a.severity));
   const highest = worst(alerts.map((a) => a.severity));
-  const firstFiredAt = alerts.map((a) => a.firedAt).sort()[0];
-  const lastAt = byTime[0] === undefined ? undefined : notificationTime(byTime[0]);
+  let firstFiredAt: string | undefined;
+  for (const alert of alerts) {
+    if (firstFiredAt === undefined || alert.firedAt < firstFiredAt) firstFiredAt = alert.firedAt;
+  }
+  const lastAt = latest[0] === undefined ? undefined : notificationTime(latest[0]);
   return {
     notifications: alerts.length,
     firing: states.firing.length,
@@ -53,7 +58,7 @@ export function summariseIncidentAlerts(alerts: readonly IncidentAlert[]): Incid
     ...(highest === undefined ? {} : { highestSeverity: highest }),
     ...(firstFiredAt === undefined ? {} : { firstFiredAt }),
     ...(lastAt === undefined ? {} : { lastNotificationAt: lastAt }),
-    latest: byTime.slice(0, LATEST_SHOWN).map((a) => ({
+    latest: latest.map((a) => ({
       id: a.id,
       fingerprint: a.fingerprint,
       severity: a.severity,
@@ -62,6 +67,28 @@ export function summariseIncidentAlerts(alerts: readonly IncidentAlert[]): Incid
       summary: a.summary,
     })),
   };
+}
+
+/** The `count` newest notifications, newest first (then by id), without sorting all of them. */
+function newest(alerts: readonly IncidentAlert[], count: number): IncidentAlert[] {
+  const kept: IncidentAlert[] = [];
+  for (const alert of alerts) {
+    const last = kept[kept.length - 1];
+    if (kept.length === count && last !== undefined && !isNewer(alert, last)) continue;
+    let at = kept.length;
+    for (; at > 0; at--) {
+      const before = kept[at - 1];
+      if (before === undefined || !isNewer(alert, before)) break;
+    }
+    kept.splice(at, 0, alert);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
+function isNewer(a: IncidentAlert, b: IncidentAlert): boolean {
+  const order = notificationTime(b).localeCompare(notificationTime(a)) || a.id.localeCompare(b.id);
+  return order < 0;
 }
 
 function worst(severities: readonly Severity[]): Severity | undefined {

@@ -2,7 +2,7 @@
 import { type ActivationCriteria } from './ActivationCriteria';
 import { type ActivationEvaluation, type ConditionResult } from './ActivationEvaluation';
 import { type ActivationFacts } from './ActivationFacts';
-import { deriveAlertStates } from './deriveAlertStates';
+import { type AlertStates, deriveAlertStates } from './deriveAlertStates';
 import { type EvaluatedCondition, evaluateCondition } from './evaluateCondition';
 import { evaluateDismissRule } from './evaluateDismissRule';
 import { type EvaluationContext } from './EvaluationContext';
@@ -16,10 +16,12 @@ import { instantMillis } from './instantMillis';
 export function evaluateActivation(
   criteria: ActivationCriteria,
   facts: ActivationFacts,
+  /** `deriveAlertStates(facts.alerts)`, when the caller has it already (an assessment also summarises). */
+  alertStates: AlertStates = deriveAlertStates(facts.alerts),
 ): ActivationEvaluation {
   const ctx: EvaluationContext = {
     nowMs: instantMillis(facts.now),
-    alerts: deriveAlertStates(facts.alerts),
+    alerts: alertStates,
     workload: facts.workload,
     probes: facts.probes,
   };

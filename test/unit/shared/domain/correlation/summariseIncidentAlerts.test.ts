@@ -77,4 +77,18 @@ describe('summariseIncidentAlerts', () => {
     expect(summariseIncidentAlerts(alerts).firing).toBe(0);
     expect(evaluation.decision).toBe('dismiss');
   });
+
+  it('picks the five latest without sorting everything: shuffled, with ties on time broken by id', () => {
+    const times = ['03:05', '03:01', '03:05', '03:09', '03:02', '03:09', '03:07', '03:05', '03:00'];
+    const alerts = times.map((time, i) =>
+      recorded(genericAlert({ id: `t${i}`, firedAt: `2026-11-22T${time}:00Z` })),
+    );
+    const bySorting = [...alerts]
+      .sort((a, b) => b.firedAt.localeCompare(a.firedAt) || a.id.localeCompare(b.id))
+      .slice(0, 5)
+      .map((a) => a.id);
+
+    expect(summariseIncidentAlerts(alerts).latest.map((ref) => ref.id)).toEqual(bySorting);
+    expect(summariseIncidentAlerts([...alerts].reverse()).latest.map((ref) => ref.id)).toEqual(bySorting);
+  });
 });
