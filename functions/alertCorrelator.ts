@@ -9,6 +9,7 @@ import { alertSchema } from '../shared/domain/alerts/Alert';
 import { ALERTS_QUEUE, SERVICE_BUS_CONNECTION } from '../shared/domain/contracts/queues';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
 import { invocationLogger } from '../shared/logging';
+import type { IncidentWorkflows } from '../shared/ports/IncidentWorkflows';
 import { AlertCorrelator } from '../shared/services/AlertCorrelator';
 
 /** Enough of a poison message to diagnose it, never an unbounded copy. */
@@ -40,11 +41,24 @@ export async function alertCorrelator(message: unknown, context: InvocationConte
     catalog: c.catalog(),
     alerts: c.alertStore(),
     correlation: c.correlationStore(),
-    workflows: new DurableIncidentWorkflows(df.getClient(context)),
+    workflows: lazyWorkflows(() => new DurableIncidentWorkflows(df.getClient(context))),
     now: () => c.now(),
     log,
   });
   await correlator.correlate(parsed.data);
+}
+
+/**
+ * Most alerts join an incident that is already started and awake, and need no Durable client: building
+ * one (an HTTP client per invocation) is left until a start or a wake-up needs it.
+ */
+function lazyWorkflows(make: () => IncidentWorkflows): IncidentWorkflows {
+  let made: IncidentWorkflows | undefined;
+  const workflows = () => (made ??= make());
+  return {
+    ensureStarted: (input) => workflows().ensureStarted(input),
+    wake: (incidentId, alertId) => workflows().wake(incidentId, alertId),
+  };
 }
 
 function preview(message: unknown): string {

@@ -45,6 +45,8 @@ export interface LocalRuntimeOptions {
 }
 
 const idlePollMs = 1000;
+/** The longest a queue trigger's next batch waits for HTTP requests to be answered first. */
+const maxHttpPriorityMs = 25;
 const defaultLockDurationMs = 5 * 60 * 1000;
 
 export class LocalRuntime {
@@ -56,6 +58,8 @@ export class LocalRuntime {
   private readonly inflight = new Set<Promise<void>>();
   private inflightActivities = 0;
   private readonly inflightMessages = new Map<string, number>();
+  private readonly lastReceivedAt = new Map<string, number>();
+  private deferredDispatch: NodeJS.Timeout | undefined;
   private previousWebsiteHostname: string | undefined;
   private readonly onQueueSignal = () => this.wake();
 
@@ -342,35 +346,90 @@ export class LocalRuntime {
 
   private dispatchMessages(): void {
     for (const fn of this.catalog.serviceBus) {
+      const concurrency = this.hostConfig.serviceBusMaxConcurrentCalls;
       const busy = this.inflightMessages.get(fn.name) ?? 0;
-      const free = this.hostConfig.serviceBusMaxConcurrentCalls - busy;
-      if (free <= 0 || this.stopping) {
+      const free = concurrency - busy;
+      // Each receive is a commit (the locks and delivery counts are durable): while messages are in flight,
+      // wait until half the slots are free and receive them together rather than one per completion.
+      if (free <= 0 || this.stopping || (busy > 0 && free < Math.ceil(concurrency / 2))) {
         continue;
       }
-      const messages = this.queue.receive(
+      if (this.deferredForHttp(fn)) {
+        continue;
+      }
+      // The slots are taken before the receive commits (with this turn's completions) and given back when
+      // fewer messages came.
+      this.inflightMessages.set(fn.name, busy + free);
+      this.trackQuietly(this.receiveAndHandle(fn, free));
+    }
+  }
+
+  private async receiveAndHandle(fn: ServiceBusFunction, slots: number): Promise<void> {
+    let messages: ReceivedMessage[] = [];
+    try {
+      messages = await this.queue.receiveInGroupCommit(
         fn.entity,
-        free,
+        slots,
         this.options.messageLockDurationMs ?? defaultLockDurationMs,
       );
-      for (const message of messages) {
-        this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? 0) + 1);
-        this.track(
-          this.handleMessage(fn, message).finally(() =>
-            this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? 1) - 1),
-          ),
-        );
-      }
+    } finally {
+      this.releaseMessageSlots(fn, slots - messages.length);
     }
+    for (const message of messages) {
+      this.track(this.handleMessage(fn, message).finally(() => this.releaseMessageSlots(fn, 1)));
+    }
+  }
+
+  private releaseMessageSlots(fn: ServiceBusFunction, count: number): void {
+    this.inflightMessages.set(fn.name, (this.inflightMessages.get(fn.name) ?? count) - count);
+  }
+
+  /**
+   * Tracked for `idle` and `stop`, without the wake-up `track` gives when work ends: a receive that found
+   * nothing must not start another pass (which would receive nothing again, and again).
+   */
+  private trackQuietly(work: Promise<void>): void {
+    const tracked = work
+      .catch((err: unknown) =>
+        this.log.error('Receiving queue messages failed; they will be received again', {
+          error: err instanceof Error ? err.message : String(err),
+        }),
+      )
+      .finally(() => this.inflight.delete(tracked));
+    this.inflight.add(tracked);
+  }
+
+  /**
+   * Queue triggers are background work: while HTTP requests are being answered (an alert source waits for
+   * its 202) a trigger's next batch waits, but never longer than `maxHttpPriorityMs` after its previous
+   * batch, so that correlation keeps going under any intake load.
+   */
+  private deferredForHttp(fn: ServiceBusFunction): boolean {
+    const now = performance.now();
+    const waited = now - (this.lastReceivedAt.get(fn.name) ?? Number.NEGATIVE_INFINITY);
+    if (this.httpHost.requestsInFlight > 0 && waited < maxHttpPriorityMs) {
+      if (this.deferredDispatch === undefined) {
+        this.deferredDispatch = setTimeout(() => {
+          this.deferredDispatch = undefined;
+          this.wake();
+        }, maxHttpPriorityMs - waited);
+        this.deferredDispatch.unref();
+      }
+      return true;
+    }
+    this.lastReceivedAt.set(fn.name, now);
+    return false;
   }
 
   private async handleMessage(fn: ServiceBusFunction, message: ReceivedMessage): Promise<void> {
     try {
       await this.invoke(fn, serviceBusTriggerInput(fn, message, this.extraInputs(fn)));
-      this.queue.complete(message.lockToken);
+      // Completions of one turn share a commit; a completion lost in a crash means one redelivery.
+      await this.queue.completeInGroupCommit(message);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       try {
-        const outcome = this.queue.abandon(message.lockToken, this.options.maxDeliveryCount ?? 10, reason);
+        const outcome = this.queue.abandon(message, this.options.maxDeliveryCount ?? 10, reason);
         this.log.warn(
           outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered',
           {

@@ -33,6 +33,7 @@ export class HttpHost {
   private readonly routes: Route[];
   private readonly prefixSegments: string[];
   private server?: Server;
+  private inFlight = 0;
 
   constructor(private readonly options: HttpHostOptions) {
     this.prefixSegments = options.routePrefix.split('/').filter((s) => s !== '');
@@ -60,7 +61,21 @@ export class HttpHost {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Requests being answered right now; background work gives way while there are any. */
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.answer(req, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       const headers = flattenHeaders(req);

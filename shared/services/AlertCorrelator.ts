@@ -34,7 +34,10 @@ export class AlertCorrelator {
     const at = this.deps.now().toISOString();
     const matches = resolveWorkloads(alert, catalog.workloads);
     // Recorded first: even if everything after this fails, the alert is visible and the redelivery finds it.
-    await alerts.record({
+    // The correlations are asked for at once, not after the record resolves, so that a store with group
+    // commit (the embedded one) writes the record and the correlations in one transaction; a store without
+    // it runs them in this order anyway. A redelivery repairs whatever a partial failure leaves.
+    const recorded = alerts.record({
       alert,
       receivedAt: at,
       routing: matches.length > 0 ? 'routed' : 'unrouted',
@@ -42,14 +45,21 @@ export class AlertCorrelator {
       routingReasons:
         matches.length > 0 ? matches.map((m) => `${m.workloadId}: ${m.reason}`) : [UNROUTED_REASON],
     });
+    const correlations = matches.map(({ workloadId }) =>
+      correlation.correlate({ workloadId, alert: toIncidentAlert(alert, at), at }),
+    );
+    const [, ...outcomes] = await Promise.all([recorded, ...correlations]);
     if (matches.length === 0) {
       log.warn('Alert matches no workload; kept as unrouted', { alertId: alert.id, source: alert.source });
       return { alertId: alert.id, routes: [] };
     }
 
     const routes: (Correlation & { workloadId: string })[] = [];
-    for (const { workloadId } of matches) {
-      const outcome = await correlation.correlate({ workloadId, alert: toIncidentAlert(alert, at), at });
+    for (const [i, { workloadId }] of matches.entries()) {
+      const outcome = outcomes[i];
+      if (outcome === undefined) {
+        throw new Error(`No correlation for workload '${workloadId}'.`);
+      }
       await this.reach(workloadId, alert.id, outcome);
       log.info('Alert correlated', {
         alertId: alert.id,

@@ -5,6 +5,7 @@ import { ensureErrorType } from '../../errors';
 import type { AlertQuery, AlertStore, DeadLetter, StoredAlert } from '../../ports/AlertStore';
 import type { Page } from '../../ports/Page';
 import { ensureEmbeddedAppSchema } from './embeddedAppSchema';
+import { groupCommitFor, type GroupCommit } from './GroupCommit';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
 import { decodePageToken, keysetPage } from './pageToken';
 
@@ -33,29 +34,35 @@ const stringList = z.array(z.string());
 const detailsList = z.array(z.object({ path: z.string(), message: z.string() }));
 
 export class EmbeddedAlertStore implements AlertStore {
+  private readonly group: GroupCommit;
+
   constructor(private readonly db: EmbeddedDatabase) {
     ensureEmbeddedAppSchema(db);
+    this.group = groupCommitFor(db);
   }
 
+  /** In the connection's group commit: concurrent correlators' records share one commit. */
   record(stored: StoredAlert): Promise<{ created: boolean }> {
-    // Redeliveries are common under load: a read spares them a write and a commit.
-    if (this.db.prepare(`SELECT 1 FROM app_alerts WHERE id = ?`).get(stored.alert.id) !== undefined) {
-      return Promise.resolve({ created: false });
-    }
-    const result = this.db
-      .prepare(
-        `INSERT INTO app_alerts (id, received_at, routing, workload_ids, routing_reasons, body)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(
-        stored.alert.id,
-        stored.receivedAt,
-        stored.routing,
-        JSON.stringify(stored.workloadIds),
-        JSON.stringify(stored.routingReasons),
-        JSON.stringify(stored.alert),
-      );
-    return Promise.resolve({ created: result.changes > 0 });
+    return this.group.run(() => {
+      // Redeliveries are common under load: a read spares them a write.
+      if (this.db.prepare(`SELECT 1 FROM app_alerts WHERE id = ?`).get(stored.alert.id) !== undefined) {
+        return { created: false };
+      }
+      const result = this.db
+        .prepare(
+          `INSERT INTO app_alerts (id, received_at, routing, workload_ids, routing_reasons, body)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(
+          stored.alert.id,
+          stored.receivedAt,
+          stored.routing,
+          JSON.stringify(stored.workloadIds),
+          JSON.stringify(stored.routingReasons),
+          JSON.stringify(stored.alert),
+        );
+      return { created: result.changes > 0 };
+    });
   }
 
   get(alertId: string): Promise<StoredAlert | undefined> {
@@ -97,20 +104,21 @@ export class EmbeddedAlertStore implements AlertStore {
   }
 
   recordDeadLetter(deadLetter: DeadLetter): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO app_dead_letters (entity, message_id, reason, details, body, dead_lettered_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity, message_id) DO NOTHING`,
-      )
-      .run(
-        deadLetter.entity,
-        deadLetter.messageId,
-        deadLetter.reason,
-        JSON.stringify(deadLetter.details),
-        deadLetter.body,
-        deadLetter.deadLetteredAt,
-      );
-    return Promise.resolve();
+    return this.group.run(() => {
+      this.db
+        .prepare(
+          `INSERT INTO app_dead_letters (entity, message_id, reason, details, body, dead_lettered_at)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity, message_id) DO NOTHING`,
+        )
+        .run(
+          deadLetter.entity,
+          deadLetter.messageId,
+          deadLetter.reason,
+          JSON.stringify(deadLetter.details),
+          deadLetter.body,
+          deadLetter.deadLetteredAt,
+        );
+    });
   }
 
   listDeadLetters(query: { limit: number; continuationToken?: string }): Promise<Page<DeadLetter>> {

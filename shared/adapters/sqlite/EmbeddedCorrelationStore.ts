@@ -11,6 +11,8 @@ import type {
   IncidentAlerts,
 } from '../../ports/CorrelationStore';
 import { ensureEmbeddedAppSchema } from './embeddedAppSchema';
+import { BoundedCache } from './BoundedCache';
+import { groupCommitFor, type GroupCommit } from './GroupCommit';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
 
 interface WindowRow {
@@ -24,20 +26,47 @@ interface WindowRow {
   version: number;
 }
 
+/** Incidents whose notifications stay parsed in memory between reads; the oldest read is forgotten first. */
+const CACHED_INCIDENTS = 8;
+
+/** The order incidents' notifications are read in: as SQLite orders `event_at, alert_id` (binary). */
+function byTimeThenId(a: IncidentAlert, b: IncidentAlert): number {
+  const at = notificationTime(a);
+  const bt = notificationTime(b);
+  if (at !== bt) return at < bt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export class EmbeddedCorrelationStore implements CorrelationStore {
+  private readonly group: GroupCommit;
+  private readonly readAlerts = new BoundedCache<string, { version: number; alerts: IncidentAlert[] }>(
+    CACHED_INCIDENTS,
+  );
+
   constructor(private readonly db: EmbeddedDatabase) {
     ensureEmbeddedAppSchema(db);
+    this.group = groupCommitFor(db);
   }
 
+  /**
+   * In the connection's group commit (one transaction, each decision in its own savepoint): concurrent
+   * correlators share a commit, and their decisions are still made one after another.
+   */
   correlate(request: CorrelationRequest): Promise<Correlation> {
-    return Promise.resolve(this.db.transaction(() => this.correlateNow(request)).immediate());
+    return this.group.run(() => this.correlateNow(request));
   }
 
   markStarted(incidentId: string): Promise<void> {
-    this.db.prepare(`UPDATE app_incident_windows SET started = 1 WHERE incident_id = ?`).run(incidentId);
-    return Promise.resolve();
+    return this.group.run(() => {
+      this.db.prepare(`UPDATE app_incident_windows SET started = 1 WHERE incident_id = ?`).run(incidentId);
+    });
   }
 
+  /**
+   * Reads from the database only the notifications that joined since this store last read the incident
+   * (rows never change once in an incident, only new ones arrive): an assessment during an alert storm
+   * costs what joined since the previous one, not the whole incident again.
+   */
   readIncidentAlerts(incidentId: string): Promise<IncidentAlerts | undefined> {
     const read = this.db.transaction((): IncidentAlerts | undefined => {
       const window = this.window(incidentId);
@@ -45,16 +74,13 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
       this.db
         .prepare(`UPDATE app_incident_windows SET signal_pending = 0 WHERE incident_id = ?`)
         .run(incidentId);
-      const rows = this.db
-        .prepare(`SELECT alert FROM app_alert_routes WHERE incident_id = ? ORDER BY event_at, alert_id`)
-        .all(incidentId) as { alert: string }[];
       return {
         incidentId,
         workloadId: window.workload_id,
         openedAt: window.opened_at,
         ...(window.closed_at === null ? {} : { closedAt: window.closed_at }),
         version: window.version,
-        alerts: rows.map((r) => incidentAlertSchema.parse(JSON.parse(r.alert))),
+        alerts: this.alertsOf(incidentId, window.version),
       };
     });
     return Promise.resolve(read.immediate());
@@ -111,9 +137,12 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
       .prepare(`SELECT * FROM app_incident_windows WHERE workload_id = ? AND closed_at IS NULL`)
       .get(workloadId) as WindowRow | undefined;
     if (open !== undefined) {
-      this.insertRoute(workloadId, open.incident_id, alert);
+      const stamp = open.version + 1;
+      this.insertRoute(workloadId, open.incident_id, alert, stamp);
       const adopted =
-        alert.condition === 'fired' ? this.adoptHeld(workloadId, alert.fingerprint, open.incident_id) : 0;
+        alert.condition === 'fired'
+          ? this.adoptHeld(workloadId, alert.fingerprint, open.incident_id, stamp)
+          : 0;
       this.db
         .prepare(
           `UPDATE app_incident_windows SET version = version + ?, signal_pending = 1,
@@ -132,14 +161,20 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
 
     const late = this.lateHome(workloadId, alert);
     if (late !== undefined) {
-      this.insertRoute(workloadId, late, alert);
+      this.insertRoute(workloadId, late.incident_id, alert, late.version + 1);
       this.db
         .prepare(`UPDATE app_incident_windows SET version = version + 1 WHERE incident_id = ?`)
-        .run(late);
-      return { outcome: 'late', incidentId: late, windowOpen: false, started: true, signal: false };
+        .run(late.incident_id);
+      return {
+        outcome: 'late',
+        incidentId: late.incident_id,
+        windowOpen: false,
+        started: true,
+        signal: false,
+      };
     }
     if (alert.condition === 'resolved') {
-      this.insertRoute(workloadId, null, alert);
+      this.insertRoute(workloadId, null, alert, null);
       return { outcome: 'held', windowOpen: false, started: false, signal: false };
     }
 
@@ -150,8 +185,8 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
          VALUES (?, ?, ?, ?, 1)`,
       )
       .run(incidentId, workloadId, at, at);
-    this.insertRoute(workloadId, incidentId, alert);
-    const adopted = this.adoptHeld(workloadId, alert.fingerprint, incidentId);
+    this.insertRoute(workloadId, incidentId, alert, 1);
+    const adopted = this.adoptHeld(workloadId, alert.fingerprint, incidentId, 1);
     if (adopted > 0) {
       this.db
         .prepare(`UPDATE app_incident_windows SET version = version + ? WHERE incident_id = ?`)
@@ -165,7 +200,7 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
    * Where a notification belongs when no window is open: a resolution goes to the incident that holds its
    * firing; a firing that is older than a resolution already recorded goes to that resolution's incident.
    */
-  private lateHome(workloadId: string, alert: IncidentAlert): string | undefined {
+  private lateHome(workloadId: string, alert: IncidentAlert): WindowRow | undefined {
     const at = notificationTime(alert);
     const row =
       alert.condition === 'resolved'
@@ -183,23 +218,32 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
                ORDER BY event_at ASC LIMIT 1`,
             )
             .get(workloadId, alert.fingerprint, at);
-    return (row as { incident_id: string } | undefined)?.incident_id;
+    const incidentId = (row as { incident_id: string } | undefined)?.incident_id;
+    return incidentId === undefined ? undefined : this.window(incidentId);
   }
 
   /** Resolutions that overtook their firing wait without an incident; the firing brings them along. */
-  private adoptHeld(workloadId: string, fingerprint: string, incidentId: string): number {
+  private adoptHeld(workloadId: string, fingerprint: string, incidentId: string, stamp: number): number {
     return this.db
       .prepare(
-        `UPDATE app_alert_routes SET incident_id = ? WHERE workload_id = ? AND fingerprint = ? AND incident_id IS NULL`,
+        `UPDATE app_alert_routes SET incident_id = ?, changed_in_version = ?
+           WHERE workload_id = ? AND fingerprint = ? AND incident_id IS NULL`,
       )
-      .run(incidentId, workloadId, fingerprint).changes;
+      .run(incidentId, stamp, workloadId, fingerprint).changes;
   }
 
-  private insertRoute(workloadId: string, incidentId: string | null, alert: IncidentAlert): void {
+  /** `stamp`: the window version this brings the incident to (null while held in no incident). */
+  private insertRoute(
+    workloadId: string,
+    incidentId: string | null,
+    alert: IncidentAlert,
+    stamp: number | null,
+  ): void {
     this.db
       .prepare(
-        `INSERT INTO app_alert_routes (alert_id, workload_id, incident_id, fingerprint, condition, event_at, alert)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO app_alert_routes
+           (alert_id, workload_id, incident_id, fingerprint, condition, event_at, alert, changed_in_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         alert.id,
@@ -209,6 +253,7 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
         alert.condition,
         notificationTime(alert),
         JSON.stringify(alert),
+        stamp,
       );
   }
 
@@ -218,6 +263,31 @@ export class EmbeddedCorrelationStore implements CorrelationStore {
       const id = incidentIdFor(workloadId, new Date(at), sequence);
       if (taken.get(id) === undefined) return id;
     }
+  }
+
+  /** In a transaction: the incident's notifications ordered by time then id, from the cache plus what is new. */
+  private alertsOf(incidentId: string, version: number): IncidentAlert[] {
+    const cached = this.readAlerts.get(incidentId);
+    if (cached?.version === version) {
+      return [...cached.alerts];
+    }
+    const rows = (
+      cached === undefined
+        ? this.db
+            .prepare(`SELECT alert FROM app_alert_routes WHERE incident_id = ? ORDER BY event_at, alert_id`)
+            .all(incidentId)
+        : this.db
+            .prepare(
+              `SELECT alert FROM app_alert_routes WHERE incident_id = ? AND changed_in_version > ?
+               ORDER BY event_at, alert_id`,
+            )
+            .all(incidentId, cached.version)
+    ) as { alert: string }[];
+    const fresh = rows.map((r) => incidentAlertSchema.parse(JSON.parse(r.alert)));
+    // Both runs are in order, so the sort merges them in linear time.
+    const alerts = cached === undefined ? fresh : [...cached.alerts, ...fresh].sort(byTimeThenId);
+    this.readAlerts.set(incidentId, { version, alerts });
+    return [...alerts];
   }
 
   private claimWakeUp(incidentId: string): void {

@@ -1,4 +1,5 @@
-// MessageSender over the embedded queue: the local counterpart of the Service Bus sender.
+// MessageSender over the embedded queue: the local counterpart of the Service Bus sender. Sends of one turn
+// of the event loop share a commit (group commit); each resolves once its messages are durable.
 import { NonRetryableError, NotFoundError, ensureErrorType } from '../../errors';
 import type { MessageSender, OutboundMessage } from '../../ports/MessageSender';
 import type { EmbeddedQueue } from './EmbeddedQueue';
@@ -8,19 +9,18 @@ export class EmbeddedMessageSender implements MessageSender {
 
   constructor(private readonly queue: EmbeddedQueue) {}
 
-  send(entity: string, messages: readonly OutboundMessage[]): Promise<void> {
+  async send(entity: string, messages: readonly OutboundMessage[]): Promise<void> {
     if (this.closed) {
-      return Promise.reject(new NonRetryableError(`The sender is closed; cannot send to '${entity}'.`));
+      throw new NonRetryableError(`The sender is closed; cannot send to '${entity}'.`);
     }
     try {
-      this.queue.send(entity, messages);
-      return Promise.resolve();
+      await this.queue.sendInGroupCommit(entity, messages);
     } catch (err) {
       // A missing entity is a deployment fault, not a transient one: say so the way Service Bus does.
       if (err instanceof NotFoundError) {
-        return Promise.reject(new NonRetryableError(err.message, { cause: err }));
+        throw new NonRetryableError(err.message, { cause: err });
       }
-      return Promise.reject(ensureErrorType(err));
+      throw ensureErrorType(err);
     }
   }
 

@@ -35,8 +35,10 @@ export function ensureEmbeddedAppSchema(db: EmbeddedDatabase): void {
       condition TEXT NOT NULL,
       event_at TEXT NOT NULL,
       alert TEXT NOT NULL,
+      -- The incident window's version that brought this notification into the incident (recorded, late or
+      -- adopted), so that a reader can fetch only what joined since the version it last read.
+      changed_in_version INTEGER,
       PRIMARY KEY (alert_id, workload_id));
-    CREATE INDEX IF NOT EXISTS app_alert_routes_incident ON app_alert_routes (incident_id);
     CREATE INDEX IF NOT EXISTS app_alert_routes_fingerprint ON app_alert_routes (workload_id, fingerprint);
 
     CREATE TABLE IF NOT EXISTS app_dead_letters (
@@ -49,4 +51,18 @@ export function ensureEmbeddedAppSchema(db: EmbeddedDatabase): void {
       dead_lettered_at TEXT NOT NULL,
       UNIQUE (entity, message_id));
   `);
+  addMissingColumn(db, 'app_alert_routes', 'changed_in_version', 'INTEGER');
+  db.exec(`
+    DROP INDEX IF EXISTS app_alert_routes_incident;
+    CREATE INDEX IF NOT EXISTS app_alert_routes_incident_changes
+      ON app_alert_routes (incident_id, changed_in_version);
+  `);
+}
+
+/** Databases written before a column existed get it (NULL in old rows); readers treat NULL as "long ago". */
+function addMissingColumn(db: EmbeddedDatabase, table: string, column: string, type: string): void {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
+  if (!columns.some((c) => c.name === column)) {
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }
