@@ -1,8 +1,9 @@
 // Child process of the runbook bench (`node --import tsx`): replays the final episode of a finished runbook
 // instance through the local runtime's own engine, on a copy of the runtime's data directory.
 //
-// The final episode is the one that replays the whole history: the engine feeds the orchestrator every
-// stored event plus the last step's result, and the orchestrator returns its outcome. Here that episode is
+// The final episode is the one that replays the whole history of the runbook's last execution (a runbook
+// longer than one share of steps continues as new, see docs/runbook-execution.md): the engine feeds the
+// orchestrator every stored event plus the last step's result, and the orchestrator returns its outcome. Here that episode is
 // put back (history as it stood before it, its new events back in the inbox, the instance running again)
 // and OrchestrationEngine.runEpisode runs it as the runtime would. The engine's invoke function is wrapped
 // to time the orchestrator call alone; runEpisode's own time adds reading the history and the commit.

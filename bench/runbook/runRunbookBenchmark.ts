@@ -1,7 +1,8 @@
 // `npm run bench:runbook`: the runbook engine's overhead per step. A runbook of N no-op http steps runs on the
 // built local runtime (a child process, fresh data per N) against a bare target in this process, beside a
 // baseline of the same calls made directly with fetch; then the runbook's final episode is replayed to time
-// a replay of the whole history. Figures only: nothing here asserts timing. See docs/benchmarks.md.
+// a replay of its last execution's whole history. Figures only: nothing here asserts timing. See
+// docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

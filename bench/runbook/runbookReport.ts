@@ -66,8 +66,8 @@ export function runbookReport(baseline: BaselineFigures, rows: readonly RunbookR
     "runbook's first and last quarter. wall/step: first step's start to last step's end on the incident, per",
     'step. others cpu: cores used by other processes while the steps ran; above ~0.2 the row is suspect.',
     '',
-    "Replay of each runbook's final episode (the whole history) through OrchestrationEngine.runEpisode, on a",
-    'copy of the data, in a fresh process; ms',
+    "Replay of each runbook's final episode (its execution's whole history) through OrchestrationEngine.runEpisode,",
+    'on a copy of the data, in a fresh process; ms',
     table([
       [
         'steps',
