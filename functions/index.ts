@@ -12,6 +12,7 @@ import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
 import './activities/notificationActivities';
+import './activities/progressUpdateActivities';
 import './approvalPages';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,

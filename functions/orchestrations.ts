@@ -3,15 +3,18 @@ import * as df from 'durable-functions';
 import { approvalNotificationsOrchestrator } from '../orchestrations/approvalNotificationsOrchestrator';
 import { approvalOrchestrator } from '../orchestrations/approvalOrchestrator';
 import { incidentOrchestrator } from '../orchestrations/incidentOrchestrator';
+import { progressUpdatesOrchestrator } from '../orchestrations/progressUpdatesOrchestrator';
 import { runbookOrchestrator } from '../orchestrations/runbookOrchestrator';
 import {
   APPROVAL_NOTIFICATIONS_ORCHESTRATION,
   APPROVAL_ORCHESTRATION,
 } from '../shared/domain/contracts/approvalContracts';
 import { INCIDENT_ORCHESTRATION } from '../shared/domain/contracts/incidentContracts';
+import { PROGRESS_UPDATES_ORCHESTRATION } from '../shared/domain/contracts/progressUpdateContracts';
 import { RUNBOOK_ORCHESTRATION } from '../shared/domain/contracts/runbookContracts';
 
 df.app.orchestration(INCIDENT_ORCHESTRATION, incidentOrchestrator);
 df.app.orchestration(APPROVAL_ORCHESTRATION, approvalOrchestrator);
 df.app.orchestration(RUNBOOK_ORCHESTRATION, runbookOrchestrator);
 df.app.orchestration(APPROVAL_NOTIFICATIONS_ORCHESTRATION, approvalNotificationsOrchestrator);
+df.app.orchestration(PROGRESS_UPDATES_ORCHESTRATION, progressUpdatesOrchestrator);

@@ -27,7 +27,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MessageTemplates } from './domain/notifications/MessageTemplates';
 import type { NotificationChannel } from './ports/NotificationChannel';
-import { loadMessageTemplates } from './adapters/notify/loadMessageTemplates';
+import { loadMessageTemplates, MESSAGE_TEMPLATES_DIR } from './adapters/notify/loadMessageTemplates';
 import { OutboxChannel } from './adapters/notify/OutboxChannel';
 import { SmtpEmailChannel } from './adapters/notify/SmtpEmailChannel';
 import { TeamsWebhookChannel } from './adapters/notify/TeamsWebhookChannel';
@@ -140,11 +140,11 @@ export function createContainer(
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
-    // A catalog may bring its own message templates (catalog/templates/messages, every file that
-    // templates/messages has); otherwise the shipped ones apply.
+    // A catalog may bring its own message templates (catalog/templates/messages, every file of a kind
+    // of message it replaces); otherwise, and for the kinds it has no files for, the shipped ones apply.
     messageTemplates: once(() => {
       const own = path.join(config.catalogDir, 'templates', 'messages');
-      return existsSync(own) ? loadMessageTemplates(own) : loadMessageTemplates();
+      return existsSync(own) ? loadMessageTemplates(own, MESSAGE_TEMPLATES_DIR) : loadMessageTemplates();
     }),
     notificationChannel: (() => {
       const email = once((): NotificationChannel => {

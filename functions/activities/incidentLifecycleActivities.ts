@@ -31,6 +31,7 @@ import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/er
 import { raiseToInstance } from './raiseToInstance';
 import { healthCheckRequest, probeEach } from './probeChecks';
 import { registerActivity } from './registerActivity';
+import { startProgressUpdates } from './startProgressUpdates';
 
 /** An assessment waits this long for the primary at most: a dead region often does not answer at all. */
 const PRIMARY_PROBE_TIMEOUT_MS = 5_000;
@@ -170,40 +171,51 @@ async function probePrimary(workload: Workload, at: string): Promise<ProbeResult
   return results.map((r) => ({ target: 'primary' as const, name: r.name, ok: r.ok, at, detail: r.reason }));
 }
 
-registerActivity(transitionIncidentActivity, async ({ incidentId, to, at, entryId, message, actor }) => {
-  const store = container().incidentStore();
-  const updated = await store.update(
-    incidentId,
-    (current) => {
-      if (current.status === to) {
-        return undefined; // already there: a repeat of this activity
-      }
-      if (!canTransition(current.status, to)) {
-        throw new ConflictError(
-          `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
-          current,
-        );
-      }
-      return {
-        ...current,
-        status: to,
-        ...(to === 'observing' ? { observingSince: at } : {}),
-        ...(to === 'failing-over' ? { activatedAt: at } : {}),
-        ...(to === 'recovered' ? { recoveredAt: at } : {}),
-        ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
-      };
-    },
-    (result) => {
-      // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
-      const fullMessage =
-        isTerminal(to) && result.status === to && result.activatedAt !== undefined
-          ? `${message}. ${describeRto(rtoClock(result, new Date(at)))}`
-          : message;
-      return [{ id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) }];
-    },
-  );
-  return { status: updated.status, changed: updated.status === to };
-});
+registerActivity(
+  transitionIncidentActivity,
+  async ({ incidentId, to, at, entryId, message, actor }, context) => {
+    const store = container().incidentStore();
+    const updated = await store.update(
+      incidentId,
+      (current) => {
+        if (current.status === to) {
+          return undefined; // already there: a repeat of this activity
+        }
+        if (!canTransition(current.status, to)) {
+          throw new ConflictError(
+            `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+            current,
+          );
+        }
+        return {
+          ...current,
+          status: to,
+          ...(to === 'observing' ? { observingSince: at } : {}),
+          ...(to === 'failing-over' ? { activatedAt: at } : {}),
+          ...(to === 'recovered' ? { recoveredAt: at } : {}),
+          ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
+        };
+      },
+      (result) => {
+        // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
+        const fullMessage =
+          isTerminal(to) && result.status === to && result.activatedAt !== undefined
+            ? `${message}. ${describeRto(rtoClock(result, new Date(at)))}`
+            : message;
+        return [
+          { id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) },
+        ];
+      },
+    );
+    if (to === 'failing-over' && updated.status === to) {
+      // Stakeholders hear how the failover goes every notificationCadence until it ends.
+      const cadence = compilePolicy(workloadOf(updated.workloadId)).notificationCadenceSeconds;
+      await startProgressUpdates(context, incidentId, cadence);
+    }
+    return { status: updated.status, changed: updated.status === to };
+  },
+  { extraInputs: [df.input.durableClient()] },
+);
 
 registerActivity(recordApprovalActivity, async ({ incidentId, approval, entry, at }) => {
   const store = container().incidentStore();

@@ -17,6 +17,7 @@ import { buildApprovalRequestNotification } from '../../shared/domain/notificati
 import { buildIncidentOutcomeNotification } from '../../shared/domain/notifications/buildIncidentOutcomeNotification';
 import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
+import { workloadRecipients } from './workloadRecipients';
 
 /** The approval card and email show this many of the incident's latest alerts. */
 const RECENT_ALERTS = 5;
@@ -173,12 +174,7 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
         ? { abortedBy: incident.abortRequested.actor }
         : {}),
       statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
-      // Everyone in the workload's contact matrix: approvers, deputies, executives and on-call alike.
-      recipients: peopleInRoles(workload.contacts, Object.keys(workload.contacts)).map((person) => ({
-        name: person.name,
-        ...(person.email ? { email: person.email } : {}),
-        ...(person.teamsUpn ? { teamsUpn: person.teamsUpn } : {}),
-      })),
+      recipients: workloadRecipients(workload),
     },
     c.messageTemplates(),
   );

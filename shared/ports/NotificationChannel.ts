@@ -10,7 +10,12 @@ export interface OutgoingEmail {
   readonly html: string;
 }
 
-export const NOTIFICATION_KINDS = ['approval-request', 'approval-decided', 'incident-outcome'] as const;
+export const NOTIFICATION_KINDS = [
+  'approval-request',
+  'approval-decided',
+  'progress-update',
+  'incident-outcome',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface ApprovalLinkLine {

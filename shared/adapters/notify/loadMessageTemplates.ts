@@ -1,6 +1,6 @@
 // Reads the message templates from `templates/messages/` (call once, at start-up or on first use) and
 // checks them, so a broken template fails the deployment rather than the first approval request.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { NonRetryableError, errorMessage } from '../../errors';
@@ -13,15 +13,29 @@ export const MESSAGE_TEMPLATES_DIR = path.join(TEMPLATES_DIR, 'messages');
 const STEMS: Readonly<Record<keyof MessageTemplates, string>> = {
   approvalRequest: 'approval-request',
   approvalDecided: 'approval-decided',
+  progressUpdate: 'progress-update',
   incidentOutcome: 'incident-outcome',
 };
 
-/** Throws NonRetryableError naming the file that is missing, unreadable or does not parse. */
-export function loadMessageTemplates(dir: string = MESSAGE_TEMPLATES_DIR): MessageTemplates {
+/**
+ * Throws NonRetryableError naming the file that is missing, unreadable or does not parse. With `fallbackDir`,
+ * a kind of message that `dir` has no files for is read from there: a catalog's own templates written before
+ * a kind existed keep working.
+ */
+export function loadMessageTemplates(
+  dir: string = MESSAGE_TEMPLATES_DIR,
+  fallbackDir?: string,
+): MessageTemplates {
+  const set = (stem: string): MessageTemplateSet =>
+    readTemplateSet(
+      fallbackDir === undefined || existsSync(path.join(dir, `${stem}.subject.mustache`)) ? dir : fallbackDir,
+      stem,
+    );
   return {
-    approvalRequest: readTemplateSet(dir, STEMS.approvalRequest),
-    approvalDecided: readTemplateSet(dir, STEMS.approvalDecided),
-    incidentOutcome: readTemplateSet(dir, STEMS.incidentOutcome),
+    approvalRequest: set(STEMS.approvalRequest),
+    approvalDecided: set(STEMS.approvalDecided),
+    progressUpdate: set(STEMS.progressUpdate),
+    incidentOutcome: set(STEMS.incidentOutcome),
   };
 }
 

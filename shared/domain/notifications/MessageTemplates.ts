@@ -16,5 +16,6 @@ export interface MessageTemplateSet extends EmailTemplates {
 export interface MessageTemplates {
   readonly approvalRequest: MessageTemplateSet;
   readonly approvalDecided: MessageTemplateSet;
+  readonly progressUpdate: MessageTemplateSet;
   readonly incidentOutcome: MessageTemplateSet;
 }

@@ -16,6 +16,11 @@ export function incidentOutcomeNotificationId(incidentId: string): string {
   return `incident-outcome.${incidentId}`;
 }
 
+/** `progress-update.orders-api-20261122-031205.3`: one per update of a failover under way. */
+export function progressUpdateNotificationId(incidentId: string, sequence: number): string {
+  return `progress-update.${incidentId}.${sequence}`;
+}
+
 /**
  * What channels accept as a notification id: it becomes a file name (outbox) and part of a Message-ID
  * (a dot-atom), so letters, digits, `-` and `_` in dot-separated parts.

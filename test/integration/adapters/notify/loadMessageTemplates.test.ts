@@ -23,7 +23,12 @@ describe('loadMessageTemplates', () => {
   it('reads every template that ships in templates/messages/', () => {
     const templates = loadMessageTemplates();
 
-    for (const set of [templates.approvalRequest, templates.approvalDecided, templates.incidentOutcome]) {
+    for (const set of [
+      templates.approvalRequest,
+      templates.approvalDecided,
+      templates.progressUpdate,
+      templates.incidentOutcome,
+    ]) {
       expect(set.subject).toContain('{{');
       expect(set.text).toContain('{{');
       expect(set.html).toMatch(/^<!doctype html>/);
@@ -35,6 +40,21 @@ describe('loadMessageTemplates', () => {
     await writeFile(path.join(copy, 'approval-decided.subject.mustache'), 'Custom {{outcomeTitle}}', 'utf8');
 
     expect(loadMessageTemplates(copy).approvalDecided.subject).toBe('Custom {{outcomeTitle}}');
+  });
+
+  it('with a fallback, reads a kind the directory has no files for from the fallback', async () => {
+    for (const part of ['subject.mustache', 'text.mustache', 'html.mustache', 'card.json']) {
+      await rm(path.join(copy, `progress-update.${part}`));
+    }
+    await writeFile(path.join(copy, 'approval-decided.subject.mustache'), 'Custom {{outcomeTitle}}', 'utf8');
+
+    const templates = loadMessageTemplates(copy, MESSAGE_TEMPLATES_DIR);
+    expect(templates.approvalDecided.subject).toBe('Custom {{outcomeTitle}}');
+    expect(templates.progressUpdate).toEqual(loadMessageTemplates().progressUpdate);
+    // Without one, the missing kind is named.
+    expect(() => loadMessageTemplates(copy)).toThrow(
+      /^Message template progress-update\.[a-z.]+ cannot be read/,
+    );
   });
 
   it('names a missing template', async () => {
