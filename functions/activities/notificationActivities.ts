@@ -3,7 +3,6 @@
 // through one channel per call, so a failing channel is retried alone and never holds up the other. Safe to run twice: links are derived deterministically and the
 // message ids are stable (the outbox rewrites the same file; SMTP resends under the same Message-ID).
 import { container } from '../../shared/container';
-import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import { contactKey, peopleInRoles } from '../../shared/domain/catalog/contactsSchema';
 import { derivedNonce } from '../../shared/domain/approvalLinks/derivedNonce';
 import { signApprovalLink } from '../../shared/domain/approvalLinks/signApprovalLink';
@@ -15,8 +14,10 @@ import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { buildApprovalDecidedNotification } from '../../shared/domain/notifications/buildApprovalDecidedNotification';
 import { buildApprovalRequestNotification } from '../../shared/domain/notifications/buildApprovalRequestNotification';
 import { buildIncidentOutcomeNotification } from '../../shared/domain/notifications/buildIncidentOutcomeNotification';
+import { toOutcomeStep } from '../../shared/domain/notifications/IncidentOutcomeFacts';
 import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
+import { workloadChannel } from './workloadChannel';
 import { workloadRecipients } from './workloadRecipients';
 
 /** The approval card and email show this many of the incident's latest alerts. */
@@ -28,17 +29,11 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
   if (incident === undefined) {
     throw new NonRetryableError(`No incident '${input.incidentId}'.`);
   }
-  const workload = findWorkload(c.catalog(), incident.workloadId);
-  if (workload === undefined) {
-    throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
+  const target = workloadChannel(c, incident.workloadId, input.channel);
+  if ('skipped' in target) {
+    return { delivered: 'skipped' as const, detail: target.skipped };
   }
-  if (!workload.channels[input.channel]) {
-    return { delivered: 'skipped' as const, detail: `${input.channel} is turned off for ${workload.id}` };
-  }
-  const channel = c.notificationChannel(input.channel);
-  if (channel === undefined) {
-    return { delivered: 'skipped' as const, detail: `no ${input.channel} channel is configured` };
-  }
+  const { workload, channel } = target;
 
   const base = c.publicBaseUrl();
   const statusUrl = `${base}/api/incidents/${encodeURIComponent(incident.id)}`;
@@ -137,17 +132,11 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
   if (outcome !== 'recovered' && outcome !== 'failed' && outcome !== 'aborted') {
     return { delivered: 'skipped' as const, detail: `no failover message for a ${outcome} incident` };
   }
-  const workload = findWorkload(c.catalog(), incident.workloadId);
-  if (workload === undefined) {
-    throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
+  const target = workloadChannel(c, incident.workloadId, channelName);
+  if ('skipped' in target) {
+    return { delivered: 'skipped' as const, detail: target.skipped };
   }
-  if (!workload.channels[channelName]) {
-    return { delivered: 'skipped' as const, detail: `${channelName} is turned off for ${workload.id}` };
-  }
-  const channel = c.notificationChannel(channelName);
-  if (channel === undefined) {
-    return { delivered: 'skipped' as const, detail: `no ${channelName} channel is configured` };
-  }
+  const { workload, channel } = target;
   const clock = rtoClock(incident, c.now());
   const notification = buildIncidentOutcomeNotification(
     {
@@ -163,13 +152,7 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
         ...(clock.met === undefined ? {} : { met: clock.met }),
       },
       rtoVerdict: describeRto(clock),
-      steps: incident.steps.map((step) => ({
-        id: step.id,
-        name: step.name,
-        status: step.status,
-        attempts: step.attempts,
-        ...(step.error ? { error: step.error } : {}),
-      })),
+      steps: incident.steps.map(toOutcomeStep),
       ...(outcome === 'aborted' && incident.abortRequested
         ? { abortedBy: incident.abortRequested.actor }
         : {}),

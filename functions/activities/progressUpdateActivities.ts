@@ -2,17 +2,18 @@
 // and one update through one channel. Safe to run twice: an update's id is the incident and its sequence
 // (the outbox rewrites the same file; SMTP resends under the same Message-ID).
 import { container } from '../../shared/container';
-import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import {
   readFailoverPhaseActivity,
   sendProgressUpdateActivity,
 } from '../../shared/domain/contracts/progressUpdateContracts';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { currentStepId } from '../../shared/domain/incident/IncidentRunbook';
+import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { buildProgressUpdateNotification } from '../../shared/domain/notifications/buildProgressUpdateNotification';
+import { toOutcomeStep } from '../../shared/domain/notifications/IncidentOutcomeFacts';
 import { FAILOVER_PHASES, type FailoverPhase } from '../../shared/domain/notifications/ProgressUpdateFacts';
-import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
+import { workloadChannel } from './workloadChannel';
 import { workloadRecipients } from './workloadRecipients';
 
 function failoverPhase(incident: Incident | undefined): FailoverPhase | null {
@@ -31,21 +32,12 @@ registerActivity(sendProgressUpdateActivity, async ({ incidentId, channel: chann
   if (incident === undefined || phase === null) {
     return { delivered: 'skipped' as const, detail: `the failover of ${incidentId} is not under way` };
   }
-  const workload = findWorkload(c.catalog(), incident.workloadId);
-  if (workload === undefined) {
-    throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
+  const target = workloadChannel(c, incident.workloadId, channelName);
+  if ('skipped' in target) {
+    return { delivered: 'skipped' as const, detail: target.skipped };
   }
-  if (!workload.channels[channelName]) {
-    return { delivered: 'skipped' as const, detail: `${channelName} is turned off for ${workload.id}` };
-  }
-  const channel = c.notificationChannel(channelName);
-  if (channel === undefined) {
-    return { delivered: 'skipped' as const, detail: `no ${channelName} channel is configured` };
-  }
-  const elapsedSeconds = Math.max(
-    0,
-    Math.floor((c.now().getTime() - Date.parse(incident.detectedAt)) / 1000),
-  );
+  const { workload, channel } = target;
+  const clock = rtoClock(incident, c.now());
   const stepId =
     incident.runbook === undefined
       ? undefined
@@ -58,18 +50,13 @@ registerActivity(sendProgressUpdateActivity, async ({ incidentId, channel: chann
       tier: workload.tier,
       sequence,
       phase,
+      // Unclamped: an update after the target has passed says by how much.
       rto: {
-        targetSeconds: incident.rtoTargetSeconds,
-        elapsedSeconds,
-        remainingSeconds: incident.rtoTargetSeconds - elapsedSeconds,
+        targetSeconds: clock.targetSeconds,
+        elapsedSeconds: clock.elapsedSeconds,
+        remainingSeconds: clock.targetSeconds - clock.elapsedSeconds,
       },
-      steps: incident.steps.map((step) => ({
-        id: step.id,
-        name: step.name,
-        status: step.status,
-        attempts: step.attempts,
-        ...(step.error ? { error: step.error } : {}),
-      })),
+      steps: incident.steps.map(toOutcomeStep),
       ...(stepId === undefined ? {} : { currentStepId: stepId }),
       statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
       recipients: workloadRecipients(workload),

@@ -2,7 +2,7 @@
 // the final message of a DR activation, with the RTO achieved against the target.
 import { z } from 'zod';
 import { tierSchema } from '../catalog/Tier';
-import { stepStatusSchema } from '../incident/IncidentStep';
+import { stepStatusSchema, type IncidentStep } from '../incident/IncidentStep';
 import { notificationRecipientSchema } from './ApprovalDecidedFacts';
 import { linkUrlSchema, notificationSafeIdSchema } from './ApprovalRequestFacts';
 
@@ -19,6 +19,17 @@ export const outcomeStepSchema = z.object({
   error: z.string().optional(),
 });
 export type OutcomeStep = z.infer<typeof outcomeStepSchema>;
+
+/** A step's record on the incident as messages show it. */
+export function toOutcomeStep(step: IncidentStep): OutcomeStep {
+  return {
+    id: step.id,
+    name: step.name,
+    status: step.status,
+    attempts: step.attempts,
+    ...(step.error ? { error: step.error } : {}),
+  };
+}
 
 export const incidentOutcomeFactsSchema = z.object({
   incidentId: notificationSafeIdSchema,
