@@ -1,6 +1,6 @@
 // The approval request's facts in words, once, for every template (email and card): templates only
 // place text, they never compute it, so the card and the email cannot disagree.
-import { TIER_NAMES } from '../catalog/Tier';
+import { workloadHeaderView, type WorkloadHeaderView } from './workloadHeaderView';
 import type { ApprovalRequestFacts, ApproverLinks } from './ApprovalRequestFacts';
 import { describeRtoBudget } from './describeRtoBudget';
 import { formatUtcInstant } from './formatUtcInstant';
@@ -11,13 +11,7 @@ import { shorten } from './shorten';
  * Every field is defined (strings, numbers, booleans, arrays): adaptivecards-templating prints a missing
  * field as `${field}`. Optional facts come with a `has…` flag for `{{#has…}}` and `$when`.
  */
-export interface ApprovalRequestView {
-  readonly incidentId: string;
-  readonly workloadId: string;
-  readonly workloadName: string;
-  readonly tier: number;
-  /** `0 (mission critical)`. */
-  readonly tierText: string;
+export interface ApprovalRequestView extends WorkloadHeaderView {
   readonly hasSeverity: boolean;
   readonly severity: string;
   /** `11m 20s of 15m left`. */
@@ -37,8 +31,6 @@ export interface ApprovalRequestView {
   readonly deadline: string;
   /** `2026-11-22 03:27:05 UTC`. */
   readonly deadlineText: string;
-  readonly hasStatusUrl: boolean;
-  readonly statusUrl: string;
   readonly approvers: readonly ApproverView[];
   /** `msteams.entities` for the card: one per approver with a Teams UPN. */
   readonly mentions: readonly TeamsMention[];
@@ -70,11 +62,7 @@ export const ALERT_SUMMARY_MAX_CHARS = 300;
 export function approvalRequestView(facts: ApprovalRequestFacts): ApprovalRequestView {
   const approvers = facts.approvers.map(approverView);
   return {
-    incidentId: facts.incidentId,
-    workloadId: facts.workloadId,
-    workloadName: facts.workloadName,
-    tier: facts.tier,
-    tierText: `${facts.tier} (${TIER_NAMES[facts.tier]})`,
+    ...workloadHeaderView(facts),
     hasSeverity: facts.severity !== undefined,
     severity: facts.severity ?? '',
     rtoBudgetText: describeRtoBudget(facts.rto),
@@ -97,8 +85,6 @@ export function approvalRequestView(facts: ApprovalRequestFacts): ApprovalReques
     quorumText: describeQuorum(facts.quorum),
     deadline: facts.deadline,
     deadlineText: formatUtcInstant(facts.deadline),
-    hasStatusUrl: facts.statusUrl !== undefined,
-    statusUrl: facts.statusUrl ?? '',
     approvers,
     mentions: facts.approvers.flatMap((approver) =>
       approver.teamsUpn === undefined ? [] : [teamsMention(approver.name, approver.teamsUpn)],

@@ -1,19 +1,13 @@
 // How a failover ended, in words, once for every template (email and card) of the final message: what
 // happened, the RTO achieved, each step with its status and error, and for a failure what failed.
-import { TIER_NAMES } from '../catalog/Tier';
 import { formatDuration } from '../criteria/formatDuration';
 import type { StepStatus } from '../incident/IncidentStep';
 import type { IncidentOutcome, IncidentOutcomeFacts, OutcomeStep } from './IncidentOutcomeFacts';
 import { shorten } from './shorten';
+import { workloadHeaderView, type WorkloadHeaderView } from './workloadHeaderView';
 
 /** Every field defined, for the same reason as ApprovalRequestView. */
-export interface IncidentOutcomeView {
-  readonly incidentId: string;
-  readonly workloadId: string;
-  readonly workloadName: string;
-  readonly tier: number;
-  /** `0 (mission critical)`. */
-  readonly tierText: string;
+export interface IncidentOutcomeView extends WorkloadHeaderView {
   readonly outcome: IncidentOutcome;
   readonly isRecovered: boolean;
   readonly isFailed: boolean;
@@ -38,8 +32,6 @@ export interface IncidentOutcomeView {
   /** Only for the `aborted` outcome. */
   readonly hasAbortedBy: boolean;
   readonly abortedBy: string;
-  readonly hasStatusUrl: boolean;
-  readonly statusUrl: string;
 }
 
 export interface OutcomeStepView {
@@ -69,11 +61,7 @@ export function incidentOutcomeView(facts: IncidentOutcomeFacts): IncidentOutcom
   const failedSteps = steps.filter((step) => step.stepFailed);
   const abortedBy = facts.outcome === 'aborted' ? facts.abortedBy : undefined;
   return {
-    incidentId: facts.incidentId,
-    workloadId: facts.workloadId,
-    workloadName: facts.workloadName,
-    tier: facts.tier,
-    tierText: `${facts.tier} (${TIER_NAMES[facts.tier]})`,
+    ...workloadHeaderView(facts),
     outcome: facts.outcome,
     isRecovered: facts.outcome === 'recovered',
     isFailed: facts.outcome === 'failed',
@@ -91,8 +79,6 @@ export function incidentOutcomeView(facts: IncidentOutcomeFacts): IncidentOutcom
     hasStartedSteps: facts.steps.some((step) => step.attempts > 0 || STARTED_STATUSES.has(step.status)),
     hasAbortedBy: abortedBy !== undefined,
     abortedBy: abortedBy ?? '',
-    hasStatusUrl: facts.statusUrl !== undefined,
-    statusUrl: facts.statusUrl ?? '',
   };
 }
 

@@ -1,6 +1,5 @@
 // A failover under way, in words, once for every template (email and card) of a progress update: the
 // phase, the step it is on out of how many, the RTO budget left, and each step's status.
-import { TIER_NAMES } from '../catalog/Tier';
 import { formatDuration } from '../criteria/formatDuration';
 import type { StepStatus } from '../incident/IncidentStep';
 import { describeRtoBudget } from './describeRtoBudget';
@@ -8,13 +7,10 @@ import type { OutcomeStep } from './IncidentOutcomeFacts';
 import { OUTCOME_TEXT_MAX_CHARS } from './incidentOutcomeView';
 import type { FailoverPhase, ProgressUpdateFacts } from './ProgressUpdateFacts';
 import { shorten } from './shorten';
+import { workloadHeaderView, type WorkloadHeaderView } from './workloadHeaderView';
 
 /** Every field defined, for the same reason as ApprovalRequestView. */
-export interface ProgressUpdateView {
-  readonly incidentId: string;
-  readonly workloadId: string;
-  readonly workloadName: string;
-  readonly tierText: string;
+export interface ProgressUpdateView extends WorkloadHeaderView {
   readonly sequence: number;
   /** `Failing over`, `Failover PAUSED`, `Validating the secondary`. */
   readonly phaseTitle: string;
@@ -26,8 +22,6 @@ export interface ProgressUpdateView {
   readonly rtoOverrun: boolean;
   readonly hasSteps: boolean;
   readonly steps: readonly ProgressStepView[];
-  readonly hasStatusUrl: boolean;
-  readonly statusUrl: string;
 }
 
 export interface ProgressStepView {
@@ -59,10 +53,7 @@ export function progressUpdateView(facts: ProgressUpdateFacts): ProgressUpdateVi
   const steps = facts.steps.map((step) => stepView(step, step.id === facts.currentStepId));
   const elapsed = formatDuration(facts.rto.elapsedSeconds * 1000);
   return {
-    incidentId: facts.incidentId,
-    workloadId: facts.workloadId,
-    workloadName: facts.workloadName,
-    tierText: `${facts.tier} (${TIER_NAMES[facts.tier]})`,
+    ...workloadHeaderView(facts),
     sequence: facts.sequence,
     phaseTitle: PHASE_TITLES[facts.phase],
     isPaused: facts.phase === 'paused',
@@ -71,8 +62,6 @@ export function progressUpdateView(facts: ProgressUpdateFacts): ProgressUpdateVi
     rtoOverrun: facts.rto.remainingSeconds <= -1,
     hasSteps: steps.length > 0,
     steps,
-    hasStatusUrl: facts.statusUrl !== undefined,
-    statusUrl: facts.statusUrl ?? '',
   };
 }
 
