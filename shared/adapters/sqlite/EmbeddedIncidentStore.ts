@@ -28,7 +28,6 @@ import type { Page } from '../../ports/Page';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
 import {
   readIncidentStep,
-  readIncidentStepCount,
   readIncidentSteps,
   writeIncidentStep,
   writeIncidentSteps,
@@ -100,7 +99,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
     return this.immediate(() => {
       // Not schema-checked on the way in: this adapter checked it when it wrote it, the mutation's result
       // is checked before it is written, and an update is the hot path of every runbook step.
-      const current = this.readUnchecked(id);
+      const current = this.readForWrite(id);
       if (current === undefined) throw new NotFoundError(`Incident ${id} does not exist`);
       const proposed = mutate(current);
       let updated = current;
@@ -312,9 +311,19 @@ export class EmbeddedIncidentStore implements IncidentStore {
     return { ...newIncidentSchema.parse(this.assembled(row)), version: row.version };
   }
 
-  private readUnchecked(id: string): Incident | undefined {
+  /**
+   * Within a write transaction: the stored record, unchecked (this adapter checked it when it wrote it),
+   * with an older record's steps moved to their rows first, so the write can rewrite only the changed ones.
+   */
+  private readForWrite(id: string): Incident | undefined {
     const row = this.row(id);
-    return row === undefined ? undefined : { ...(this.assembled(row) as NewIncident), version: row.version };
+    if (row === undefined) return undefined;
+    const { head, legacySteps } = parseBody(row);
+    if (legacySteps !== undefined) {
+      this.moveLegacySteps(id, head, legacySteps);
+    }
+    const steps = legacySteps ?? readIncidentSteps(this.db, id);
+    return { ...(head as Omit<NewIncident, 'steps'>), steps, version: row.version };
   }
 
   /** The body with its steps. */
@@ -323,7 +332,10 @@ export class EmbeddedIncidentStore implements IncidentStore {
     return { ...head, steps: legacySteps ?? readIncidentSteps(this.db, row.id) };
   }
 
-  /** Within a transaction that has checked `fromVersion` is the stored one; `stored`: the steps as read. */
+  /**
+   * Within a transaction that has checked `fromVersion` is the stored one. `stored`: the steps as read from
+   * their rows in the same transaction, when only the changed ones need rewriting.
+   */
   private write(next: NewIncident, fromVersion: number, stored?: readonly IncidentStep[]): Incident {
     const version = fromVersion + 1;
     const { steps, ...head } = next;
@@ -333,9 +345,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
          WHERE id = ?`,
       )
       .run(next.workloadId, next.status, next.mode, next.detectedAt, version, JSON.stringify(head), next.id);
-    // Steps read from an older body are not in their rows yet: write them all.
-    const inRows = readIncidentStepCount(this.db, next.id) > 0 ? stored : undefined;
-    writeIncidentSteps(this.db, next.id, steps, inRows);
+    writeIncidentSteps(this.db, next.id, steps, stored);
     return { ...next, version };
   }
 

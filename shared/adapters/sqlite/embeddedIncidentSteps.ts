@@ -12,14 +12,6 @@ export function readIncidentSteps(db: EmbeddedDatabase, incidentId: string): Inc
   return rows.map((row) => JSON.parse(row.body) as IncidentStep);
 }
 
-export function readIncidentStepCount(db: EmbeddedDatabase, incidentId: string): number {
-  return (
-    db.prepare(`SELECT COUNT(*) AS n FROM app_incident_steps WHERE incident_id = ?`).get(incidentId) as {
-      n: number;
-    }
-  ).n;
-}
-
 export function readIncidentStep(
   db: EmbeddedDatabase,
   incidentId: string,
