@@ -47,30 +47,33 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
   const store = container().incidentStore();
   // Kept once: a repeat of this activity after a catalog edit still gets the steps the runbook started with.
   const steps = await store.keepRunbookPlan(incidentId, purpose, runbook.steps);
-  await store.update(incidentId, (current) =>
-    current.runbook?.id === runbook.id && current.runbook.purpose === purpose
-      ? undefined // already started: keep the steps' progress
-      : {
-          ...current,
-          runbook: { id: runbook.id, name: runbook.name, purpose },
-          steps: steps.map((step) => ({
-            id: step.id,
-            name: step.name,
-            type: step.type,
-            status: 'pending' as const,
-            attempts: 0,
-            revision: 0,
-          })),
-        },
+  await store.update(
+    incidentId,
+    (current) =>
+      current.runbook?.id === runbook.id && current.runbook.purpose === purpose
+        ? undefined // already started: keep the steps' progress
+        : {
+            ...current,
+            runbook: { id: runbook.id, name: runbook.name, purpose },
+            steps: steps.map((step) => ({
+              id: step.id,
+              name: step.name,
+              type: step.type,
+              status: 'pending' as const,
+              attempts: 0,
+              revision: 0,
+            })),
+          },
+    // In the same write (idempotent by id, so a repeat of this activity appends it once).
+    () => [
+      {
+        id: `runbook-${purpose}-started`,
+        at,
+        type: 'runbook-started',
+        message: `Runbook ${runbook.name} (${runbook.id}) started: ${steps.length} steps`,
+      },
+    ],
   );
-  await store.appendTimeline(incidentId, [
-    {
-      id: `runbook-${purpose}-started`,
-      at,
-      type: 'runbook-started',
-      message: `Runbook ${runbook.name} (${runbook.id}) started: ${steps.length} steps`,
-    },
-  ]);
   return {
     found: true as const,
     runbook: { id: runbook.id, name: runbook.name },

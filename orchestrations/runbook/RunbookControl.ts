@@ -78,11 +78,7 @@ export class RunbookControl {
 
   /** Takes any buffered events before an effectful call, so none arrives after it was scheduled. */
   *settle(): Generator<df.Task, Abort | undefined, unknown> {
-    if (!this.mayHaveBuffered) {
-      return undefined;
-    }
-    this.mayHaveBuffered = false;
-    return yield* this.sleepUntil(this.context.df.currentUtcDateTime);
+    return this.mayHaveBuffered ? yield* this.drain() : undefined;
   }
 
   /** Takes every event waiting in the buffer, whether or not one may be there. */
