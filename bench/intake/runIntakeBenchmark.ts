@@ -2,7 +2,7 @@
 // a bare Node http server (the baseline, also a child), at fixed offered loads and flat out, then an alert
 // storm. Figures only: nothing here asserts timing. Settings: bench/intake/settings.ts, docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChildServer } from '../support/ChildServer';
@@ -11,6 +11,7 @@ import { acceptedFingerprint, alertBody, distinctBodies, stormOrder } from './al
 import { runLoad, type LoadResult } from './loadRun';
 import { RecordedAlerts } from './RecordedAlerts';
 import { readSettings, type BenchSettings } from './settings';
+import { measure, runBenchMain, writeFiguresJson } from '../support/benchMain';
 import { stopOnSignals } from '../support/stopOnSignals';
 
 const TARGET_THROUGHPUT_RATIO = 0.5;
@@ -445,26 +446,16 @@ async function main(): Promise<void> {
       `${settings.connections} connections; storm ${settings.stormAlerts}×${settings.stormRepeats} on ` +
       `${settings.stormConnections} connections`,
   );
-  try {
-    if (settings.phases.has('loads') || settings.phases.has('max')) await bench.loadsAndMax();
-    if (settings.phases.has('storm')) await bench.alertStorm();
-  } catch (err) {
-    if (signals.interrupted()) return;
-    for (const child of bench.children) {
-      console.error(`--- ${child.options.name} log (end) ---\n${child.logTail()}`);
-    }
-    throw err;
-  } finally {
-    await cleanup();
-  }
+  const measured = await measure(
+    async () => {
+      if (settings.phases.has('loads') || settings.phases.has('max')) await bench.loadsAndMax();
+      if (settings.phases.has('storm')) await bench.alertStorm();
+    },
+    { interrupted: () => signals.interrupted(), children: () => bench.children, cleanup },
+  );
+  if (!measured) return;
   console.log(`\n${bench.report()}`);
-  if (settings.jsonOut !== undefined) {
-    writeFileSync(settings.jsonOut, `${JSON.stringify(bench.json(), null, 2)}\n`);
-    console.log(`\nFigures written to ${settings.jsonOut}`);
-  }
+  writeFiguresJson(settings.jsonOut, bench.json());
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+runBenchMain(main);

@@ -4,7 +4,7 @@
 // a replay of its last execution's whole history. Figures only: nothing here asserts timing. See
 // docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixed } from '../support/report';
@@ -16,6 +16,7 @@ import { RunbookRuntime, type RuntimeKeys } from './RunbookRuntime';
 import { readRunbookSettings, type RunbookBenchSettings } from './settings';
 import { StepTarget } from './StepTarget';
 import { writeBenchCatalog } from './writeBenchCatalog';
+import { measure, runBenchMain, writeFiguresJson } from '../support/benchMain';
 import { stopOnSignals } from '../support/stopOnSignals';
 
 /** Baseline calls made before the measured ones (connection set-up, JIT), as the warm-up runbook does. */
@@ -150,26 +151,15 @@ async function main(): Promise<void> {
       `  runbooks of ${settings.steps.join(', ')} steps; warm-up runbook ${settings.warmupSteps} steps; ` +
       `${settings.replays} replays each`,
   );
-  try {
-    await bench.run();
-  } catch (err) {
-    if (signals.interrupted()) return;
-    for (const runtime of bench.runtimes) {
-      console.error(`--- ${runtime.child.options.name} log (end) ---\n${runtime.child.logTail()}`);
-    }
-    throw err;
-  } finally {
-    await cleanup();
-  }
+  const measured = await measure(() => bench.run(), {
+    interrupted: () => signals.interrupted(),
+    children: () => bench.runtimes.map((runtime) => runtime.child),
+    cleanup,
+  });
+  if (!measured) return;
   if (!bench.baseline) throw new Error('Internal error: the bench ended without a baseline');
   console.log(`\n${runbookReport(bench.baseline, bench.rows)}`);
-  if (settings.jsonOut !== undefined) {
-    writeFileSync(settings.jsonOut, `${JSON.stringify(bench.json(), null, 2)}\n`);
-    console.log(`\nFigures written to ${settings.jsonOut}`);
-  }
+  writeFiguresJson(settings.jsonOut, bench.json());
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+runBenchMain(main);
