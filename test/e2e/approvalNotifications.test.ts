@@ -6,7 +6,7 @@
 import { ManualClock } from '../../local/clock/Clock';
 import { waitFor } from '../local/support/testRuntime';
 import { HttpTarget, type RecordedRequest } from '../support/httpTarget';
-import { parseMimeMessage } from '../support/parseMimeMessage';
+import { readCapturedEmail, type ReadEmail } from '../support/readCapturedEmail';
 import { SmtpCapture } from '../support/SmtpCapture';
 import { startAppRuntime } from './support/appRuntime';
 
@@ -17,12 +17,6 @@ const BRAM = 'bram.devries@example.com';
 const CHLOE = 'chloe.martin@example.com';
 const DARA = 'dara.oneill@example.com';
 
-interface Email {
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
 interface TeamsPost {
   readonly type: string;
   readonly attachments: { contentType: string; content: { body: unknown[]; actions?: unknown[] } }[];
@@ -61,18 +55,7 @@ describe('approval notifications', () => {
     await smtp.stop();
   });
 
-  const emails = (): Email[] =>
-    smtp.messages.map((message) => {
-      const mime = parseMimeMessage(message.raw);
-      const part = (type: string) =>
-        mime.parts.find((p) => (p.headers.get('content-type') ?? '').startsWith(type))?.body ?? '';
-      return {
-        to: message.to,
-        subject: mime.headers.get('subject') ?? '',
-        text: part('text/plain'),
-        html: part('text/html'),
-      };
-    });
+  const emails = (): ReadEmail[] => smtp.messages.map(readCapturedEmail);
   const cards = (): TeamsPost[] =>
     teams.requests.map((r: RecordedRequest) => JSON.parse(r.body) as TeamsPost);
   const linksIn = (text: string) => text.match(/http:\/\/127\.0\.0\.1:\d+\/api\/approvals\/[^\s"<]+/g) ?? [];

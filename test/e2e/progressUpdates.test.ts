@@ -3,7 +3,7 @@
 // it is on and the RTO budget left; once it has ended the updates stop and only the final message follows.
 import { ManualClock } from '../../local/clock/Clock';
 import { HttpTarget } from '../support/httpTarget';
-import { parseMimeMessage } from '../support/parseMimeMessage';
+import { readCapturedEmail } from '../support/readCapturedEmail';
 import { SmtpCapture } from '../support/SmtpCapture';
 import { startAppRuntime } from './support/appRuntime';
 import { writeRunbookCatalog } from './support/runbookCatalog';
@@ -64,14 +64,7 @@ describe('progress updates while a failover runs', () => {
   });
 
   const progressEmails = () =>
-    smtp.messages
-      .map((message) => {
-        const mime = parseMimeMessage(message.raw);
-        const text =
-          mime.parts.find((p) => (p.headers.get('content-type') ?? '').startsWith('text/plain'))?.body ?? '';
-        return { to: message.to, subject: mime.headers.get('subject') ?? '', text };
-      })
-      .filter((email) => email.subject.includes('(update '));
+    smtp.messages.map(readCapturedEmail).filter((email) => email.subject.includes('(update '));
   async function advance(ms: number) {
     clock.advance(ms);
     await app.runtime.idle();

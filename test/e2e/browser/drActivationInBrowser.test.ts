@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { ManualClock } from '../../../local/clock/Clock';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../../local/demo/TwoRegionDemoApp';
 import { waitFor } from '../../local/support/testRuntime';
-import { parseMimeMessage } from '../../support/parseMimeMessage';
+import { readCapturedEmail } from '../../support/readCapturedEmail';
 import { SmtpCapture } from '../../support/SmtpCapture';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { alertFixture, startAppRuntime } from '../support/appRuntime';
@@ -132,10 +132,8 @@ describe('a DR activation approved in the browser', () => {
     const message = await waitFor('the approval email to Alice', () =>
       smtp.messages.find((m) => m.to.includes('alice@example.com')),
     );
-    const text = parseMimeMessage(message.raw).parts.find((p) =>
-      (p.headers.get('content-type') ?? '').startsWith('text/plain'),
-    )?.body;
-    const approveLink = /Approve as Alice:\s*(\S+)/.exec(text ?? '')?.[1];
+    const { text } = readCapturedEmail(message);
+    const approveLink = /Approve as Alice:\s*(\S+)/.exec(text)?.[1];
     if (approveLink === undefined) throw new Error(`no approve link in:\n${text}`);
 
     const page = await browser.newPage();
@@ -178,7 +176,7 @@ describe('a DR activation approved in the browser', () => {
         (m) => /Subject: \[Lifeboat\] Recovered: /.test(m.raw) && m.to.includes('erin@example.com'),
       ),
     );
-    expect(parseMimeMessage(final.raw).headers.get('subject')).toMatch(/RTO met \(50s of 15m\)/);
+    expect(readCapturedEmail(final).subject).toMatch(/RTO met \(50s of 15m\)/);
 
     const state = demo.state();
     expect(state.cosmosWriteRegion).toBe('northeurope');
