@@ -35,12 +35,13 @@ export function openEmbeddedDatabase(dataDir: string): EmbeddedDatabase {
  * repairs (see `UpdateOptions`, `DurableStore.progressTransaction`).
  */
 export function commitWithoutWaitingForDisk<T>(db: EmbeddedDatabase, work: () => T, mode?: 'immediate'): T {
-  db.pragma('synchronous = NORMAL');
+  // Through `prepare`, which keeps the compiled statement (`db.pragma` compiles it anew on every call).
+  db.prepare('PRAGMA synchronous = NORMAL').run();
   try {
     const transaction = db.transaction(work);
     return mode === 'immediate' ? transaction.immediate() : transaction();
   } finally {
-    db.pragma('synchronous = FULL');
+    db.prepare('PRAGMA synchronous = FULL').run();
   }
 }
 
