@@ -90,7 +90,12 @@ export default tseslint.config(
   },
   {
     // Loading the app after the @azure/functions-core resolver is installed is the point of these requires.
-    files: ['local/start.ts', 'test/local/**/*.ts', 'test/e2e/support/*.ts'],
+    files: [
+      'local/start.ts',
+      'test/local/**/*.ts',
+      'test/e2e/support/*.ts',
+      'test/integration/adapters/durable/*.ts',
+    ],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

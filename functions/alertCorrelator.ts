@@ -10,6 +10,7 @@ import { ALERTS_QUEUE, SERVICE_BUS_CONNECTION } from '../shared/domain/contracts
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
 import { invocationLogger } from '../shared/logging';
 import type { IncidentWorkflows } from '../shared/ports/IncidentWorkflows';
+import { durableInstanceApi } from './durable/durableInstanceApi';
 import { AlertCorrelator } from '../shared/services/AlertCorrelator';
 
 /** Enough of a poison message to diagnose it, never an unbounded copy. */
@@ -41,7 +42,9 @@ export async function alertCorrelator(message: unknown, context: InvocationConte
     catalog: c.catalog(),
     alerts: c.alertStore(),
     correlation: c.correlationStore(),
-    workflows: lazyWorkflows(() => new DurableIncidentWorkflows(df.getClient(context))),
+    workflows: lazyWorkflows(
+      () => new DurableIncidentWorkflows(df.getClient(context), durableInstanceApi(context)),
+    ),
     now: () => c.now(),
     log,
   });

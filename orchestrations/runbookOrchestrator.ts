@@ -3,7 +3,6 @@
 // operator, abort the runbook, or continue). Operators confirm manual steps, retry or skip failed ones,
 // pause and resume between steps; an abort (passed on by the incident orchestration) ends it at once.
 import type * as df from 'durable-functions';
-import type { z } from 'zod';
 import {
   loadRunbookStepsActivity,
   recordStepChangeActivity,
@@ -22,8 +21,7 @@ import { retryDelaySeconds } from '../shared/domain/runbook/retryDelay';
 import type { HttpStep, RunbookStep } from '../shared/domain/runbook/runbookStepSchema';
 import { runHealthGate } from './runbook/healthGate';
 import { RunbookControl, type Abort } from './runbook/RunbookControl';
-import { callActivity } from './support/callActivity';
-import { STORE_ACTIVITY_RETRY } from './support/retryPolicies';
+import { activityResult, callActivity, scheduleActivity } from './support/callActivity';
 import { secondsAfter } from './support/waitForAny';
 
 type Attempt =
@@ -122,7 +120,7 @@ class RunbookRun {
     const { incidentId, workloadId, purpose, continuation } = this.input;
     if (continuation !== undefined) {
       const raced = yield* this.control.race(
-        this.context.df.callActivityWithRetry(loadRunbookStepsActivity.name, STORE_ACTIVITY_RETRY, {
+        scheduleActivity(this.context, loadRunbookStepsActivity, {
           incidentId,
           purpose,
           from: continuation.from,
@@ -132,7 +130,7 @@ class RunbookRun {
       if (raced.kind === 'abort') {
         return this.outcome('aborted', raced.reason, raced.actor);
       }
-      const { steps } = loadRunbookStepsActivity.output.parse(raced.result);
+      const { steps } = activityResult(loadRunbookStepsActivity, raced.result);
       if (steps.length === 0) {
         return this.outcome(
           'failed',
@@ -147,7 +145,7 @@ class RunbookRun {
       };
     }
     const started = yield* this.control.race(
-      this.context.df.callActivityWithRetry(startRunbookActivity.name, STORE_ACTIVITY_RETRY, {
+      scheduleActivity(this.context, startRunbookActivity, {
         incidentId,
         workloadId,
         purpose,
@@ -157,7 +155,7 @@ class RunbookRun {
     if (started.kind === 'abort') {
       return this.outcome('aborted', started.reason, started.actor);
     }
-    const loaded = startRunbookActivity.output.parse(started.result);
+    const loaded = activityResult(startRunbookActivity, started.result);
     if (!loaded.found) {
       return this.outcome('failed', loaded.reason);
     }
@@ -402,23 +400,19 @@ class RunbookRun {
     const revision = this.nextRevision(step.id);
     this.revisions.set(step.id, revision + 1); // the activity records the start and the result
     const raced = yield* this.control.race(
-      this.context.df.callActivityWithRetry(
-        runHttpStepActivity.name,
-        STORE_ACTIVITY_RETRY,
-        this.checkedOnce(runHttpStepActivity.input, {
-          incidentId: this.input.incidentId,
-          step,
-          attempt,
-          round,
-          revision,
-          entryPrefix: this.entryPrefix(),
-        }),
-      ),
+      scheduleActivity(this.context, runHttpStepActivity, {
+        incidentId: this.input.incidentId,
+        step,
+        attempt,
+        round,
+        revision,
+        entryPrefix: this.entryPrefix(),
+      }),
     );
     if (raced.kind === 'abort') {
       return raced;
     }
-    const result = runHttpStepActivity.output.parse(raced.result);
+    const result = activityResult(runHttpStepActivity, raced.result);
     if (result.abortedBy !== undefined) {
       return { kind: 'abort', actor: result.abortedBy, reason: result.summary };
     }
@@ -520,11 +514,6 @@ class RunbookRun {
       });
       this.control.heardNothing();
     }
-  }
-
-  /** An activity's input, checked when the call is first scheduled and not again on every replay. */
-  private checkedOnce<S extends z.ZodType>(schema: S, input: z.input<S>): unknown {
-    return this.context.df.isReplaying ? input : schema.parse(input);
   }
 
   private nextRevision(stepId: string): number {

@@ -1,4 +1,12 @@
 // The few error classes Lifeboat throws, each carrying its cause, plus helpers to normalise unknowns.
+// What each promises inside an activity (functions/activities/registerActivity.ts keeps the promise, because
+// durable-functions' RetryOptions cannot exempt an error type and the host retries every failure):
+// - ValidationError, NonRetryableError: permanent. The activity returns a permanent failure through its
+//   contract at the first attempt; the orchestration sees it fail without a retry.
+// - TransientError: retried by the caller's retry policy. `retryAfterMs` is a hint that only code which
+//   schedules its own wait honours (a runbook http step does); Durable retry backoff cannot.
+// - NotFoundError, ConflictError: retried like any fault, because in an activity they usually mean a write
+//   that has not landed yet or lost a race; an activity that knows better throws NonRetryableError instead.
 
 /** Input that does not satisfy a boundary's contract (HTTP body, queue message, catalog file...). */
 export class ValidationError extends Error {
@@ -51,6 +59,11 @@ export class TransientError extends Error {
   }
 }
 
+/** Whether retrying can never help: the activity wrapper turns these into permanent failures. */
+export function isPermanentError(err: unknown): err is NonRetryableError | ValidationError {
+  return err instanceof NonRetryableError || err instanceof ValidationError;
+}
+
 export function ensureErrorType(err: unknown): Error {
   if (err instanceof Error) {
     return err;
@@ -61,7 +74,7 @@ export function ensureErrorType(err: unknown): Error {
   } else if (typeof err === 'string') {
     message = err;
   } else if (typeof err === 'object') {
-    message = JSON.stringify(err);
+    message = describeObject(err);
   } else if (typeof err === 'number' || typeof err === 'boolean' || typeof err === 'bigint') {
     message = `${err}`;
   } else {
@@ -72,4 +85,27 @@ export function ensureErrorType(err: unknown): Error {
 
 export function errorMessage(err: unknown): string {
   return ensureErrorType(err).message;
+}
+
+/**
+ * JSON of a thrown non-Error object that never throws itself: cycles and values JSON cannot write
+ * (bigint, a throwing toJSON) become placeholders instead of a second error that hides the first.
+ */
+function describeObject(value: object): string {
+  const ancestors: unknown[] = [];
+  try {
+    return (
+      JSON.stringify(value, function (this: unknown, _key, item: unknown) {
+        if (typeof item === 'bigint') return `${item}n`;
+        if (typeof item !== 'object' || item === null) return item;
+        // `this` is the object holding `item`: drop the ancestors we have left behind.
+        while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+        if (ancestors.includes(item)) return '[Circular]';
+        ancestors.push(item);
+        return item;
+      }) ?? Object.prototype.toString.call(value)
+    );
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

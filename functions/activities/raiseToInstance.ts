@@ -1,24 +1,17 @@
-// Raises an event to another orchestration instance through the durable client (orchestrations cannot
-// do it themselves): how the incident passes an abort on to its runbook and cancels its approval.
+// Raises an event to another orchestration instance (orchestrations cannot do it themselves): how the incident
+// passes an abort on to its runbook and cancels its approval. Decided by the host's status, never its text.
 import type { InvocationContext } from '@azure/functions';
-import * as df from 'durable-functions';
-import { errorMessage } from '../../shared/errors';
+import { durableInstanceApi } from '../durable/durableInstanceApi';
 
-/** Whether it was delivered; false when the instance never existed (there is nothing to tell). */
+/**
+ * Whether it was delivered to a running instance: false when the instance never existed or has already
+ * finished (there is nothing left to tell).
+ */
 export async function raiseToInstance(
   context: InvocationContext,
   instanceId: string,
   eventName: string,
   payload: unknown,
 ): Promise<boolean> {
-  try {
-    // Resolves also when the instance has already finished (410): nothing is left to stop.
-    await df.getClient(context).raiseEvent(instanceId, eventName, payload);
-    return true;
-  } catch (err) {
-    if (errorMessage(err).includes('404')) {
-      return false;
-    }
-    throw err;
-  }
+  return (await durableInstanceApi(context).raiseEvent(instanceId, eventName, payload)) === 'delivered';
 }

@@ -9,7 +9,7 @@ import {
   progressUpdatesInstanceId,
   type ProgressUpdatesInput,
 } from '../../shared/domain/contracts/progressUpdateContracts';
-import { errorMessage } from '../../shared/errors';
+import { durableInstanceApi } from '../durable/durableInstanceApi';
 
 const RUNNING = new Set<string>([
   df.OrchestrationRuntimeStatus.Running,
@@ -21,18 +21,11 @@ export async function startProgressUpdates(
   incidentId: string,
   cadenceSeconds: number,
 ): Promise<void> {
-  const client = df.getClient(context);
   const instanceId = progressUpdatesInstanceId(incidentId);
-  try {
-    const status = await client.getStatus(instanceId, { showInput: false });
-    if (RUNNING.has(status.runtimeStatus)) {
-      return;
-    }
-  } catch (err) {
-    if (!errorMessage(err).includes('404')) {
-      throw err;
-    }
+  const status = await durableInstanceApi(context).runtimeStatus(instanceId);
+  if (status !== undefined && RUNNING.has(status)) {
+    return;
   }
   const input: ProgressUpdatesInput = { incidentId, cadenceSeconds, sent: 0 };
-  await client.startNew(PROGRESS_UPDATES_ORCHESTRATION, { instanceId, input });
+  await df.getClient(context).startNew(PROGRESS_UPDATES_ORCHESTRATION, { instanceId, input });
 }

@@ -1,13 +1,14 @@
 // Sends one message through every notification channel at once, each activity retried on its own. One
-// channel failing after its retries neither blocks the other nor fails the caller: the failure is written
-// on the incident's timeline for operators to see, and the channel's name comes back.
+// channel failing after its retries (or at once, when its failure is permanent) neither blocks the other nor
+// fails the caller: the failure is written on the incident's timeline for operators to see, and the channel's
+// name comes back.
 import type * as df from 'durable-functions';
 import {
   NOTIFICATION_CHANNELS,
   type NotificationChannelName,
 } from '../../shared/domain/contracts/approvalContracts';
 import { recordTimelineActivity } from '../../shared/domain/contracts/incidentLifecycleContracts';
-import { callActivity } from './callActivity';
+import { activityFailure, callActivity } from './callActivity';
 import { NOTIFICATION_RETRY } from './retryPolicies';
 
 export function* sendThroughChannels(
@@ -40,16 +41,18 @@ export function* sendThroughChannels(
       }
     }
   }
-  const failed = sends.filter((send) => send.task.isFaulted);
-  for (const send of failed) {
-    const reason = send.task.result instanceof Error ? send.task.result.message : String(send.task.result);
+  const failed = sends.flatMap((send) => {
+    const reason = activityFailure(send.task);
+    return reason === undefined ? [] : [{ ...send, reason }];
+  });
+  for (const { channel, reason } of failed) {
     yield* callActivity(context, recordTimelineActivity, {
       incidentId: message.incidentId,
       entry: {
-        id: `${message.entryId}-${send.channel}-failed`,
+        id: `${message.entryId}-${channel}-failed`,
         at: context.df.currentUtcDateTime.toISOString(),
         type: 'notification-failed',
-        message: `The ${send.channel} ${message.what} could not be sent: ${reason}`,
+        message: `The ${channel} ${message.what} could not be sent: ${reason}`,
       },
     });
   }

@@ -7,9 +7,13 @@ import {
 } from '../../domain/contracts/incidentContracts';
 import { errorMessage } from '../../errors';
 import type { IncidentWorkflows } from '../../ports/IncidentWorkflows';
+import type { DurableInstanceApi } from './DurableInstanceApi';
 
 export class DurableIncidentWorkflows implements IncidentWorkflows {
-  constructor(private readonly client: DurableClient) {}
+  constructor(
+    private readonly client: DurableClient,
+    private readonly instances: DurableInstanceApi,
+  ) {}
 
   async ensureStarted(input: IncidentOrchestrationInput): Promise<void> {
     if (await this.exists(input.incidentId)) {
@@ -37,14 +41,6 @@ export class DurableIncidentWorkflows implements IncidentWorkflows {
   }
 
   private async exists(instanceId: string): Promise<boolean> {
-    try {
-      await this.client.getStatus(instanceId, { showInput: false });
-      return true;
-    } catch (err) {
-      if (errorMessage(err).includes('404')) {
-        return false;
-      }
-      throw err;
-    }
+    return (await this.instances.runtimeStatus(instanceId)) !== undefined;
   }
 }
