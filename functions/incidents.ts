@@ -6,16 +6,8 @@ import { z } from 'zod';
 import { container } from '../shared/container';
 import { approverOf } from '../shared/domain/approval/approverOf';
 import { findWorkload } from '../shared/domain/catalog/Catalog';
-import {
-  APPROVAL_CANCEL_EVENT,
-  APPROVAL_DECISION_EVENT,
-  approvalInstanceId,
-  FIRST_APPROVAL_ROUND,
-} from '../shared/domain/contracts/approvalContracts';
-import { OPERATOR_ACTION_EVENT } from '../shared/domain/contracts/incidentLifecycleContracts';
-import { RUNBOOK_CONTROL_EVENT, runbookInstanceId } from '../shared/domain/contracts/runbookContracts';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
-import { INCIDENT_STATUSES, isTerminal } from '../shared/domain/incident/IncidentStatus';
+import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
 import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
 import {
   ACTION_ROLES,
@@ -26,8 +18,9 @@ import {
   STEP_ACTIONS,
 } from '../shared/domain/incident/operatorActions';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
-import { errorMessage } from '../shared/errors';
+import { ConflictError, errorMessage } from '../shared/errors';
 import { invocationLogger } from '../shared/logging';
+import { applyOperatorAction } from './actions/applyOperatorAction';
 import { authorizeOperator } from './http/authenticateOperator';
 import { errorResponse } from './http/errorResponse';
 import { pagedResponse } from './http/pagedResponse';
@@ -162,43 +155,27 @@ export async function incidentAction(
     };
   }
 
-  const client = df.getClient(context);
-  const at = now.toISOString();
-  const comment = body.value.comment;
-  if (plan.kind === 'decide') {
-    await client.raiseEvent(approvalInstanceId(id, FIRST_APPROVAL_ROUND), APPROVAL_DECISION_EVENT, {
-      ...approver,
-      decision: plan.decision,
-      channel: 'api',
-      at,
-      ...(comment ? { comment } : {}),
-    });
-  } else if (plan.kind === 'runbook') {
-    // The runbook instance exists: the record only shows a runbook state once it has written it.
-    await client.raiseEvent(runbookInstanceId(id, 'failover'), RUNBOOK_CONTROL_EVENT, {
-      action: plan.action,
+  try {
+    await applyOperatorAction(context, {
+      incident,
+      plan,
       actor,
-      at,
-      ...(plan.stepId ? { stepId: plan.stepId } : {}),
-      ...(comment ? { comment } : {}),
+      approver,
+      at: now.toISOString(),
+      ...(body.value.comment ? { comment: body.value.comment } : {}),
     });
-  } else {
-    await requestAbort(id, actor, at, comment);
-    await client.raiseEvent(id, OPERATOR_ACTION_EVENT, {
-      action: 'abort',
-      actor,
-      at,
-      ...(comment ? { comment } : {}),
-    });
-    // A pending approval must stop too; the approval instance may not exist (never asked): that is fine.
-    await client
-      .raiseEvent(approvalInstanceId(id, FIRST_APPROVAL_ROUND), APPROVAL_CANCEL_EVENT, {})
-      .catch((err: unknown) => {
-        invocationLogger(context).info('No approval to cancel', {
-          incidentId: id,
-          reason: errorMessage(err),
-        });
-      });
+  } catch (err) {
+    if (err instanceof ConflictError) {
+      return {
+        status: 409,
+        jsonBody: {
+          error: { code: 'invalid_state', message: err.message, details: [] },
+          current: toIncidentSummary(incident, now),
+        },
+        headers: noStore,
+      };
+    }
+    throw err;
   }
   invocationLogger(context).info('Operator action accepted', { incidentId: id, action, actor });
   return {
@@ -206,38 +183,6 @@ export async function incidentAction(
     jsonBody: { accepted: true, incidentId: id, action, actor, status: incident.status },
     headers: noStore,
   };
-}
-
-/**
- * Writes the abort request on the incident before signalling anyone: a runbook step about to call its
- * target checks it, so no step starts after an operator asked to stop, however the signals race.
- */
-async function requestAbort(
-  id: string,
-  actor: string,
-  at: string,
-  comment: string | undefined,
-): Promise<void> {
-  const store = container().incidentStore();
-  await store.update(
-    id,
-    (current) =>
-      isTerminal(current.status) || current.abortRequested !== undefined
-        ? undefined
-        : { ...current, abortRequested: { actor, at, ...(comment ? { comment } : {}) } },
-    (_updated, changed) =>
-      changed
-        ? [
-            {
-              id: 'abort-requested',
-              at,
-              type: 'operator-action',
-              actor,
-              message: `${actor} asked to abort the incident${comment ? `: ${comment}` : ''}`,
-            },
-          ]
-        : [],
-  );
 }
 
 async function readActionBody(

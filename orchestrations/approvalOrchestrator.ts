@@ -18,6 +18,7 @@ import {
   type ApprovalState,
 } from '../shared/domain/contracts/approvalContracts';
 import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
+import { APPROVAL_CANCELLED_REASON } from '../shared/domain/incident/abort';
 import { callActivity } from './support/callActivity';
 import { secondsAfter, waitForAny } from './support/waitForAny';
 
@@ -120,9 +121,9 @@ export function* approvalOrchestrator(
       yield* record('cancelled', {
         id: `${round}-cancelled`,
         type: 'approval-decided',
-        message: 'Approval cancelled: the incident was aborted',
+        message: `Approval cancelled: ${APPROVAL_CANCELLED_REASON}`,
       });
-      return yield* finish(level, { outcome: 'cancelled', reason: 'the incident was aborted' });
+      return yield* finish(level, { outcome: 'cancelled', reason: APPROVAL_CANCELLED_REASON });
     }
     const parsed = approvalDecisionEventSchema.safeParse(waited.payload);
     // The actions API and the link pages validate what they raise; anything else is ignored, not fatal.

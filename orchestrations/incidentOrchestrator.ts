@@ -2,7 +2,8 @@
 // → (dismissed) → awaiting-approval → (rejected | expired) → failing-over (the runbook sub-orchestration,
 // paused while an operator decides) → validating → recovered | failed, with abort from any open state.
 // Every transition is written to the incident record and timeline by an activity; the store holds the
-// alerts, events only wake it up.
+// alerts and an abort request, events only wake it up. What an abort stops in each phase is defined in
+// shared/domain/incident/abort.ts; every wait hears it through ./incident/incidentAborts.ts.
 import type * as df from 'durable-functions';
 import {
   APPROVAL_ORCHESTRATION,
@@ -19,10 +20,8 @@ import {
 } from '../shared/domain/contracts/incidentContracts';
 import {
   assessIncidentActivity,
-  OPERATOR_ACTION_EVENT,
   openIncidentActivity,
   sendIncidentOutcomeActivity,
-  operatorActionEventSchema,
   transitionIncidentActivity,
   type IncidentPolicy,
 } from '../shared/domain/contracts/incidentLifecycleContracts';
@@ -35,10 +34,12 @@ import {
   type RunbookOutcome,
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
+import { abortOf } from '../shared/domain/incident/abort';
+import { nextAbort, raceAbort, waitUnlessAborted } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { callActivity } from './support/callActivity';
 import { sendThroughChannels } from './support/sendThroughChannels';
-import { secondsAfter, waitForAny } from './support/waitForAny';
+import { secondsAfter } from './support/waitForAny';
 
 /** History is bounded by starting afresh (the store holds the state) after this many wake-ups. */
 const WAKE_UPS_PER_GENERATION = 100;
@@ -73,6 +74,11 @@ export function* incidentOrchestrator(
     workloadId: input.workloadId,
     detectedAt: input.openedAt,
   });
+  // Recorded before it was raised: its event may have been lost when the previous execution handed over.
+  if (opened.abortRequested !== undefined) {
+    const abort = abortOf(opened.abortRequested);
+    return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+  }
 
   const observed = yield* observe(context, input, opened.policy);
   if (observed.verdict === 'continue') {
@@ -87,10 +93,9 @@ export function* incidentOrchestrator(
   }
 
   // An abort that arrived while the criteria were assessed is already waiting: take it before asking anyone.
-  const early = yield* waitForAny(context, context.df.currentUtcDateTime, [OPERATOR_ACTION_EVENT]);
-  const earlyAbort = early.kind === OPERATOR_ACTION_EVENT ? abortOf(early.payload) : undefined;
-  if (earlyAbort) {
-    return yield* end(context, incidentId, 'aborted', earlyAbort.reason, earlyAbort.actor);
+  const early = yield* waitUnlessAborted(context, context.df.currentUtcDateTime, []);
+  if (early.kind === 'abort') {
+    return yield* end(context, incidentId, 'aborted', early.reason, early.actor);
   }
 
   yield* transition(
@@ -114,15 +119,13 @@ export function* incidentOrchestrator(
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );
-  // The actions API also cancels the approval when it aborts, so the approval instance ends either way.
-  const abortTask = context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT);
-  const first = yield context.df.Task.any([approvalTask, abortTask]);
-  if (first === abortTask) {
-    const abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
+  // Abort while awaiting approval: the approval is cancelled, so nobody further is asked.
+  const approvalRace = yield* raceAbort(context, approvalTask);
+  if (approvalRace.kind === 'abort') {
     yield* callActivity(context, cancelApprovalActivity, {
       instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
     });
-    return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+    return yield* end(context, incidentId, 'aborted', approvalRace.reason, approvalRace.actor);
   }
   if (approvalTask.isFaulted) {
     // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
@@ -142,7 +145,8 @@ export function* incidentOrchestrator(
     case 'expired':
       return yield* end(context, incidentId, approval.outcome, approval.reason);
     case 'cancelled': {
-      // Only an operator abort cancels the approval; its event says who.
+      // Only an abort cancels the approval; before the incident owned that, the actions API cancelled it
+      // directly and raised the abort here as well: its event says who.
       const abort = yield* nextAbort(context);
       return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
     }
@@ -207,11 +211,10 @@ function* runFailoverRunbook(
     { incidentId: input.incidentId, workloadId: input.workloadId, purpose: 'failover' },
     instanceId,
   );
-  const abortTask = context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT);
-  const first = yield context.df.Task.any([runbookTask, abortTask]);
-  let abort: { reason: string; actor: string } | undefined;
-  if (first === abortTask) {
-    abort = abortOf(abortTask.result) ?? { reason: 'aborted by an operator', actor: 'operator' };
+  // Abort while failing over (or paused): passed on to the runbook, which stops before its next call.
+  const raced = yield* raceAbort(context, runbookTask);
+  const abort = raced.kind === 'abort' ? raced : undefined;
+  if (abort) {
     yield* callActivity(context, forwardRunbookControlActivity, {
       instanceId,
       event: {
@@ -260,13 +263,10 @@ function* validateSecondary(
     intervalSeconds: plan.intervalSeconds,
     deadlineSeconds: plan.deadlineSeconds,
     record: (round) => ({ kind: 'validation', entryId: `validation-probe-${round}` }),
+    // Abort while validating: validation stops and the incident ends aborted, not recovered.
     sleepUntil: function* (until) {
-      for (;;) {
-        const waited = yield* waitForAny(context, until, [OPERATOR_ACTION_EVENT]);
-        if (waited.kind === 'timeout') return undefined;
-        const abort = abortOf(waited.payload);
-        if (abort) return { kind: 'abort', ...abort };
-      }
+      const waited = yield* waitUnlessAborted(context, until, []);
+      return waited.kind === 'abort' ? waited : undefined;
     },
   });
 }
@@ -321,10 +321,10 @@ function* observe(
       until = assessed.decision === 'activate' && windowEnds < reassessAt ? windowEnds : reassessAt;
     }
 
-    const waited = yield* waitForAny(context, until, [ALERTS_CHANGED_EVENT, OPERATOR_ACTION_EVENT]);
-    const abort = waited.kind === OPERATOR_ACTION_EVENT ? abortOf(waited.payload) : undefined;
-    if (abort) {
-      return { verdict: 'aborted', ...abort };
+    // Abort while detected or observing: nobody is asked to approve.
+    const waited = yield* waitUnlessAborted(context, until, [ALERTS_CHANGED_EVENT]);
+    if (waited.kind === 'abort') {
+      return { verdict: 'aborted', reason: waited.reason, actor: waited.actor };
     }
     if (waited.kind === ALERTS_CHANGED_EVENT) {
       const settled = yield* settle(context, now);
@@ -358,25 +358,8 @@ function* settle(
   if (context.df.currentUtcDateTime.getTime() >= next.getTime()) {
     return undefined;
   }
-  const waited = yield* waitForAny(context, next, [OPERATOR_ACTION_EVENT]);
-  return waited.kind === OPERATOR_ACTION_EVENT ? abortOf(waited.payload) : undefined;
-}
-
-function abortOf(payload: unknown): { reason: string; actor: string } | undefined {
-  const event = operatorActionEventSchema.safeParse(payload);
-  return event.success
-    ? { reason: event.data.comment ?? 'aborted by an operator', actor: event.data.actor }
-    : undefined;
-}
-
-/** Waits for a valid operator abort (anything else raised under that name is ignored). */
-function* nextAbort(
-  context: df.OrchestrationContext,
-): Generator<df.Task, { reason: string; actor: string }, unknown> {
-  for (;;) {
-    const abort = abortOf(yield context.df.waitForExternalEvent(OPERATOR_ACTION_EVENT));
-    if (abort) return abort;
-  }
+  const waited = yield* waitUnlessAborted(context, next, []);
+  return waited.kind === 'abort' ? { reason: waited.reason, actor: waited.actor } : undefined;
 }
 
 function* transition(

@@ -15,7 +15,9 @@ import {
   type RunbookOutcome,
 } from '../shared/domain/contracts/runbookContracts';
 import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
+import { abortOf } from '../shared/domain/incident/abort';
 import type { RunbookPause } from '../shared/domain/incident/IncidentRunbook';
+import type { RecordedRunbookControl } from '../shared/domain/incident/runbookControlLog';
 import type { StepChange } from '../shared/domain/incident/stepChange';
 import { retryDelaySeconds } from '../shared/domain/runbook/retryDelay';
 import type { HttpStep, RunbookStep } from '../shared/domain/runbook/runbookStepSchema';
@@ -72,7 +74,7 @@ class RunbookRun {
     private readonly input: RunbookInput,
   ) {
     const continued = input.continuation;
-    this.control = new RunbookControl(context, continued?.pauseRequest);
+    this.control = new RunbookControl(context, continued?.pauseRequest, continued?.controlsHeard);
     this.failedSteps = [...(continued?.failedSteps ?? [])];
     this.skippedSteps = [...(continued?.skippedSteps ?? [])];
     this.pauses = continued?.pauses ?? 0;
@@ -114,7 +116,8 @@ class RunbookRun {
 
   /**
    * This execution's share of the steps: the first share comes from starting the runbook (which keeps it on
-   * the incident), a later one from what the incident kept. Listens for an abort meanwhile.
+   * the incident), a later one from what the incident kept. Listens for an abort meanwhile, and takes what
+   * the incident recorded that no execution heard: an abort, and the controls after the last one heard.
    */
   private *loadPlan(): Generator<df.Task, Plan | RunbookOutcome, unknown> {
     const { incidentId, workloadId, purpose, continuation } = this.input;
@@ -125,13 +128,18 @@ class RunbookRun {
           purpose,
           from: continuation.from,
           count: STEPS_PER_EXECUTION,
+          controlsSeen: this.control.heardSoFar().seen,
         }),
       );
       if (raced.kind === 'abort') {
         return this.outcome('aborted', raced.reason, raced.actor);
       }
-      const { steps } = activityResult(loadRunbookStepsActivity, raced.result);
-      if (steps.length === 0) {
+      const loaded = activityResult(loadRunbookStepsActivity, raced.result);
+      const recorded = this.takeRecorded(loaded);
+      if (recorded) {
+        return this.outcome('aborted', recorded.reason, recorded.actor);
+      }
+      if (loaded.steps.length === 0) {
         return this.outcome(
           'failed',
           `the steps of runbook ${continuation.runbook.id} from step ${continuation.from + 1} on are missing from the incident`,
@@ -141,7 +149,7 @@ class RunbookRun {
         runbook: continuation.runbook,
         stepCount: continuation.stepCount,
         from: continuation.from,
-        steps,
+        steps: loaded.steps,
       };
     }
     const started = yield* this.control.race(
@@ -159,6 +167,10 @@ class RunbookRun {
     if (!loaded.found) {
       return this.outcome('failed', loaded.reason);
     }
+    const recorded = this.takeRecorded(loaded);
+    if (recorded) {
+      return this.outcome('aborted', recorded.reason, recorded.actor);
+    }
     return {
       runbook: loaded.runbook,
       stepCount: loaded.stepCount ?? loaded.steps.length,
@@ -167,23 +179,27 @@ class RunbookRun {
     };
   }
 
+  /** What the incident recorded for this execution to take first; an abort among it ends the runbook. */
+  private takeRecorded(recorded: {
+    abortRequested?: { actor: string; comment?: string };
+    controls?: readonly RecordedRunbookControl[];
+    controlsLast?: number;
+  }): Abort | undefined {
+    if (recorded.abortRequested !== undefined) {
+      return { kind: 'abort', ...abortOf(recorded.abortRequested) };
+    }
+    this.control.preload(recorded.controls ?? [], recorded.controlsLast ?? 0);
+    return undefined;
+  }
+
   /**
-   * Hands the steps from `next` on to a fresh execution. First every control event already delivered here
-   * is taken (an abort ends the runbook, strays go to the timeline), because this execution's history goes;
-   * a pause asked for goes along and takes effect before the next step. Events still on their way reach
-   * the next execution.
+   * Hands the steps from `next` on to a fresh execution, with what it must know: where to start, the pause
+   * asked for (it takes effect before the next step), and which recorded controls were heard. Events on
+   * their way, or delivered here and not yet taken, do not survive the hand-over in Azure (the extension
+   * drops them); the next execution takes their controls, and any abort, from the incident instead.
    */
   private *continueAsNew(plan: Plan, next: number): Generator<df.Task, RunbookOutcome | undefined, unknown> {
-    for (;;) {
-      const aborted = yield* this.control.drain();
-      if (aborted) {
-        return this.outcome('aborted', aborted.reason, aborted.actor);
-      }
-      if (!this.control.hasStrays()) {
-        break;
-      }
-      yield* this.recordStrays();
-    }
+    yield* this.recordStrays();
     const pauseRequest = this.control.takePauseRequest();
     const input: RunbookInput = {
       incidentId: this.input.incidentId,
@@ -198,6 +214,7 @@ class RunbookRun {
         pauses: this.pauses,
         notes: this.notes,
         ...(pauseRequest === undefined ? {} : { pauseRequest }),
+        controlsHeard: this.control.heardSoFar(),
       },
     };
     this.context.df.continueAsNew(input);

@@ -70,6 +70,7 @@ registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detected
   ]);
   return {
     status: incident.status,
+    ...(incident.abortRequested ? { abortRequested: incident.abortRequested } : {}),
     policy: {
       observationWindowSeconds: policy.observationWindowSeconds,
       groupingWindowSeconds: policy.groupingWindowSeconds,

@@ -17,7 +17,10 @@ import {
   startRunbookActivity,
   STEPS_PER_EXECUTION,
 } from '../../shared/domain/contracts/runbookContracts';
+import type { Incident } from '../../shared/domain/incident/Incident';
+import type { RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { controlsAfter } from '../../shared/domain/incident/runbookControlLog';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
 import { ConflictError, NonRetryableError } from '../../shared/errors';
@@ -47,7 +50,7 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
   const store = container().incidentStore();
   // Kept once: a repeat of this activity after a catalog edit still gets the steps the runbook started with.
   const steps = await store.keepRunbookPlan(incidentId, purpose, runbook.steps);
-  await store.update(
+  const started = await store.update(
     incidentId,
     (current) =>
       current.runbook?.id === runbook.id && current.runbook.purpose === purpose
@@ -79,12 +82,30 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
     runbook: { id: runbook.id, name: runbook.name },
     steps: steps.slice(0, STEPS_PER_EXECUTION),
     stepCount: steps.length,
+    ...recordedSince(started, purpose, 0),
   };
 });
 
-registerActivity(loadRunbookStepsActivity, async ({ incidentId, purpose, from, count }) => ({
-  steps: await container().incidentStore().runbookPlan(incidentId, purpose, from, count),
-}));
+registerActivity(loadRunbookStepsActivity, async ({ incidentId, purpose, from, count, controlsSeen }) => {
+  const store = container().incidentStore();
+  const incident = await store.get(incidentId);
+  if (incident === undefined) {
+    throw new NonRetryableError(`No incident '${incidentId}'.`);
+  }
+  return {
+    steps: await store.runbookPlan(incidentId, purpose, from, count),
+    ...recordedSince(incident, purpose, controlsSeen ?? 0),
+  };
+});
+
+/** What a fresh execution must take before its first step (see runbookControlLog.ts). */
+function recordedSince(incident: Incident, purpose: RunbookPurpose, controlsSeen: number) {
+  return {
+    ...(incident.abortRequested ? { abortRequested: incident.abortRequested } : {}),
+    controls: controlsAfter(incident.controls, purpose, controlsSeen),
+    controlsLast: incident.controls?.last ?? 0,
+  };
+}
 
 registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round, revision, entryPrefix }) => {
   if (step.type !== 'http') {

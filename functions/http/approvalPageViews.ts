@@ -9,6 +9,7 @@ import {
 import { findWorkload, type Catalog } from '../../shared/domain/catalog/Catalog';
 import { contactByKey } from '../../shared/domain/catalog/contactsSchema';
 import type { ApprovalDecisionEvent } from '../../shared/domain/contracts/approvalContracts';
+import { APPROVAL_CANCELLED_REASON } from '../../shared/domain/incident/abort';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import type { ApprovalStatus } from '../../shared/domain/incident/IncidentApproval';
 import { htmlResponse, renderPage } from './htmlResponse';
@@ -34,7 +35,7 @@ export const CLOSED_OUTCOMES: Record<ApprovalStatus, string> = {
   rejected: 'has been rejected: DR activation will not go ahead',
   expired: 'expired before enough approvers decided',
   'auto-approved': "was approved automatically by the workload's policy when nobody decided in time",
-  cancelled: 'was cancelled because the incident was aborted',
+  cancelled: `was cancelled because ${APPROVAL_CANCELLED_REASON}`,
 };
 const CHANNEL_NAMES: Readonly<Record<string, string>> = {
   email: 'email',

@@ -216,7 +216,7 @@ export class OrchestrationEngine {
       return false;
     }
     const state = structuredClone(instance.state);
-    let batch = this.selectBatch(inbox, state);
+    const batch = this.selectBatch(inbox, state);
     const now = this.clock.now();
     const effects: EpisodeEffects = {
       history: [],
@@ -235,21 +235,10 @@ export class OrchestrationEngine {
     forgetSettledRetries(batch, state);
 
     const played = this.store.getHistory(instanceId).map((e) => ({ ...e, IsPlayed: true }));
-    let outcome = await this.replay(instance, played, now, batch);
-    if (batch.length > 1 && continuesAsNew(outcome)) {
-      // The library stops reading the batch at the event after which the orchestrator continued as new; the
-      // events after it were never seen and belong to the next execution. Find that event: the orchestrator
-      // is deterministic, so the shortest prefix of the batch that ends the same way is where it stopped.
-      for (let length = 1; length < batch.length; length++) {
-        const shorter = await this.replay(instance, played, now, batch.slice(0, length));
-        if (continuesAsNew(shorter)) {
-          batch = batch.slice(0, length);
-          outcome = shorter;
-          break;
-        }
-      }
-    }
-
+    // A batch that ends in continue-as-new is consumed whole: the events after the one on which the
+    // orchestrator continued are dropped, as the Durable extension does for out-of-process orchestrators (it
+    // continues as new without preserving unprocessed events). Events that arrive later reach the next one.
+    const outcome = await this.replay(instance, played, now, batch);
     let failure: { reason: string; details: string } | undefined;
     let completion: { output: unknown } | { continueAsNew: unknown } | undefined;
     let customStatus = instance.customStatus;
@@ -725,7 +714,9 @@ export class OrchestrationEngine {
       lastUpdatedAt: now,
       state: emptyInstanceState(),
     });
-    // ExecutionStarted first, then the raised events the previous execution had not consumed yet.
+    // ExecutionStarted first, then the raised events that arrived after the batch that ended the previous
+    // execution: a raised event targets the instance, not an execution (the extension's client clears the
+    // execution id), so the next execution gets them. The batch's own unprocessed events were dropped.
     this.store.enqueueEvent(
       current.instanceId,
       executionId,
@@ -874,14 +865,6 @@ function nonDeterminism(index: number, before: string, now: string): { reason: s
       `(use context.df.currentUtcDateTime and context.df.newGuid; do I/O in activities).`,
     details: '',
   };
-}
-
-function continuesAsNew(outcome: EpisodeOutcome): boolean {
-  return (
-    outcome.kind === 'ran' &&
-    outcome.state.isDone &&
-    flattenActions(outcome.state.actions.flat()).some((a) => a.actionType === ActionType.ContinueAsNew)
-  );
 }
 
 function compareOutcomes(a: EpisodeOutcome, b: EpisodeOutcome): string | undefined {

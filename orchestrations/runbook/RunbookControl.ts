@@ -1,17 +1,19 @@
 // How the runbook orchestration hears operators while it works: every wait and every step call listens for
 // control events, an abort ends it at once, a pause is kept for the next step boundary, and events that
-// fit nothing are kept to be written to the timeline rather than dropped.
+// fit nothing are kept to be written to the timeline rather than dropped. The controls recorded on the
+// incident that an earlier execution did not hear come in first (`preload`); the event of a control it
+// already took is a repeat and is ignored.
 import type * as df from 'durable-functions';
 import {
   RUNBOOK_CONTROL_EVENT,
   runbookControlEventSchema,
   type RunbookControlEvent,
 } from '../../shared/domain/contracts/runbookContracts';
+import { abortOf as abortOfRequest, type Abort as AbortFacts } from '../../shared/domain/incident/abort';
+import type { RecordedRunbookControl } from '../../shared/domain/incident/runbookControlLog';
 
-export interface Abort {
+export interface Abort extends AbortFacts {
   readonly kind: 'abort';
-  readonly actor: string;
-  readonly reason: string;
 }
 
 export type Raced = { readonly kind: 'done'; readonly result: unknown } | Abort;
@@ -34,11 +36,41 @@ export class RunbookControl {
    */
   private mayHaveBuffered = false;
 
-  /** `pauseRequest`: one a previous execution of the runbook handed on. */
+  /** Controls of the incident's log heard above `seen` (events can arrive out of order). */
+  private readonly heard: Set<number>;
+  /** Every control up to this one was heard (or was for another runbook). */
+  private seen: number;
+
+  /** `pauseRequest`, `heard`: what a previous execution of the runbook handed on. */
   constructor(
     private readonly context: df.OrchestrationContext,
     private pauseRequest?: RunbookControlEvent,
-  ) {}
+    heard: { readonly seen?: number; readonly above?: readonly number[] } = {},
+  ) {
+    this.seen = heard.seen ?? 0;
+    this.heard = new Set(heard.above ?? []);
+  }
+
+  /** What was heard of the incident's control log, for the next execution. */
+  heardSoFar(): { readonly seen: number; readonly above: number[] } {
+    return { seen: this.seen, above: [...this.heard].sort((a, b) => a - b) };
+  }
+
+  /**
+   * Takes the controls recorded on the incident (after the ones heard, up to the log's `last`) that no
+   * execution heard, because their events were lost at a hand-over or are still on their way, as if they
+   * had just arrived. An abort is not among them: it is recorded on the incident itself (abortRequested).
+   */
+  preload(controls: readonly RecordedRunbookControl[], last: number): void {
+    for (const { purpose: _purpose, ...control } of controls) {
+      this.keep(this.read(control));
+    }
+    // Everything up to `last` is now taken; the rest of the log was for another runbook of the incident.
+    if (last > this.seen) {
+      this.seen = last;
+      for (const seq of this.heard) if (seq <= last) this.heard.delete(seq);
+    }
+  }
 
   /** The pause an operator asked for, once: the caller pauses at the step boundary. */
   takePauseRequest(): RunbookControlEvent | undefined {
@@ -60,7 +92,7 @@ export class RunbookControl {
     if (winner === task) {
       return { kind: 'done', result: settled(task) };
     }
-    const event = parse(wait.result);
+    const event = this.read(wait.result);
     if (event?.action === 'abort') {
       return abortOf(event);
     }
@@ -133,7 +165,7 @@ export class RunbookControl {
   }): Generator<df.Task, OperatorDecision, unknown> {
     this.pauseRequest = undefined;
     for (;;) {
-      const event = parse(yield this.context.df.waitForExternalEvent(RUNBOOK_CONTROL_EVENT));
+      const event = this.read(yield this.context.df.waitForExternalEvent(RUNBOOK_CONTROL_EVENT));
       if (event?.action === 'abort') {
         return abortOf(event);
       }
@@ -161,7 +193,24 @@ export class RunbookControl {
       return 'timeout';
     }
     timer.cancel();
-    return parse(wait.result);
+    return this.read(wait.result);
+  }
+
+  /** A control event, or undefined for anything else raised under its name and for a repeat. */
+  private read(payload: unknown): RunbookControlEvent | undefined {
+    const parsed = runbookControlEventSchema.safeParse(payload);
+    if (!parsed.success) {
+      return undefined;
+    }
+    const { seq } = parsed.data;
+    if (seq !== undefined) {
+      if (seq <= this.seen || this.heard.has(seq)) {
+        return undefined; // taken already, from the incident's control log or an earlier delivery
+      }
+      this.heard.add(seq);
+      while (this.heard.delete(this.seen + 1)) this.seen++;
+    }
+    return parsed.data;
   }
 
   private keep(event: RunbookControlEvent | undefined): void {
@@ -178,13 +227,8 @@ export class RunbookControl {
   }
 }
 
-function parse(payload: unknown): RunbookControlEvent | undefined {
-  const parsed = runbookControlEventSchema.safeParse(payload);
-  return parsed.success ? parsed.data : undefined;
-}
-
 function abortOf(event: RunbookControlEvent): Abort {
-  return { kind: 'abort', actor: event.actor, reason: event.comment ?? 'aborted by an operator' };
+  return { kind: 'abort', ...abortOfRequest(event) };
 }
 
 function optionalComment(event: RunbookControlEvent): { comment?: string } {

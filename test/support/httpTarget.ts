@@ -25,6 +25,8 @@ export interface TargetResponse {
   readonly delayMs?: number;
   /** Send the status and headers at once, and the body only after this long. */
   readonly bodyDelayMs?: number;
+  /** Answer only once this settles (after `delayMs`, if both): the test decides when the call ends. */
+  readonly heldUntil?: Promise<void>;
 }
 
 /** `callNumber` counts from 1 across the target's lifetime. */
@@ -74,10 +76,13 @@ export class HttpTarget {
             endBody();
           }
         };
+        const release = answer.heldUntil
+          ? () => void answer.heldUntil?.then(() => (res.destroyed ? undefined : respond()))
+          : respond;
         if (answer.delayMs) {
-          this.later(res, answer.delayMs, respond);
+          this.later(res, answer.delayMs, release);
         } else {
-          respond();
+          release();
         }
       });
     });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FINAL_TIMEOUT_OUTCOMES } from '../catalog/EffectivePolicy';
 import { incidentAlertSummarySchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
+import { abortRequestSchema } from '../incident/abort';
 import { INCIDENT_STATUSES } from '../incident/IncidentStatus';
 import { activityContract } from './ActivityContract';
 
@@ -40,7 +41,12 @@ export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
 export const openIncidentActivity = activityContract(
   'openIncident',
   z.object({ incidentId: z.string().min(1), workloadId: z.string().min(1), detectedAt: instant }),
-  z.object({ status: z.enum(INCIDENT_STATUSES), policy: incidentPolicySchema }),
+  z.object({
+    status: z.enum(INCIDENT_STATUSES),
+    policy: incidentPolicySchema,
+    /** Recorded before it was raised; absent in results recorded before the incident returned it. */
+    abortRequested: abortRequestSchema.optional(),
+  }),
 );
 
 /** Reads the incident's alerts, evaluates the workload's activation criteria and records the result. */

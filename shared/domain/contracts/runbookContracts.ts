@@ -2,7 +2,9 @@
 // (used by the incident lifecycle for failover, later for failback), the operator events it takes and the
 // activities it calls. Names are stored in history: never rename.
 import { z } from 'zod';
+import { abortRequestSchema } from '../incident/abort';
 import { runbookPauseSchema, runbookPurposeSchema, type RunbookPurpose } from '../incident/IncidentRunbook';
+import { recordedRunbookControlSchema } from '../incident/runbookControlLog';
 import { stepChangeSchema } from '../incident/stepChange';
 import { HEALTH_CHECK_TARGETS } from '../runbook/runbookStepSchema';
 import { RUNBOOK_ACTIONS } from '../incident/operatorActions';
@@ -41,8 +43,25 @@ export const runbookControlEventSchema = z.object({
   actor: id,
   at: instant,
   comment: z.string().max(2000).optional(),
+  /**
+   * Where the actions API recorded it in the incident's control log (absent for an abort, which the incident
+   * passes on, and in events raised before the log existed): a runbook that already took it ignores a repeat.
+   */
+  seq: z.number().int().positive().optional(),
 });
 export type RunbookControlEvent = z.infer<typeof runbookControlEventSchema>;
+
+/**
+ * What an execution of the runbook must know before its first step, because the events about it may have
+ * been lost at a hand-over: an abort recorded on the incident, and the controls recorded after the last one
+ * the previous execution heard. Absent in results recorded before the control log existed.
+ */
+const recordedSinceSchema = {
+  abortRequested: abortRequestSchema.optional(),
+  controls: z.array(recordedRunbookControlSchema).optional(),
+  /** The last `seq` of the log when it was read: every control up to it is in `controls` or was heard. */
+  controlsLast: z.number().int().nonnegative().optional(),
+};
 
 /**
  * Steps one execution of the runbook orchestration runs before it continues as new with the next ones:
@@ -68,6 +87,13 @@ export const runbookContinuationSchema = z.object({
   notes: z.number().int().nonnegative(),
   /** A pause an operator asked for that takes effect before the next step. */
   pauseRequest: runbookControlEventSchema.optional(),
+  /**
+   * What the runbook heard of the incident's control log: every control up to `seen`, and those in `above`
+   * (absent in older histories: nothing).
+   */
+  controlsHeard: z
+    .object({ seen: z.number().int().nonnegative(), above: z.array(z.number().int().positive()) })
+    .optional(),
 });
 export type RunbookContinuation = z.infer<typeof runbookContinuationSchema>;
 
@@ -113,6 +139,7 @@ export const startRunbookActivity = activityContract(
       steps: z.array(runbookPlanStepSchema).min(1),
       /** Steps in the whole runbook; absent in results recorded before runbooks were handed on in shares. */
       stepCount: z.number().int().positive().optional(),
+      ...recordedSinceSchema,
     }),
     z.object({ found: z.literal(false), reason: z.string().min(1) }),
   ]),
@@ -126,8 +153,10 @@ export const loadRunbookStepsActivity = activityContract(
     purpose: runbookPurposeSchema,
     from: z.number().int().nonnegative(),
     count: z.number().int().positive(),
+    /** Every control up to this one was heard by the previous execution: the result lists those after it. */
+    controlsSeen: z.number().int().nonnegative().optional(),
   }),
-  z.object({ steps: z.array(runbookPlanStepSchema) }),
+  z.object({ steps: z.array(runbookPlanStepSchema), ...recordedSinceSchema }),
 );
 
 /** One attempt of an http step: records it started, calls the target with the idempotency key, records the result. */

@@ -5,11 +5,13 @@ import { tierSchema } from '../catalog/Tier';
 import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
 import { probeResultSchema } from '../criteria/ActivationFacts';
+import { abortRequestSchema } from './abort';
 import { incidentApprovalSchema } from './IncidentApproval';
 import { incidentModeSchema } from './IncidentMode';
 import { incidentRunbookSchema } from './IncidentRunbook';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
 import { incidentStepSchema } from './IncidentStep';
+import { runbookControlLogSchema } from './runbookControlLog';
 
 /** UTC instants are always written the way `Date.prototype.toISOString` writes them (they sort as text). */
 const utcInstant = z.iso.datetime({ precision: 3 });
@@ -54,12 +56,12 @@ export const incidentSchema = z.object({
   }),
   outcome: z.object({ status: terminalStatusSchema, reason: z.string() }).optional(),
   /**
-   * Written by the actions API before it signals the orchestrations, so a step about to call its target
-   * sees the abort even when the signal is still on its way.
+   * Written by the actions API before it signals the incident orchestration, so a step about to call its
+   * target, and every fresh execution of an orchestration, sees the abort whatever became of the signal.
    */
-  abortRequested: z
-    .object({ actor: z.string().min(1), at: utcInstant, comment: z.string().optional() })
-    .optional(),
+  abortRequested: abortRequestSchema.optional(),
+  /** The runbook's operator controls, recorded before they are raised (shared/domain/incident/runbookControlLog.ts). */
+  controls: runbookControlLogSchema.optional(),
   /** Optimistic concurrency: set by the store, 1 on creation, one more with every write. */
   version: z.number().int().positive(),
 });

@@ -1,0 +1,118 @@
+// Carries out an operator action that planOperatorAction admitted, for every way in (the actions API, the
+// console): what must survive is recorded on the incident first, then exactly one orchestration is told.
+// - approve / reject: the decision goes to the approval gate (its own record is the approval's state);
+// - confirm-step, retry-step, skip-step, pause, resume: the control is recorded in the incident's control log,
+//   then raised to the runbook with its `seq` (a runbook that missed the event takes it from the log);
+// - abort: the request is recorded on the incident, then the incident orchestration is told; it stops what
+//   its phase runs (shared/domain/incident/abort.ts).
+import type { InvocationContext } from '@azure/functions';
+import { container } from '../../shared/container';
+import {
+  APPROVAL_DECISION_EVENT,
+  approvalInstanceId,
+  FIRST_APPROVAL_ROUND,
+} from '../../shared/domain/contracts/approvalContracts';
+import { OPERATOR_ACTION_EVENT } from '../../shared/domain/contracts/incidentLifecycleContracts';
+import { RUNBOOK_CONTROL_EVENT, runbookInstanceId } from '../../shared/domain/contracts/runbookContracts';
+import {
+  abortRequestedEntry,
+  withAbortRequested,
+  type AbortRequest,
+} from '../../shared/domain/incident/abort';
+import type { Incident } from '../../shared/domain/incident/Incident';
+import type { ActionPlan } from '../../shared/domain/incident/operatorActions';
+import {
+  withControlRecorded,
+  type RecordedRunbookControl,
+} from '../../shared/domain/incident/runbookControlLog';
+import { ConflictError } from '../../shared/errors';
+import { durableInstanceApi } from '../durable/durableInstanceApi';
+
+/** An admitted plan: what planOperatorAction returns when the action fits the incident. */
+export type AdmittedPlan = Extract<ActionPlan, { kind: 'decide' | 'runbook' | 'abort' }>;
+
+export interface ActionRequest {
+  readonly incident: Incident;
+  readonly plan: AdmittedPlan;
+  /** Who acts: the operator's name; for a decision, the approver's contact. */
+  readonly actor: string;
+  readonly approver: { readonly approver: string; readonly name?: string };
+  readonly at: string;
+  readonly comment?: string;
+}
+
+/**
+ * Resolves once the action is recorded and its orchestration told. A ConflictError when the orchestration it
+ * is for has already finished (the incident moved on since it was read): nothing was recorded for a decision;
+ * a recorded control or abort stays, for the record.
+ */
+export async function applyOperatorAction(context: InvocationContext, request: ActionRequest): Promise<void> {
+  const { incident, plan, at, comment } = request;
+  const instances = durableInstanceApi(context);
+  const withComment = comment ? { comment } : {};
+  switch (plan.kind) {
+    case 'decide': {
+      const raised = await instances.raiseEvent(
+        approvalInstanceId(incident.id, FIRST_APPROVAL_ROUND),
+        APPROVAL_DECISION_EVENT,
+        { ...request.approver, decision: plan.decision, channel: 'api', at, ...withComment },
+      );
+      if (raised !== 'delivered') {
+        throw new ConflictError('The approval has just ended; read the incident again.');
+      }
+      return;
+    }
+    case 'runbook': {
+      const purpose = incident.runbook?.purpose ?? 'failover';
+      const control = await recordControl(incident.id, {
+        purpose,
+        action: plan.action,
+        ...(plan.stepId ? { stepId: plan.stepId } : {}),
+        actor: request.actor,
+        at,
+        ...withComment,
+      });
+      const { purpose: _purpose, ...event } = control;
+      const raised = await instances.raiseEvent(
+        runbookInstanceId(incident.id, purpose),
+        RUNBOOK_CONTROL_EVENT,
+        event,
+      );
+      if (raised !== 'delivered') {
+        throw new ConflictError('The runbook has just ended; read the incident again.');
+      }
+      return;
+    }
+    case 'abort': {
+      const abort: AbortRequest = { actor: request.actor, at, ...withComment };
+      await container()
+        .incidentStore()
+        .update(
+          incident.id,
+          (current) => withAbortRequested(current, abort),
+          (_updated, changed) => (changed ? [abortRequestedEntry(abort)] : []),
+        );
+      // Only the incident is told: it owns what an abort stops in each phase. Finished: nothing to stop.
+      await instances.raiseEvent(incident.id, OPERATOR_ACTION_EVENT, { action: 'abort', ...abort });
+      return;
+    }
+  }
+}
+
+async function recordControl(
+  incidentId: string,
+  request: Parameters<typeof withControlRecorded>[1],
+): Promise<RecordedRunbookControl> {
+  let recorded: RecordedRunbookControl | undefined;
+  await container()
+    .incidentStore()
+    .update(incidentId, (current) => {
+      const next = withControlRecorded(current, request);
+      recorded = next.control;
+      return next.incident;
+    });
+  if (recorded === undefined) {
+    throw new Error(`The control for incident '${incidentId}' was not recorded.`);
+  }
+  return recorded;
+}
