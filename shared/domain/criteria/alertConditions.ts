@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../alerts/Severity';
 import { type CountWithin } from './ActivationCondition';
 import { type FiringAlert } from './deriveAlertStates';
 import { type EvaluationContext, type LeafOutcome } from './EvaluationContext';
-import { formatDuration } from './formatDuration';
+import { formatDuration } from '../wording/formatDuration';
 import { countOf } from './reasonText';
 
 const NO_ALERTS_FIRING = 'no alerts firing';

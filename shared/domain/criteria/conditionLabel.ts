@@ -1,6 +1,6 @@
 // What a condition asks for, in a few words: the label of its result in the status API.
 import { type ActivationCondition, type ProbeFailures } from './ActivationCondition';
-import { formatDuration } from './formatDuration';
+import { formatDuration } from '../wording/formatDuration';
 import { countOf } from './reasonText';
 
 export function conditionLabel(condition: ActivationCondition): string {
