@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import type { Notification } from '../../ports/NotificationChannel';
 import type { MessageTemplates } from './base/MessageTemplates';
-import { templateKey } from './base/MessageTemplates';
 import { approvalDecided } from './kinds/approvalDecided';
 import { approvalRequest } from './kinds/approvalRequest';
 import { incidentOutcome } from './kinds/incidentOutcome';
@@ -35,5 +34,5 @@ export function buildMessage<Kind extends NotificationKind>(
   facts: FactsOf<Kind>,
   templates: MessageTemplates,
 ): Notification {
-  return MESSAGE_KINDS[kind].build(facts, templates[templateKey(kind)]);
+  return MESSAGE_KINDS[kind].build(facts, templates);
 }

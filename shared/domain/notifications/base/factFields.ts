@@ -23,3 +23,12 @@ export const notificationRecipientSchema = z.object({
   teamsUpn: z.email().optional(),
 });
 export type NotificationRecipient = z.infer<typeof notificationRecipientSchema>;
+
+/**
+ * The last facts of a message that tells a workload's people something: the incident's status link and
+ * everyone it goes to (at least one), spread last into a kind's facts schema.
+ */
+export const audienceFields = {
+  statusUrl: linkUrlSchema.optional(),
+  recipients: z.array(notificationRecipientSchema).min(1),
+};

@@ -2,13 +2,10 @@
 // so approvers who did not decide know they need not (and their links no longer count). The same email to
 // each recipient and one card for the Teams channel; it carries no links.
 import { z } from 'zod';
-import type { Notification } from '../../../ports/NotificationChannel';
 import { APPROVAL_OUTCOMES, type ApprovalOutcome } from '../../contracts/approvalContracts';
 import { linkUrlSchema, notificationRecipientSchema, notificationSafeIdSchema } from '../base/factFields';
 import { incidentHeaderView, type IncidentHeaderView } from '../base/messageHeader';
-import { defineMessageKind, sameEmailToEachRecipient, type MessageKind } from '../base/MessageKind';
-import type { MessageTemplates } from '../base/MessageTemplates';
-import { renderMessage, type RenderedMessage } from '../base/renderMessage';
+import { defineBroadcastKind, type BroadcastKind, type BuildNotification } from '../base/MessageKind';
 
 export const approvalDecidedFactsSchema = z.object({
   incidentId: notificationSafeIdSchema,
@@ -73,27 +70,17 @@ export function approvalDecidedNotificationId(incidentId: string, round: number)
   return `approval-decided.${incidentId}.r${round}`;
 }
 
-export const approvalDecided: MessageKind<ApprovalDecidedFacts, ApprovalDecidedView> = defineMessageKind({
+export const approvalDecided: BroadcastKind<ApprovalDecidedFacts, ApprovalDecidedView> = defineBroadcastKind({
   kind: 'approval-decided',
   title: 'Approval decided',
   factsSchema: approvalDecidedFactsSchema,
   view: approvalDecidedView,
   notificationId: (facts) => approvalDecidedNotificationId(facts.incidentId, facts.round),
-  emails: sameEmailToEachRecipient,
 });
 
 /** Throws ValidationError for facts that do not fit `approvalDecidedFactsSchema`. */
-export function buildApprovalDecidedNotification(
-  facts: ApprovalDecidedFacts,
-  templates: MessageTemplates,
-): Notification {
-  return approvalDecided.build(facts, templates.approvalDecided);
-}
+export const buildApprovalDecidedNotification: BuildNotification<ApprovalDecidedFacts> =
+  approvalDecided.build;
 
 /** The email every recipient gets and the card, for facts already valid (previews and tests). */
-export function renderApprovalDecided(
-  facts: ApprovalDecidedFacts,
-  templates: MessageTemplates,
-): RenderedMessage {
-  return renderMessage(templates.approvalDecided, approvalDecidedView(facts));
-}
+export const renderApprovalDecided = approvalDecided.render;

@@ -2,14 +2,14 @@
 // facts go into the Teams card (an Approve / Reject pair per approver, each approver mentioned when their
 // Teams UPN is known) and into one email per approver with an address, with only their own signed links.
 import { z } from 'zod';
-import type { ApprovalLinkLine, Notification, OutgoingEmail } from '../../../ports/NotificationChannel';
+import type { ApprovalLinkLine, OutgoingEmail } from '../../../ports/NotificationChannel';
 import { severitySchema } from '../../alerts/Severity';
 import type { AdaptiveCard } from '../base/AdaptiveCard';
 import { describeRtoBudget } from '../base/durationWording';
 import { linkUrlSchema, utcInstantSchema } from '../base/factFields';
 import { formatUtcInstant } from '../base/formatUtcInstant';
 import { workloadHeaderFields, workloadHeaderView, type WorkloadHeaderView } from '../base/messageHeader';
-import { defineMessageKind, type MessageKind } from '../base/MessageKind';
+import { defineMessageKind, type BuildNotification, type MessageKind } from '../base/MessageKind';
 import type { EmailTemplates, MessageTemplates } from '../base/MessageTemplates';
 import { renderAdaptiveCard } from '../base/renderAdaptiveCard';
 import { renderEmail, type RenderedEmail } from '../base/renderEmail';
@@ -211,12 +211,8 @@ export const approvalRequest: MessageKind<ApprovalRequestFacts, ApprovalRequestV
 });
 
 /** Throws ValidationError for facts that do not fit `approvalRequestFactsSchema` (a non-http link...). */
-export function buildApprovalRequestNotification(
-  facts: ApprovalRequestFacts,
-  templates: MessageTemplates,
-): Notification {
-  return approvalRequest.build(facts, templates.approvalRequest);
-}
+export const buildApprovalRequestNotification: BuildNotification<ApprovalRequestFacts> =
+  approvalRequest.build;
 
 /** One approver's email, for facts already valid (previews and tests): every fact the card shows, and only this approver's links. */
 export function renderApprovalRequestEmail(

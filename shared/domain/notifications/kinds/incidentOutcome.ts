@@ -3,14 +3,11 @@
 // each step with its status and error, and for a failure what failed. The same email to each recipient and
 // one card for the Teams channel; it carries no links to act on.
 import { z } from 'zod';
-import type { Notification } from '../../../ports/NotificationChannel';
 import type { StepStatus } from '../../incident/IncidentStep';
 import { secondsText } from '../base/durationWording';
-import { linkUrlSchema, notificationRecipientSchema } from '../base/factFields';
+import { audienceFields } from '../base/factFields';
 import { workloadHeaderFields, workloadHeaderView, type WorkloadHeaderView } from '../base/messageHeader';
-import { defineMessageKind, sameEmailToEachRecipient, type MessageKind } from '../base/MessageKind';
-import type { MessageTemplates } from '../base/MessageTemplates';
-import { renderMessage, type RenderedMessage } from '../base/renderMessage';
+import { defineBroadcastKind, type BroadcastKind, type BuildNotification } from '../base/MessageKind';
 import { shorten } from '../base/shorten';
 import {
   outcomeStepSchema,
@@ -41,8 +38,7 @@ export const incidentOutcomeFactsSchema = z.object({
   steps: z.array(outcomeStepSchema),
   /** Display name of the operator who aborted; shown for the `aborted` outcome only. */
   abortedBy: z.string().min(1).optional(),
-  statusUrl: linkUrlSchema.optional(),
-  recipients: z.array(notificationRecipientSchema).min(1),
+  ...audienceFields,
 });
 export type IncidentOutcomeFacts = z.infer<typeof incidentOutcomeFactsSchema>;
 
@@ -176,27 +172,17 @@ export function incidentOutcomeNotificationId(incidentId: string): string {
   return `incident-outcome.${incidentId}`;
 }
 
-export const incidentOutcome: MessageKind<IncidentOutcomeFacts, IncidentOutcomeView> = defineMessageKind({
+export const incidentOutcome: BroadcastKind<IncidentOutcomeFacts, IncidentOutcomeView> = defineBroadcastKind({
   kind: 'incident-outcome',
   title: 'Incident outcome',
   factsSchema: incidentOutcomeFactsSchema,
   view: incidentOutcomeView,
   notificationId: (facts) => incidentOutcomeNotificationId(facts.incidentId),
-  emails: sameEmailToEachRecipient,
 });
 
 /** Throws ValidationError for facts that do not fit `incidentOutcomeFactsSchema`. */
-export function buildIncidentOutcomeNotification(
-  facts: IncidentOutcomeFacts,
-  templates: MessageTemplates,
-): Notification {
-  return incidentOutcome.build(facts, templates.incidentOutcome);
-}
+export const buildIncidentOutcomeNotification: BuildNotification<IncidentOutcomeFacts> =
+  incidentOutcome.build;
 
 /** The email every recipient gets and the card, for facts already valid (previews and tests). */
-export function renderIncidentOutcome(
-  facts: IncidentOutcomeFacts,
-  templates: MessageTemplates,
-): RenderedMessage {
-  return renderMessage(templates.incidentOutcome, incidentOutcomeView(facts));
-}
+export const renderIncidentOutcome = incidentOutcome.render;

@@ -3,14 +3,11 @@
 // to each recipient and one card for the Teams channel; it carries no links to act on. The final message
 // (incidentOutcome) tells how it ended.
 import { z } from 'zod';
-import type { Notification } from '../../../ports/NotificationChannel';
 import type { StepStatus } from '../../incident/IncidentStep';
 import { describeRtoBudget, secondsText } from '../base/durationWording';
-import { linkUrlSchema, notificationRecipientSchema } from '../base/factFields';
+import { audienceFields } from '../base/factFields';
 import { workloadHeaderFields, workloadHeaderView, type WorkloadHeaderView } from '../base/messageHeader';
-import { defineMessageKind, sameEmailToEachRecipient, type MessageKind } from '../base/MessageKind';
-import type { MessageTemplates } from '../base/MessageTemplates';
-import { renderMessage, type RenderedMessage } from '../base/renderMessage';
+import { defineBroadcastKind, type BroadcastKind, type BuildNotification } from '../base/MessageKind';
 import { outcomeStepSchema, stepView, type OutcomeStep, type StepView } from '../base/stepView';
 
 /** The statuses of a failover under way. */
@@ -32,8 +29,7 @@ export const progressUpdateFactsSchema = z.object({
   steps: z.array(outcomeStepSchema),
   /** The step the runbook is on, or paused before; absent between steps and while validating. */
   currentStepId: z.string().min(1).optional(),
-  statusUrl: linkUrlSchema.optional(),
-  recipients: z.array(notificationRecipientSchema).min(1),
+  ...audienceFields,
 });
 export type ProgressUpdateFacts = z.infer<typeof progressUpdateFactsSchema>;
 
@@ -107,27 +103,16 @@ export function progressUpdateNotificationId(incidentId: string, sequence: numbe
   return `progress-update.${incidentId}.${sequence}`;
 }
 
-export const progressUpdate: MessageKind<ProgressUpdateFacts, ProgressUpdateView> = defineMessageKind({
+export const progressUpdate: BroadcastKind<ProgressUpdateFacts, ProgressUpdateView> = defineBroadcastKind({
   kind: 'progress-update',
   title: 'Progress update',
   factsSchema: progressUpdateFactsSchema,
   view: progressUpdateView,
   notificationId: (facts) => progressUpdateNotificationId(facts.incidentId, facts.sequence),
-  emails: sameEmailToEachRecipient,
 });
 
 /** Throws ValidationError for facts that do not fit `progressUpdateFactsSchema`. */
-export function buildProgressUpdateNotification(
-  facts: ProgressUpdateFacts,
-  templates: MessageTemplates,
-): Notification {
-  return progressUpdate.build(facts, templates.progressUpdate);
-}
+export const buildProgressUpdateNotification: BuildNotification<ProgressUpdateFacts> = progressUpdate.build;
 
 /** The email every recipient gets and the card, for facts already valid (previews and tests). */
-export function renderProgressUpdate(
-  facts: ProgressUpdateFacts,
-  templates: MessageTemplates,
-): RenderedMessage {
-  return renderMessage(templates.progressUpdate, progressUpdateView(facts));
-}
+export const renderProgressUpdate = progressUpdate.render;
