@@ -1,15 +1,27 @@
-// The Service Health condition: Microsoft says one of the workload's Azure services is impaired in its primary region.
-import { normaliseRegion } from '../alerts/normaliseRegion';
-import { type FiringAlert } from './deriveAlertStates';
-import { type EvaluationContext, type LeafOutcome } from './EvaluationContext';
-import { listText } from './reasonText';
+// serviceHealthInPrimaryRegion: Microsoft says one of the workload's Azure services is impaired in its primary region.
+import { z } from 'zod';
+import { normaliseRegion } from '../../alerts/normaliseRegion';
+import { type FiringAlert } from '../deriveAlertStates';
+import { type EvaluationContext, type LeafOutcome } from '../EvaluationContext';
+import { listText } from '../reasonText';
+import { leafCondition } from './LeafCondition';
+
+export const serviceHealthInPrimaryRegion = leafCondition({
+  schema: z.literal(true, {
+    error: () => 'Write serviceHealthInPrimaryRegion: true (wrap it in not: to require the opposite)',
+  }),
+  description:
+    "A firing Azure Service Health alert impacts one of the workload's services in its primary region.",
+  label: () => 'Service Health alert in the primary region',
+  evaluate: (_, ctx) => evaluateServiceHealthInPrimaryRegion(ctx),
+});
 
 /**
  * Met when a firing alert from monitoring service "ServiceHealth" lists, among its impacted services, one of the
  * workload's services (case-insensitive) with the primary region among its regions (any spelling). An impacted
  * service without regions is taken to be in the alert's own region, when it has one.
  */
-export function evaluateServiceHealthInPrimaryRegion(ctx: EvaluationContext): LeafOutcome {
+function evaluateServiceHealthInPrimaryRegion(ctx: EvaluationContext): LeafOutcome {
   const primary = normaliseRegion(ctx.workload.primaryRegion) ?? ctx.workload.primaryRegion;
   const where = `in ${primary} (primary region)`;
   if (ctx.workload.services.length === 0) {
