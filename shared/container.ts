@@ -25,7 +25,7 @@ import { HttpHealthProbe } from './adapters/http/HttpHealthProbe';
 import { nonNullValue } from './nonNull';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { MessageTemplates } from './domain/notifications/MessageTemplates';
+import type { MessageTemplates } from './domain/notifications/base/MessageTemplates';
 import type { NotificationChannel } from './ports/NotificationChannel';
 import { loadMessageTemplates, MESSAGE_TEMPLATES_DIR } from './adapters/notify/loadMessageTemplates';
 import { OutboxChannel } from './adapters/notify/OutboxChannel';

@@ -11,10 +11,8 @@ import { sendIncidentOutcomeActivity } from '../../shared/domain/contracts/incid
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
-import { buildApprovalDecidedNotification } from '../../shared/domain/notifications/buildApprovalDecidedNotification';
-import { buildApprovalRequestNotification } from '../../shared/domain/notifications/buildApprovalRequestNotification';
-import { buildIncidentOutcomeNotification } from '../../shared/domain/notifications/buildIncidentOutcomeNotification';
-import { toOutcomeStep } from '../../shared/domain/notifications/IncidentOutcomeFacts';
+import { toOutcomeStep } from '../../shared/domain/notifications/base/stepView';
+import { buildMessage } from '../../shared/domain/notifications/messageKinds';
 import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
 import { workloadChannel } from './workloadChannel';
@@ -46,7 +44,8 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
       return { delivered: 'skipped' as const, detail: `nobody holds ${roles.join(', ')} for ${workload.id}` };
     }
     const link = linkMaker(input, base);
-    notification = buildApprovalRequestNotification(
+    notification = buildMessage(
+      'approval-request',
       {
         incidentId: incident.id,
         workloadId: workload.id,
@@ -79,7 +78,8 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
     );
   } else {
     const asked = input.levels.slice(0, input.level).flatMap((level) => level.roles);
-    notification = buildApprovalDecidedNotification(
+    notification = buildMessage(
+      'approval-decided',
       {
         incidentId: incident.id,
         workloadName: workload.name,
@@ -138,7 +138,8 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
   }
   const { workload, channel } = target;
   const clock = rtoClock(incident, c.now());
-  const notification = buildIncidentOutcomeNotification(
+  const notification = buildMessage(
+    'incident-outcome',
     {
       incidentId: incident.id,
       workloadId: workload.id,

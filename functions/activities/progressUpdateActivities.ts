@@ -9,9 +9,9 @@ import {
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { currentStepId } from '../../shared/domain/incident/IncidentRunbook';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
-import { buildProgressUpdateNotification } from '../../shared/domain/notifications/buildProgressUpdateNotification';
-import { toOutcomeStep } from '../../shared/domain/notifications/IncidentOutcomeFacts';
-import { FAILOVER_PHASES, type FailoverPhase } from '../../shared/domain/notifications/ProgressUpdateFacts';
+import { toOutcomeStep } from '../../shared/domain/notifications/base/stepView';
+import { FAILOVER_PHASES, type FailoverPhase } from '../../shared/domain/notifications/kinds/progressUpdate';
+import { buildMessage } from '../../shared/domain/notifications/messageKinds';
 import { registerActivity } from './registerActivity';
 import { workloadChannel } from './workloadChannel';
 import { workloadRecipients } from './workloadRecipients';
@@ -42,7 +42,8 @@ registerActivity(sendProgressUpdateActivity, async ({ incidentId, channel: chann
     incident.runbook === undefined
       ? undefined
       : (currentStepId(incident.runbook, incident.steps) ?? incident.runbook.paused?.stepId);
-  const notification = buildProgressUpdateNotification(
+  const notification = buildMessage(
+    'progress-update',
     {
       incidentId: incident.id,
       workloadId: workload.id,

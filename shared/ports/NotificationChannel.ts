@@ -1,6 +1,9 @@
 // Port: one way of telling people something (SMTP email, a Teams channel, the local outbox). A
 // notification is rendered once, then handed to each configured channel, which sends its part of it.
-import type { TeamsMessage } from '../domain/notifications/TeamsMessage';
+import type { NotificationKind } from '../domain/notifications/messageKinds';
+import type { TeamsMessage } from '../domain/notifications/base/TeamsMessage';
+
+export type { NotificationKind };
 
 export interface OutgoingEmail {
   /** One address; every recipient gets their own message (approval links are personal). */
@@ -9,14 +12,6 @@ export interface OutgoingEmail {
   readonly text: string;
   readonly html: string;
 }
-
-export const NOTIFICATION_KINDS = [
-  'approval-request',
-  'approval-decided',
-  'progress-update',
-  'incident-outcome',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface ApprovalLinkLine {
   /** Display name. */

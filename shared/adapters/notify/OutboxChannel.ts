@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isNotificationId } from '../../domain/notifications/notificationId';
+import { isNotificationId } from '../../domain/notifications/base/notificationId';
 import { NonRetryableError, TransientError, errorMessage } from '../../errors';
 import type { ChannelReceipt, Notification, NotificationChannel } from '../../ports/NotificationChannel';
 

@@ -1,7 +1,7 @@
 // NotificationChannel over SMTP (nodemailer): each email of a notification as its own message, with a
 // Message-ID derived from the notification and the recipient so a resend is recognisably the same.
 import { createTransport, type Transporter } from 'nodemailer';
-import { isNotificationId } from '../../domain/notifications/notificationId';
+import { isNotificationId } from '../../domain/notifications/base/notificationId';
 import { NonRetryableError, TransientError } from '../../errors';
 import type { ChannelReceipt, Notification, NotificationChannel } from '../../ports/NotificationChannel';
 import type { Secret } from '../../Secret';

@@ -4,21 +4,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { NonRetryableError, errorMessage } from '../../errors';
-import type { MessageTemplates, MessageTemplateSet } from '../../domain/notifications/MessageTemplates';
+import {
+  templateKey,
+  type MessageTemplates,
+  type MessageTemplateSet,
+} from '../../domain/notifications/base/MessageTemplates';
+import { NOTIFICATION_KINDS } from '../../domain/notifications/messageKinds';
 import { TEMPLATES_DIR } from '../../templatesDir';
 
 export const MESSAGE_TEMPLATES_DIR = path.join(TEMPLATES_DIR, 'messages');
 
-/** File name stems per kind; each has `.subject.mustache`, `.text.mustache`, `.html.mustache`, `.card.json`. */
-const STEMS: Readonly<Record<keyof MessageTemplates, string>> = {
-  approvalRequest: 'approval-request',
-  approvalDecided: 'approval-decided',
-  progressUpdate: 'progress-update',
-  incidentOutcome: 'incident-outcome',
-};
-
 /**
- * Throws NonRetryableError naming the file that is missing, unreadable or does not parse. With `fallbackDir`,
+ * One set per registered kind of message, its files named after the kind: `approval-request.subject.mustache`,
+ * `.text.mustache`, `.html.mustache` and `.card.json`. Throws NonRetryableError naming the file that is missing, unreadable or does not parse. With `fallbackDir`,
  * a kind of message that `dir` has no files for is read from there: a catalog's own templates written before
  * a kind existed keep working.
  */
@@ -31,12 +29,10 @@ export function loadMessageTemplates(
       fallbackDir === undefined || existsSync(path.join(dir, `${stem}.subject.mustache`)) ? dir : fallbackDir,
       stem,
     );
-  return {
-    approvalRequest: set(STEMS.approvalRequest),
-    approvalDecided: set(STEMS.approvalDecided),
-    progressUpdate: set(STEMS.progressUpdate),
-    incidentOutcome: set(STEMS.incidentOutcome),
-  };
+  // One entry per kind, keyed as MessageTemplates keys them: the object has exactly that type's keys.
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [templateKey(kind), set(kind)]),
+  ) as MessageTemplates;
 }
 
 function readTemplateSet(dir: string, stem: string): MessageTemplateSet {

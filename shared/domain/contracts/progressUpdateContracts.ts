@@ -2,7 +2,7 @@
 // tells the workload's people where the failover is, until it ends. Names are stored in history: never
 // rename.
 import { z } from 'zod';
-import { FAILOVER_PHASES } from '../notifications/ProgressUpdateFacts';
+import { FAILOVER_PHASES } from '../notifications/kinds/progressUpdate';
 import { activityContract } from './ActivityContract';
 import { NOTIFICATION_CHANNELS } from './approvalContracts';
 

@@ -1,62 +1,30 @@
-// One activation condition: a small object with exactly one key, recursively combined with any / all / not.
+// One activation condition: a small object with exactly one key, a leaf condition (leafConditions.ts)
+// recursively combined with any / all / not.
 import { z } from 'zod';
 import { nonNullValue } from '../../nonNull';
-import { type Severity, SEVERITIES } from '../alerts/Severity';
-import { criteriaDurationSchema } from './criteriaDuration';
+import {
+  LEAF_CONDITIONS,
+  LEAF_KEYS,
+  toLeafCondition,
+  type LeafActivationCondition,
+  type LeafActivationConditionInput,
+  type LeafKey,
+} from './leafConditions';
 import { unknownKeysMessage } from './unknownKeysMessage';
 
-export const CONDITION_KEYS = [
-  'minSeverity',
-  'alertCount',
-  'distinctResources',
-  'sustainedFor',
-  'serviceHealthInPrimaryRegion',
-  'primaryProbesFailing',
-  'any',
-  'all',
-  'not',
-] as const;
+export const CONDITION_KEYS = [...LEAF_KEYS, 'any', 'all', 'not'] as const;
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
-
-/** Consecutive failed results per primary probe when `primaryProbesFailing` does not say. */
-export const DEFAULT_PROBE_FAILURES = 3;
-
-export const PROBE_QUORUMS = ['all', 'any'] as const;
-export type ProbeQuorum = (typeof PROBE_QUORUMS)[number];
-
-export interface CountWithin {
-  readonly atLeast: number;
-  /** Window length in milliseconds, ending at `facts.now`. */
-  readonly within: number;
-}
-
-export interface ProbeFailures {
-  /** Consecutive failed results, counting back from each probe's latest. */
-  readonly atLeast: number;
-  /** Whether every primary probe (`all`) or one of them (`any`) must be failing. */
-  readonly probes: ProbeQuorum;
-}
 
 /** A parsed condition: the YAML shape with durations in milliseconds and defaults filled in. */
 export type ActivationCondition =
-  | { readonly minSeverity: Severity }
-  | { readonly alertCount: CountWithin }
-  | { readonly distinctResources: CountWithin }
-  | { readonly sustainedFor: number }
-  | { readonly serviceHealthInPrimaryRegion: true }
-  | { readonly primaryProbesFailing: ProbeFailures }
+  | LeafActivationCondition
   | { readonly any: readonly ActivationCondition[] }
   | { readonly all: readonly ActivationCondition[] }
   | { readonly not: ActivationCondition };
 
 /** What authors write (YAML or TypeScript): durations as text, probe settings optional. */
 export type ActivationConditionInput =
-  | { readonly minSeverity: Severity }
-  | { readonly alertCount: { readonly atLeast: number; readonly within: string } }
-  | { readonly distinctResources: { readonly atLeast: number; readonly within: string } }
-  | { readonly sustainedFor: string }
-  | { readonly serviceHealthInPrimaryRegion: true }
-  | { readonly primaryProbesFailing: { readonly atLeast?: number; readonly probes?: ProbeQuorum } }
+  | LeafActivationConditionInput
   | { readonly any: readonly ActivationConditionInput[] }
   | { readonly all: readonly ActivationConditionInput[] }
   | { readonly not: ActivationConditionInput };
@@ -66,55 +34,6 @@ export const activationConditionSchema: z.ZodType<ActivationCondition> = z
   .lazy(() => conditionSchema)
   // Names the recursive definition in the published JSON Schema ($defs.ActivationCondition).
   .meta({ id: 'ActivationCondition' });
-
-const atLeastSchema = z
-  .int({ error: () => 'Expected a whole number of at least 1' })
-  .min(1, { error: () => 'Expected a whole number of at least 1' });
-
-function countWithinSchema(key: ConditionKey, counted: string): z.ZodType<CountWithin> {
-  return z
-    .strictObject(
-      {
-        atLeast: atLeastSchema.describe(`How many ${counted} are needed (at least 1).`),
-        within: criteriaDurationSchema.describe(
-          `Window ending now in which those alerts fired: 30s, 5m, 1h30m, 2d (at most 30d).`,
-        ),
-      },
-      {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? unknownKeysMessage(issue.keys, ['atLeast', 'within'], 'key', key)
-            : issue.code === 'invalid_type'
-              ? `Expected { atLeast: <number>, within: <duration> }, e.g. { atLeast: 2, within: 10m }`
-              : undefined,
-      },
-    )
-    .describe(`At least N ${counted} among firing alerts that fired within the window.`);
-}
-
-const probeFailuresSchema: z.ZodType<ProbeFailures> = z
-  .strictObject(
-    {
-      atLeast: atLeastSchema
-        .default(DEFAULT_PROBE_FAILURES)
-        .describe(
-          `Consecutive failed results, counting back from a probe's latest, that make it failing (default ${DEFAULT_PROBE_FAILURES}).`,
-        ),
-      probes: z
-        .enum(PROBE_QUORUMS)
-        .default('all')
-        .describe('all (default): every primary probe must be failing; any: one failing probe is enough.'),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? unknownKeysMessage(issue.keys, ['atLeast', 'probes'], 'key', 'primaryProbesFailing')
-          : issue.code === 'invalid_type'
-            ? 'Expected { atLeast?: <number>, probes?: all | any }; write {} for the defaults'
-            : undefined,
-    },
-  )
-  .describe('The primary region health probes are failing.');
 
 const conditionListSchema = (key: 'any' | 'all', meaning: string) =>
   z
@@ -128,34 +47,7 @@ const CONDITION_OBJECT_HINT = `an object with exactly one key: ${CONDITION_KEYS.
 const conditionObjectSchema = z
   .strictObject(
     {
-      minSeverity: z
-        .enum(SEVERITIES, {
-          error: () => `Expected a severity: ${SEVERITIES.join(', ')} (Sev0 is the most severe)`,
-        })
-        .optional()
-        .describe('At least one firing alert at this severity or worse (Sev0 is the most severe).'),
-      alertCount: countWithinSchema('alertCount', 'alerts (distinct fingerprints)')
-        .optional()
-        .describe('At least N firing alerts (distinct fingerprints) that fired within the window.'),
-      distinctResources: countWithinSchema('distinctResources', 'distinct target resource ids')
-        .optional()
-        .describe('At least N distinct target resources across firing alerts that fired within the window.'),
-      sustainedFor: criteriaDurationSchema
-        .optional()
-        .describe('The earliest currently firing alert fired at least this long ago: 30s, 5m, 1h30m, 2d.'),
-      serviceHealthInPrimaryRegion: z
-        .literal(true, {
-          error: () => 'Write serviceHealthInPrimaryRegion: true (wrap it in not: to require the opposite)',
-        })
-        .optional()
-        .describe(
-          "A firing Azure Service Health alert impacts one of the workload's services in its primary region.",
-        ),
-      primaryProbesFailing: probeFailuresSchema
-        .optional()
-        .describe(
-          `The primary's health probes failed their last N results (default ${DEFAULT_PROBE_FAILURES}); all probes unless probes: any.`,
-        ),
+      ...leafFields(),
       any: conditionListSchema('any', 'At least one of these conditions holds.').optional(),
       all: conditionListSchema('all', 'Every one of these conditions holds.').optional(),
       not: activationConditionSchema.optional().describe('This condition does not hold.'),
@@ -209,23 +101,24 @@ const conditionSchema = conditionObjectSchema.transform((value, ctx): Activation
 /** The caller checked that `key` is the one key present; nonNullValue documents that rather than casting. */
 function toCondition(key: ConditionKey, value: ConditionObject): ActivationCondition {
   switch (key) {
-    case 'minSeverity':
-      return { minSeverity: nonNullValue(value.minSeverity, key) };
-    case 'alertCount':
-      return { alertCount: nonNullValue(value.alertCount, key) };
-    case 'distinctResources':
-      return { distinctResources: nonNullValue(value.distinctResources, key) };
-    case 'sustainedFor':
-      return { sustainedFor: nonNullValue(value.sustainedFor, key) };
-    case 'serviceHealthInPrimaryRegion':
-      return { serviceHealthInPrimaryRegion: nonNullValue(value.serviceHealthInPrimaryRegion, key) };
-    case 'primaryProbesFailing':
-      return { primaryProbesFailing: nonNullValue(value.primaryProbesFailing, key) };
     case 'any':
       return { any: nonNullValue(value.any, key) };
     case 'all':
       return { all: nonNullValue(value.all, key) };
     case 'not':
       return { not: nonNullValue(value.not, key) };
+    default:
+      return toLeafCondition(key, nonNullValue(value[key], key));
   }
+}
+
+/** Each leaf condition's key, optional, with its value's schema and description (leafConditions.ts). */
+function leafFields(): { [Key in LeafKey]: z.ZodOptional<(typeof LEAF_CONDITIONS)[Key]['schema']> } {
+  const fields = LEAF_KEYS.map((key) => [
+    key,
+    LEAF_CONDITIONS[key].schema.optional().describe(LEAF_CONDITIONS[key].description),
+  ]);
+  return Object.fromEntries(fields) as {
+    [Key in LeafKey]: z.ZodOptional<(typeof LEAF_CONDITIONS)[Key]['schema']>;
+  };
 }

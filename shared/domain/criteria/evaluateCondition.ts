@@ -1,16 +1,9 @@
 // Evaluates a condition tree against the facts, keeping every node's outcome so the result can be explained.
 import { type ActivationCondition } from './ActivationCondition';
-import {
-  evaluateAlertCount,
-  evaluateDistinctResources,
-  evaluateMinSeverity,
-  evaluateSustainedFor,
-} from './alertConditions';
 import { conditionLabel } from './conditionLabel';
 import { type EvaluationContext, type LeafOutcome } from './EvaluationContext';
 import { formatZodPath } from '../validation/formatZodIssues';
-import { evaluatePrimaryProbesFailing } from './primaryProbesCondition';
-import { evaluateServiceHealthInPrimaryRegion } from './serviceHealthCondition';
+import { evaluateLeaf, leafEntry } from './leafConditions';
 
 export type EvaluatedKind = 'leaf' | 'any' | 'all' | 'not';
 
@@ -47,30 +40,7 @@ export function evaluateCondition(
       fact: child.fact,
     };
   }
-  return { ...node, kind: 'leaf', children: [], ...evaluateLeaf(condition, ctx) };
-}
-
-function evaluateLeaf(condition: ActivationCondition, ctx: EvaluationContext): LeafOutcome {
-  if ('minSeverity' in condition) {
-    return evaluateMinSeverity(condition.minSeverity, ctx);
-  }
-  if ('alertCount' in condition) {
-    return evaluateAlertCount(condition.alertCount, ctx);
-  }
-  if ('distinctResources' in condition) {
-    return evaluateDistinctResources(condition.distinctResources, ctx);
-  }
-  if ('sustainedFor' in condition) {
-    return evaluateSustainedFor(condition.sustainedFor, ctx);
-  }
-  if ('serviceHealthInPrimaryRegion' in condition) {
-    return evaluateServiceHealthInPrimaryRegion(ctx);
-  }
-  if ('primaryProbesFailing' in condition) {
-    return evaluatePrimaryProbesFailing(condition.primaryProbesFailing, ctx);
-  }
-  // Combinators are handled by the caller; reaching here means a new condition key lacks an evaluator.
-  throw new Error(`Internal error: no evaluator for condition ${JSON.stringify(Object.keys(condition))}`);
+  return { ...node, kind: 'leaf', children: [], ...evaluateLeaf(leafEntry(condition), ctx) };
 }
 
 function combine(kind: 'any' | 'all', children: readonly EvaluatedCondition[], label: string): LeafOutcome {

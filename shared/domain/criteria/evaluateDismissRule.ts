@@ -2,7 +2,7 @@
 import { type ConditionResult } from './ActivationEvaluation';
 import { type DismissRule } from './ActivationCriteria';
 import { type EvaluationContext } from './EvaluationContext';
-import { formatDuration } from './formatDuration';
+import { formatDuration } from '../wording/formatDuration';
 
 export function evaluateDismissRule(_rule: DismissRule, ctx: EvaluationContext): ConditionResult {
   const firing = ctx.alerts.firing.length;

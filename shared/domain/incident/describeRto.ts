@@ -1,6 +1,6 @@
 // The RTO verdict in words, for the timeline and the final message: how long recovery took against the
 // workload's objective, or how long the incident ran without recovering.
-import { formatDuration } from '../criteria/formatDuration';
+import { formatDuration } from '../wording/formatDuration';
 import type { RtoClock } from './rtoClock';
 
 export function describeRto(clock: RtoClock): string {

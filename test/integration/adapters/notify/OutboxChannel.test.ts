@@ -1,19 +1,19 @@
 // The local outbox: notifications as JSON files in a directory, links printed for a local user.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadMessageTemplates } from '../../../../shared/adapters/notify/loadMessageTemplates';
 import { OutboxChannel } from '../../../../shared/adapters/notify/OutboxChannel';
-import { buildApprovalDecidedNotification } from '../../../../shared/domain/notifications/buildApprovalDecidedNotification';
-import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/buildApprovalRequestNotification';
+import { loadMessageTemplates } from '../../../../shared/adapters/notify/loadMessageTemplates';
+import { buildApprovalDecidedNotification } from '../../../../shared/domain/notifications/kinds/approvalDecided';
+import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/kinds/approvalRequest';
 import { NonRetryableError } from '../../../../shared/errors';
 import {
   ALICE,
-  BOB,
-  CAROL,
   approvalDecidedFacts,
   approvalRequestFacts,
+  BOB,
+  CAROL,
 } from '../../../unit/shared/domain/notifications/notificationTestSupport';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 describe('OutboxChannel', () => {
   const templates = loadMessageTemplates();

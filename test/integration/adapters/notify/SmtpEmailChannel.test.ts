@@ -1,18 +1,18 @@
 // The email channel against a real SMTP server (smtp-server) on a local port.
+import { Secret } from '../../../../shared/Secret';
 import { SmtpEmailChannel } from '../../../../shared/adapters/notify/SmtpEmailChannel';
 import { loadMessageTemplates } from '../../../../shared/adapters/notify/loadMessageTemplates';
-import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/buildApprovalRequestNotification';
+import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/kinds/approvalRequest';
 import { NonRetryableError, TransientError } from '../../../../shared/errors';
 import type { Notification } from '../../../../shared/ports/NotificationChannel';
-import { Secret } from '../../../../shared/Secret';
+import { SmtpCapture } from '../../../support/SmtpCapture';
 import { HttpTarget } from '../../../support/httpTarget';
+import { parseMimeMessage } from '../../../support/parseMimeMessage';
 import {
   ALICE,
-  BOB,
   approvalRequestFacts,
+  BOB,
 } from '../../../unit/shared/domain/notifications/notificationTestSupport';
-import { parseMimeMessage } from '../../../support/parseMimeMessage';
-import { SmtpCapture } from '../../../support/SmtpCapture';
 
 const LOGIN = { user: 'lifeboat@example.com', password: 'p@ss:w0rd/with%odd&chars' };
 const FROM = 'Lifeboat <lifeboat@example.com>';

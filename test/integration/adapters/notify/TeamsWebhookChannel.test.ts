@@ -1,9 +1,9 @@
 // The Teams channel against a local HTTP server standing in for a Workflows webhook.
-import { loadMessageTemplates } from '../../../../shared/adapters/notify/loadMessageTemplates';
-import { TeamsWebhookChannel } from '../../../../shared/adapters/notify/TeamsWebhookChannel';
-import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/buildApprovalRequestNotification';
-import { NonRetryableError, TransientError } from '../../../../shared/errors';
 import { Secret } from '../../../../shared/Secret';
+import { TeamsWebhookChannel } from '../../../../shared/adapters/notify/TeamsWebhookChannel';
+import { loadMessageTemplates } from '../../../../shared/adapters/notify/loadMessageTemplates';
+import { buildApprovalRequestNotification } from '../../../../shared/domain/notifications/kinds/approvalRequest';
+import { NonRetryableError, TransientError } from '../../../../shared/errors';
 import { HttpTarget } from '../../../support/httpTarget';
 import { approvalRequestFacts } from '../../../unit/shared/domain/notifications/notificationTestSupport';
 

@@ -1,9 +1,7 @@
 // Fixtures for the incident outcome tests: the facts of a failover that recovered, failed or was aborted,
 // as the incident record gives them at the end (every optional field set).
-import type {
-  IncidentOutcomeFacts,
-  OutcomeStep,
-} from '../../../../../shared/domain/notifications/IncidentOutcomeFacts';
+import type { OutcomeStep } from '../../../../../shared/domain/notifications/base/stepView';
+import type { IncidentOutcomeFacts } from '../../../../../shared/domain/notifications/kinds/incidentOutcome';
 
 export const OUTCOME_INCIDENT_ID = 'orders-api-20261122-031205';
 export const OUTCOME_STATUS_URL = `https://lifeboat.example.com/api/incidents/${OUTCOME_INCIDENT_ID}?view=steps&full=1`;

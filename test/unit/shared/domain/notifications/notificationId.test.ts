@@ -1,9 +1,7 @@
-import {
-  approvalDecidedNotificationId,
-  approvalRequestNotificationId,
-  incidentOutcomeNotificationId,
-  isNotificationId,
-} from '../../../../../shared/domain/notifications/notificationId';
+import { isNotificationId } from '../../../../../shared/domain/notifications/base/notificationId';
+import { approvalDecidedNotificationId } from '../../../../../shared/domain/notifications/kinds/approvalDecided';
+import { approvalRequestNotificationId } from '../../../../../shared/domain/notifications/kinds/approvalRequest';
+import { incidentOutcomeNotificationId } from '../../../../../shared/domain/notifications/kinds/incidentOutcome';
 
 describe('notification ids', () => {
   it('are usable as file names and Message-ID dot-atoms', () => {

@@ -1,12 +1,12 @@
 // Fixtures for the notification rendering tests: facts with every field set, the templates that ship in
 // templates/messages/, and helpers that read rendered HTML the way a browser would.
 import { loadMessageTemplates } from '../../../../../shared/adapters/notify/loadMessageTemplates';
-import type { ApprovalDecidedFacts } from '../../../../../shared/domain/notifications/ApprovalDecidedFacts';
+import type { MessageTemplates } from '../../../../../shared/domain/notifications/base/MessageTemplates';
+import type { ApprovalDecidedFacts } from '../../../../../shared/domain/notifications/kinds/approvalDecided';
 import type {
   ApprovalRequestFacts,
   ApproverLinks,
-} from '../../../../../shared/domain/notifications/ApprovalRequestFacts';
-import type { MessageTemplates } from '../../../../../shared/domain/notifications/MessageTemplates';
+} from '../../../../../shared/domain/notifications/kinds/approvalRequest';
 
 /** The shipped templates: the tests pin what approvers will actually receive. */
 export const TEMPLATES: MessageTemplates = loadMessageTemplates();
