@@ -36,6 +36,7 @@ import {
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
+import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { callActivity } from './support/callActivity';
 import { sendThroughChannels } from './support/sendThroughChannels';
 import { secondsAfter, waitForAny } from './support/waitForAny';
@@ -127,8 +128,7 @@ export function* incidentOrchestrator(
   if (approvalTask.isFaulted) {
     // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
     // and the incident must say so rather than sit in awaiting-approval.
-    const cause =
-      approvalTask.result instanceof Error ? approvalTask.result.message : String(approvalTask.result);
+    const cause = taskFailureMessage(approvalTask.result);
     return yield* end(
       context,
       incidentId,
@@ -271,8 +271,9 @@ function* validateSecondary(
   });
 }
 
+/** A failed task's message for the timeline; its error also carries the stack, which only logs may show. */
 function errorText(value: unknown): string {
-  return value instanceof Error ? value.message : String(value);
+  return taskFailureMessage(value);
 }
 
 /**
