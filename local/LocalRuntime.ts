@@ -45,6 +45,8 @@ export interface LocalRuntimeOptions {
   /** Deliveries before a message is dead-lettered (Service Bus queues default to 10). */
   readonly maxDeliveryCount?: number;
   readonly messageLockDurationMs?: number;
+  /** How long a request may take to arrive (`REQUEST_TIMEOUT_MS` by default). */
+  readonly requestTimeoutMs?: number;
 }
 
 const idlePollMs = 1000;
@@ -173,6 +175,7 @@ export class LocalRuntime {
       invoke,
       extraInputs: (fn) => self.runtime?.extraInputs(fn) ?? [],
       log,
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     });
     const host = options.host ?? '127.0.0.1';
     const port = await httpHost.listen(options.port, host);
