@@ -369,7 +369,8 @@ export class LocalRuntime {
         try {
           this.engine.completeWorkItem(item, outcome);
         } catch (err) {
-          this.store.keepClaim(item.id);
+          // Retried below: no second worker may run it meanwhile. Any other failure frees it to run again.
+          if (isStorageFailure(err)) this.store.keepClaim(item.id);
           throw err;
         }
       },
