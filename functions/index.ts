@@ -2,6 +2,7 @@
 import { app } from '@azure/functions';
 import { container } from '../shared/container';
 import { missingSecrets } from '../shared/domain/runbook/missingSecrets';
+import './http/nosniffHook';
 import './health';
 import './alertIntake';
 import './alertCorrelator';

@@ -24,6 +24,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readRequestBody } from './http/readRequestBody';
 import { sendPlain } from './http/httpResponse';
+import { isStorageFailure } from '../shared/adapters/sqlite/storageFailure';
+import { retryWhileStorageFails } from './storage/retryWhileStorageFails';
+import { WriteFailureBackoff } from './storage/WriteFailureBackoff';
 
 export interface LocalRuntimeOptions {
   readonly dataDir: string;
@@ -42,6 +45,8 @@ export interface LocalRuntimeOptions {
   /** Deliveries before a message is dead-lettered (Service Bus queues default to 10). */
   readonly maxDeliveryCount?: number;
   readonly messageLockDurationMs?: number;
+  /** How long a request may take to arrive (`REQUEST_TIMEOUT_MS` by default). */
+  readonly requestTimeoutMs?: number;
 }
 
 const idlePollMs = 1000;
@@ -62,6 +67,10 @@ export class LocalRuntime {
   private deferredDispatch: NodeJS.Timeout | undefined;
   private previousWebsiteHostname: string | undefined;
   private readonly onQueueSignal = () => this.wake();
+  /** Ends waits of background retries when the runtime stops. */
+  private readonly stopController = new AbortController();
+  /** Background work that failed to write waits this out instead of crashing or spinning. */
+  private readonly writeBackoff: WriteFailureBackoff;
 
   private constructor(
     private readonly options: LocalRuntimeOptions,
@@ -80,7 +89,9 @@ export class LocalRuntime {
     private readonly rpcServer: Server,
     readonly port: number,
     readonly rpcBaseUrl: string,
-  ) {}
+  ) {
+    this.writeBackoff = new WriteFailureBackoff(db, log);
+  }
 
   static async start(options: LocalRuntimeOptions): Promise<LocalRuntime> {
     const log = options.logger ?? consoleLogger();
@@ -164,6 +175,7 @@ export class LocalRuntime {
       invoke,
       extraInputs: (fn) => self.runtime?.extraInputs(fn) ?? [],
       log,
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     });
     const host = options.host ?? '127.0.0.1';
     const port = await httpHost.listen(options.port, host);
@@ -210,7 +222,8 @@ export class LocalRuntime {
 
   /** Schedules a pass over all pending work (coalesced). */
   wake(): void {
-    if (this.stopping || this.pumpScheduled) {
+    // While writes fail, the wake timer runs the next pass when the backoff ends.
+    if (this.stopping || this.pumpScheduled || this.writeBackoff.waiting) {
       return;
     }
     this.pumpScheduled = true;
@@ -245,6 +258,7 @@ export class LocalRuntime {
       return;
     }
     this.stopping = true;
+    this.stopController.abort();
     embeddedQueueSignals.off('sent', this.onQueueSignal);
     clearTimeout(this.wakeTimer);
     while (this.pumping || this.pumpScheduled) {
@@ -293,6 +307,7 @@ export class LocalRuntime {
         this.pumpAgain = false;
         if (this.engine.fireDueTimers() > 0) {
           this.pumpAgain = true;
+          this.writeBackoff.succeeded();
         }
         for (const instanceId of this.store.instancesWithWork(50)) {
           if (this.stopping) {
@@ -301,8 +316,12 @@ export class LocalRuntime {
           try {
             if (await this.engine.runEpisode(instanceId)) {
               this.pumpAgain = true;
+              this.writeBackoff.succeeded();
             }
           } catch (err) {
+            if (isStorageFailure(err)) {
+              throw err; // the whole pass waits: the next episode would fail the same way
+            }
             this.log.error('Orchestration episode failed in the runtime; it will be retried', {
               instanceId,
               error: err instanceof Error ? (err.stack ?? err.message) : String(err),
@@ -313,6 +332,9 @@ export class LocalRuntime {
         this.dispatchActivities();
         this.dispatchMessages();
       } while (this.pumpAgain && !this.stopping);
+    } catch (err) {
+      // A pass never takes the process down: a full disk or an I/O error passes, and the pass runs again.
+      this.writeBackoff.failed(err, 'timers and orchestration episodes');
     } finally {
       this.pumping = false;
       this.armWakeTimer();
@@ -341,7 +363,21 @@ export class LocalRuntime {
     if (this.stopping && !outcome.ok) {
       return; // the claim is released at the next start and the activity runs again
     }
-    this.engine.completeWorkItem(item, outcome);
+    // The result is kept through a full disk rather than the activity run again once space returns.
+    await retryWhileStorageFails(
+      () => {
+        try {
+          this.engine.completeWorkItem(item, outcome);
+        } catch (err) {
+          // Retried below: no second worker may run it meanwhile. Any other failure frees it to run again.
+          if (isStorageFailure(err)) this.store.keepClaim(item.id);
+          throw err;
+        }
+      },
+      this.writeBackoff,
+      `the result of activity '${item.name}'`,
+      this.stopController.signal,
+    );
   }
 
   private dispatchMessages(): void {
@@ -390,11 +426,15 @@ export class LocalRuntime {
    */
   private trackQuietly(work: Promise<void>): void {
     const tracked = work
-      .catch((err: unknown) =>
+      .catch((err: unknown) => {
+        if (isStorageFailure(err)) {
+          this.writeBackoff.failed(err, 'receiving queue messages');
+          return;
+        }
         this.log.error('Receiving queue messages failed; they will be received again', {
           error: err instanceof Error ? err.message : String(err),
-        }),
-      )
+        });
+      })
       .finally(() => this.inflight.delete(tracked));
     this.inflight.add(tracked);
   }
@@ -422,30 +462,54 @@ export class LocalRuntime {
   }
 
   private async handleMessage(fn: ServiceBusFunction, message: ReceivedMessage): Promise<void> {
+    let handlerError: unknown;
     try {
       await this.invoke(fn, serviceBusTriggerInput(fn, message, this.extraInputs(fn)));
-      // Completions of one turn share a commit; a completion lost in a crash means one redelivery.
-      await this.queue.completeInGroupCommit(message);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      handlerError = err;
+    }
+    // Settlements are retried while the disk is full: a message left locked would wait out its lock (five
+    // minutes) before anyone received it again.
+    if (handlerError === undefined) {
       try {
-        const outcome = this.queue.abandon(message, this.options.maxDeliveryCount ?? 10, reason);
-        this.log.warn(
-          outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered',
-          {
-            function: fn.name,
-            messageId: message.messageId,
-            deliveryCount: message.deliveryCount,
-            reason,
-          },
+        // Completions of one turn share a commit; a completion lost in a crash means one redelivery.
+        await retryWhileStorageFails(
+          () => this.queue.completeInGroupCommit(message),
+          this.writeBackoff,
+          `completing message ${message.messageId}`,
+          this.stopController.signal,
         );
-      } catch (settleError) {
-        this.log.warn('Message lock lost before settlement; it will be redelivered', {
+        return;
+      } catch (err) {
+        handlerError = err;
+      }
+    }
+    const reason = handlerError instanceof Error ? handlerError.message : String(handlerError);
+    try {
+      const outcome = await retryWhileStorageFails(
+        () => this.queue.abandon(message, this.options.maxDeliveryCount ?? 10, reason),
+        this.writeBackoff,
+        `abandoning message ${message.messageId}`,
+        this.stopController.signal,
+      );
+      this.log.warn(
+        outcome === 'dead-lettered' ? 'Message dead-lettered' : 'Message abandoned; it will be redelivered',
+        {
+          function: fn.name,
+          messageId: message.messageId,
+          deliveryCount: message.deliveryCount,
+          reason,
+        },
+      );
+    } catch (settleError) {
+      this.log.warn(
+        'Message not settled; it will be redelivered when its lock expires or at the next start',
+        {
           function: fn.name,
           messageId: message.messageId,
           error: settleError instanceof Error ? settleError.message : String(settleError),
-        });
-      }
+        },
+      );
     }
   }
 
@@ -476,6 +540,11 @@ export class LocalRuntime {
   private armWakeTimer(): void {
     clearTimeout(this.wakeTimer);
     if (this.stopping || this.clock instanceof ManualClock) {
+      return;
+    }
+    if (this.writeBackoff.waiting) {
+      this.wakeTimer = setTimeout(() => this.wake(), this.writeBackoff.remainingMs + 1);
+      this.wakeTimer.unref();
       return;
     }
     const next = this.store.nextTimerAt();

@@ -37,6 +37,7 @@ import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { abortOf } from '../shared/domain/incident/abort';
 import { nextAbort, raceAbort, waitUnlessAborted } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
+import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { callActivity } from './support/callActivity';
 import { sendThroughChannels } from './support/sendThroughChannels';
 import { secondsAfter } from './support/waitForAny';
@@ -130,8 +131,7 @@ export function* incidentOrchestrator(
   if (approvalTask.isFaulted) {
     // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
     // and the incident must say so rather than sit in awaiting-approval.
-    const cause =
-      approvalTask.result instanceof Error ? approvalTask.result.message : String(approvalTask.result);
+    const cause = taskFailureMessage(approvalTask.result);
     return yield* end(
       context,
       incidentId,
@@ -271,8 +271,9 @@ function* validateSecondary(
   });
 }
 
+/** A failed task's message for the timeline; its error also carries the stack, which only logs may show. */
 function errorText(value: unknown): string {
-  return value instanceof Error ? value.message : String(value);
+  return taskFailureMessage(value);
 }
 
 /**

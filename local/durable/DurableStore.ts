@@ -312,6 +312,14 @@ export class DurableStore {
     return rows.some((r) => !this.claimed.has(r.id));
   }
 
+  /**
+   * Takes a claim back after the transaction that deleted the item failed (a full disk): the item stays with
+   * the worker that is retrying its completion instead of being run a second time meanwhile.
+   */
+  keepClaim(id: number): void {
+    this.claimed.add(id);
+  }
+
   deleteWorkItem(id: number): boolean {
     this.claimed.delete(id);
     return this.db.prepare(`DELETE FROM df_work WHERE id = ?`).run(id).changes > 0;

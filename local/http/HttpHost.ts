@@ -14,6 +14,19 @@ import { compareRouteRank, RouteTemplate } from './RouteTemplate';
 
 export const webhookBasePath = '/runtime/webhooks/durabletask/';
 
+/**
+ * How long a whole request, headers and body, may take to arrive before Node answers 408 and closes the
+ * connection. The intake takes at most 256 KB: in 30 s that asks a sender for about 9 KB/s, which any alert
+ * source exceeds by far, while a client trickling a byte a second no longer holds a connection (and a
+ * request slot that background work gives way to) for Node's default 300 s. In Azure the platform in front
+ * of the Functions host bounds requests itself (230 s).
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Headers come first and are small. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often Node checks those deadlines; its default (30 s) would let a request overrun by as much. */
+const DEADLINE_CHECK_INTERVAL_MS = 1_000;
+
 export interface HttpHostOptions {
   readonly routePrefix: string;
   readonly functionKey: string;
@@ -22,6 +35,8 @@ export interface HttpHostOptions {
   readonly invoke: (fn: RegisteredFunction, request: InvocationRequest) => Promise<RpcInvocationResponse>;
   readonly extraInputs: (fn: RegisteredFunction) => InvocationRequest['inputData'];
   readonly log: RuntimeLogger;
+  /** `REQUEST_TIMEOUT_MS` unless a test wants a shorter one. */
+  readonly requestTimeoutMs?: number;
 }
 
 interface Route {
@@ -43,7 +58,15 @@ export class HttpHost {
   }
 
   async listen(port: number, host: string): Promise<number> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    const requestTimeout = this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+        connectionsCheckingInterval: Math.min(DEADLINE_CHECK_INTERVAL_MS, requestTimeout),
+      },
+      (req, res) => void this.handle(req, res),
+    );
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -108,6 +131,11 @@ export class HttpHost {
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         sendPlain(res, jsonError(413, 'payload_too_large', err.message));
+        return;
+      }
+      if (req.destroyed && !res.headersSent) {
+        // The body did not arrive in time (Node answered 408 and closed) or the client went away.
+        this.options.log.warn('HTTP request closed before its body arrived', { method: req.method });
         return;
       }
       this.options.log.error('HTTP request failed in the host', {

@@ -15,6 +15,8 @@ export function sendPlain(res: ServerResponse, response: PlainResponse): void {
   } else if (response.body !== undefined) {
     payload = JSON.stringify(response.body);
     headers['content-type'] ??= 'application/json; charset=utf-8';
+    // As the app's own responses (functions/http/nosniffHook.ts): JSON is never sniffed into HTML.
+    headers['x-content-type-options'] ??= 'nosniff';
   }
   res.writeHead(response.status, headers);
   res.end(payload);

@@ -6,6 +6,7 @@ import type * as df from 'durable-functions';
 import type { z } from 'zod';
 import type { ActivityContract } from '../../shared/domain/contracts/ActivityContract';
 import { readPermanentFailure } from '../../shared/domain/contracts/PermanentFailure';
+import { taskFailureMessage } from '../../shared/domain/contracts/taskFailureMessage';
 import { NonRetryableError } from '../../shared/errors';
 import { STORE_ACTIVITY_RETRY } from './retryPolicies';
 
@@ -47,7 +48,7 @@ export function activityResult<I extends z.ZodType, O extends z.ZodType>(
 /** Why a call failed, for a timeline entry: its permanent failure, or the error its last attempt threw. */
 export function activityFailure(task: df.Task): string | undefined {
   if (task.isFaulted) {
-    return task.result instanceof Error ? task.result.message : String(task.result);
+    return taskFailureMessage(task.result);
   }
   return readPermanentFailure(task.result)?.message;
 }

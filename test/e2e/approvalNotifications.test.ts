@@ -264,9 +264,14 @@ describe('approval notifications', () => {
       await advance(MINUTE); // each of the Teams channel's retries waits on its own timer
     }
     const timeline = (await incident(id)).timeline;
-    expect(
-      timeline.some((t) => t.type === 'notification-failed' && /teams approval request/.test(t.message)),
-    ).toBe(true);
+    const failed = timeline.find(
+      (t) => t.type === 'notification-failed' && /teams approval request/.test(t.message),
+    );
+    // Regression (issue 21): the entry, readable by any viewer, carried the error's stack with server paths.
+    expect(failed?.message).toMatch(
+      /^The teams approval request \(level 1\) could not be sent: Activity function '\w+' failed: [^\n]*retryable\.$/,
+    );
+    expect(failed?.message).not.toMatch(/\bat .*:\d+:\d+|node_modules|\.ts\b/);
     expect(timeline.map((t) => t.message).join('\n')).not.toContain('secret-signature');
   });
 });

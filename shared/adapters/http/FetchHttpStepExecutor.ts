@@ -15,6 +15,7 @@ import { assertValidExpectStatus, describeExpectStatus, matchesExpectStatus } fr
 import { formatLatency } from './formatLatency';
 import { parseRetryAfter } from './parseRetryAfter';
 import { type BoundedExchange, sendBoundedRequest } from './sendBoundedRequest';
+import { splitUrlCredentials } from './urlCredentials';
 
 /** How much of a response body an outcome keeps. */
 export const BODY_PREVIEW_BYTES = 2 * 1024;
@@ -44,10 +45,11 @@ export class FetchHttpStepExecutor implements HttpStepExecutor {
   async execute(request: HttpStepRequest): Promise<HttpStepOutcome> {
     assertValidRequest(request);
     const { method } = request;
-    const url = parseHttpUrl(request.url);
-    if (!url) {
+    const parsed = parseHttpUrl(request.url);
+    if (!parsed) {
       return notSent(`${method} request not sent: the step's URL is not an absolute http(s) URL`);
     }
+    const { url, authorization } = splitUrlCredentials(parsed);
     const target = describeTarget(method, url);
     if (request.body !== undefined && (method === 'GET' || method === 'HEAD')) {
       return notSent(`${target} not sent: a ${method} request cannot carry a body`);
@@ -55,6 +57,14 @@ export class FetchHttpStepExecutor implements HttpStepExecutor {
     const headers = buildHeaders(request);
     if (typeof headers === 'string') {
       return notSent(`${target} not sent: ${headers}`);
+    }
+    if (authorization !== undefined) {
+      if (headers.has('authorization')) {
+        return notSent(
+          `${target} not sent: the URL carries credentials and the step sets an Authorization header too; keep one of them`,
+        );
+      }
+      headers.set('authorization', authorization);
     }
     const body = request.body === undefined ? undefined : serialiseBody(request.body);
     if (body !== undefined && !headers.has('content-type')) {

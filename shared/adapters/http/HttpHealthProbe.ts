@@ -8,6 +8,7 @@ import { describeTarget, parseHttpUrl } from './describeTarget';
 import { isStatusCode } from './expectStatus';
 import { formatLatency } from './formatLatency';
 import { sendBoundedRequest } from './sendBoundedRequest';
+import { splitUrlCredentials } from './urlCredentials';
 
 /** `bodyContains` is looked for in this much of the body. */
 export const PROBE_BODY_LIMIT_BYTES = 64 * 1024;
@@ -18,15 +19,20 @@ export class HttpHealthProbe implements HealthProbe {
   async probe(request: HealthProbeRequest): Promise<HealthProbeResult> {
     const expectStatus = request.expectStatus ?? DEFAULT_EXPECT_STATUS;
     assertValidRequest(request, expectStatus);
-    const url = parseHttpUrl(request.url);
-    if (!url) {
+    const parsed = parseHttpUrl(request.url);
+    if (!parsed) {
       return { ok: false, latencyMs: 0, reason: 'Not probed: the URL is not an absolute http(s) URL' };
     }
+    const { url, authorization } = splitUrlCredentials(parsed);
     const target = describeTarget('GET', url);
+    const headers = new Headers({ 'user-agent': USER_AGENT, 'cache-control': 'no-cache' });
+    if (authorization !== undefined) {
+      headers.set('authorization', authorization);
+    }
     const exchange = await sendBoundedRequest({
       method: 'GET',
       url,
-      headers: new Headers({ 'user-agent': USER_AGENT, 'cache-control': 'no-cache' }),
+      headers,
       timeoutMs: request.timeoutMs,
       maxBodyBytes: PROBE_BODY_LIMIT_BYTES,
     });

@@ -26,6 +26,11 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 export function describeNetworkError(err: unknown): NetworkFailure {
   const code = findErrorCode(err);
   if (code === undefined) {
+    // fetch reports a failure on the wire as a TypeError with the socket's error as its cause; a TypeError
+    // without one is a request it refused to build (a URL or header it cannot send), which no retry changes.
+    if (isTypeErrorWithoutCause(err)) {
+      return { description: 'the request could not be sent as given', retryable: false };
+    }
     return { description: 'a network error', retryable: true };
   }
   if (code.includes('CERT')) {
@@ -54,4 +59,15 @@ function findErrorCode(err: unknown, depth = 0): string | undefined {
     }
   }
   return 'cause' in err ? findErrorCode(err.cause, depth + 1) : undefined;
+}
+
+/** Structurally, not `instanceof`: fetch's errors may come from another realm than this module's. */
+function isTypeErrorWithoutCause(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'name' in err &&
+    err.name === 'TypeError' &&
+    (!('cause' in err) || err.cause === undefined)
+  );
 }

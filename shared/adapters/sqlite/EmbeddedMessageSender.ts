@@ -3,6 +3,7 @@
 import { NonRetryableError, NotFoundError, ensureErrorType } from '../../errors';
 import type { MessageSender, OutboundMessage } from '../../ports/MessageSender';
 import type { EmbeddedQueue } from './EmbeddedQueue';
+import { asTransientStorageFailure } from './storageFailure';
 
 export class EmbeddedMessageSender implements MessageSender {
   private closed = false;
@@ -20,7 +21,8 @@ export class EmbeddedMessageSender implements MessageSender {
       if (err instanceof NotFoundError) {
         throw new NonRetryableError(err.message, { cause: err });
       }
-      throw ensureErrorType(err);
+      // A full disk or an I/O error passes: the caller may retry (the intake answers 503 with Retry-After).
+      throw ensureErrorType(asTransientStorageFailure(err, `Sending to '${entity}' failed`));
     }
   }
 

@@ -1,5 +1,6 @@
 // Group commit for the embedded database: writes submitted in the same turn of the event loop run in one
 // transaction, so that many concurrent requests share one durable commit (one fsync) instead of one each.
+import { recordWriteFailure, recordWriteSuccess } from './embeddedWriteHealth';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
 
 /** Runs the group later in the same process; `setImmediate` lets every pending I/O callback submit first. */
@@ -76,9 +77,12 @@ export class GroupCommit {
       // the failing one is undone.
       outcomes = this.commitGroup(group, false) ?? this.commitGroup(group, true) ?? [];
     } catch (error) {
+      // A full disk or an I/O error makes the health check report the database unhealthy.
+      recordWriteFailure(this.db, error);
       for (const write of group) write.reject(error);
       return;
     }
+    recordWriteSuccess(this.db);
     group.forEach((write, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok === true) write.resolve(outcome.value);

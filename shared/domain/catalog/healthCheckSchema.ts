@@ -1,6 +1,7 @@
 // HTTP health checks that prove a region serves traffic (before failover on the secondary, after it too).
 import { z } from 'zod';
 import { definedOnly } from './definedOnly';
+import { urlCredentialsProblem } from '../runbook/secretReference';
 import { latencySchema, positiveDurationSchema } from './duration';
 
 export const DEFAULT_EXPECT_STATUS = 200;
@@ -11,7 +12,10 @@ export const healthCheckSchema = z
     name: z.string().trim().min(1).max(100).describe('Unique within its region, e.g. "orders-api".'),
     url: z
       .url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL' })
-      .describe('URL to GET.'),
+      .refine((url) => urlCredentialsProblem(url) === undefined, {
+        error: (issue) => urlCredentialsProblem(String(issue.input)),
+      })
+      .describe('URL to GET (no credentials: the catalog holds no secrets).'),
     expectStatus: z
       .int()
       .min(100)

@@ -4,10 +4,15 @@ import { definedOnly } from '../catalog/definedOnly';
 import { latencySchema } from '../catalog/duration';
 import { DEFAULT_EXPECT_STATUS } from '../catalog/healthCheckSchema';
 import { httpUrlSchema } from './httpRequestSchema';
+import { urlCredentialsProblem } from './secretReference';
 
 export const probeSchema = z
   .strictObject({
-    url: httpUrlSchema.describe('URL to GET.'),
+    url: httpUrlSchema
+      .refine((url) => urlCredentialsProblem(url) === undefined, {
+        error: (issue) => urlCredentialsProblem(String(issue.input)),
+      })
+      .describe('URL to GET (no credentials: the catalog holds no secrets).'),
     expectStatus: z
       .int()
       .min(100)

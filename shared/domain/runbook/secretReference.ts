@@ -78,8 +78,8 @@ export function literalSecretUrlProblem(url: string): string | undefined {
   } catch {
     return undefined; // the URL schema reports it
   }
-  if (parsed.password !== '') {
-    return 'The URL carries a password: give the whole URL by reference, url: { secret: NAME }';
+  if (parsed.username !== '' || parsed.password !== '') {
+    return 'The URL carries credentials (user:password@): give the whole URL by reference, url: { secret: NAME }, and set NAME as an app setting (they are sent as Authorization: Basic)';
   }
   for (const key of parsed.searchParams.keys()) {
     if (CREDENTIAL_QUERY.has(key.toLowerCase())) {
@@ -87,4 +87,21 @@ export function literalSecretUrlProblem(url: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Why a URL that can only be written literally (health checks, inline probes) is refused, or undefined:
+ * credentials in it would sit in the catalog, which is shown by GET /api/workloads and the printed runbook.
+ */
+export function urlCredentialsProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // the URL schema reports it
+  }
+  if (parsed.username === '' && parsed.password === '') {
+    return undefined;
+  }
+  return 'The URL carries credentials (user:password@): health check and probe URLs are written in the catalog, where secrets never go; probe an endpoint that answers without credentials';
 }

@@ -23,6 +23,7 @@ export interface AppRuntimeOptions {
   /** Every activity runs twice and every episode replays twice: catches non-idempotent activities. */
   readonly doubleExecution?: boolean;
   readonly settings?: Record<string, string>;
+  readonly requestTimeoutMs?: number;
 }
 
 export async function startAppRuntime(options: AppRuntimeOptions = {}) {
@@ -50,6 +51,7 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   const { runtime } = started;
   const api = (route: string) => `${runtime.url}/api/${route}`;

@@ -9,6 +9,16 @@ export class RuntimeProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
+  /** The child's pid while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Whether the child has exited (crashed) since it started. */
+  get exited(): boolean {
+    return this.child !== undefined && (this.child.exitCode !== null || this.child.signalCode !== null);
+  }
+
   /** Starts the runtime and resolves with its base URL once it listens. */
   start(): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'local/start.ts')], {

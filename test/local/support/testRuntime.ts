@@ -15,6 +15,7 @@ export interface TestRuntimeOptions {
   readonly clock?: Clock;
   readonly doubleExecution?: boolean;
   readonly maxDeliveryCount?: number;
+  readonly requestTimeoutMs?: number;
 }
 
 export function tempDataDir(): string {
@@ -34,6 +35,7 @@ export async function startTestRuntime(options: TestRuntimeOptions) {
     logger,
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   return { runtime, dataDir, logger };
 }

@@ -301,6 +301,36 @@ describe('FetchHttpStepExecutor', () => {
     });
   });
 
+  // Regression (issue 21): fetch refuses a URL with credentials, which was reported as "a network error;
+  // retryable" after 0 ms and retried; nothing was ever sent.
+  it('sends credentials in the URL as Authorization: Basic, and the URL without them', async () => {
+    target.respondWith(() => ({ status: 202 }));
+    const url = target.url.replace('//', '//ops%40corp:TOP%3ASECRET@') + '/failover?mode=planned';
+
+    const outcome = await executor.execute(step({ url }));
+
+    expect(outcome.kind).toBe('succeeded');
+    const [sent] = target.requests;
+    expect(sent?.url).toBe('/failover?mode=planned');
+    expect(sent?.headers.authorization).toBe(
+      `Basic ${Buffer.from('ops@corp:TOP:SECRET').toString('base64')}`,
+    );
+  });
+
+  it('does not send credentials in the URL and an Authorization header together, and does not retry', async () => {
+    const url = target.url.replace('//', '//user:TOPSECRET@') + '/failover';
+
+    const outcome = failed(await executor.execute(step({ url, headers: { Authorization: AUTHORIZATION } })));
+
+    expect(outcome).toEqual({
+      kind: 'failed',
+      retryable: false,
+      reason: `POST ${target.url}/failover not sent: the URL carries credentials and the step sets an Authorization header too; keep one of them`,
+      latencyMs: 0,
+    });
+    expect(target.requests).toHaveLength(0);
+  });
+
   it.each(['not a url', '/relative/path', 'ftp://files.example/failover'])(
     'does not send to %j, and says so without retrying',
     async (url) => {

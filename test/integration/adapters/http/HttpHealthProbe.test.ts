@@ -23,6 +23,21 @@ describe('HttpHealthProbe', () => {
     await target.stop();
   });
 
+  // Regression (issue 21): such a URL was never sent (fetch refuses it) and the probe failed every time.
+  it('sends credentials in the URL as Authorization: Basic, naming only the host in its reason', async () => {
+    const result = await probe.probe({
+      url: target.url.replace('//', '//monitor:S3CRET@') + '/health',
+      timeoutMs: GENEROUS_TIMEOUT_MS,
+    });
+
+    expect(result.ok).toBe(true);
+    expect(result.reason).toMatch(new RegExp(`^GET ${target.url}/health answered 200 OK`));
+    expect(result.reason).not.toContain('S3CRET');
+    expect(target.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from('monitor:S3CRET').toString('base64')}`,
+    );
+  });
+
   it('passes on the expected status, in time, with the text in the body', async () => {
     const result = await probe.probe({
       url: `${target.url}/health`,

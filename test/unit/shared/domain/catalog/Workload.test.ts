@@ -156,6 +156,16 @@ describe('workloadSchema', () => {
       { path: 'runbooks.failover', message: /Invalid id "Orders Failover"/ },
     ],
     [
+      // Regression (issue 21): fetch never sent such a URL, and the catalog would have shown the password.
+      'a health check URL with credentials',
+      { healthChecks: { secondary: [{ name: 'api', url: 'https://mon:pw@orders.example.com/health' }] } },
+      {
+        path: 'healthChecks.secondary.0.url',
+        message:
+          /^The URL carries credentials \(user:password@\): health check and probe URLs are written in the catalog, where secrets never go/,
+      },
+    ],
+    [
       'an unknown final outcome',
       { approval: { finalTimeoutOutcome: 'activate' } },
       { path: 'approval.finalTimeoutOutcome', message: /"expire"\|"auto-activate"/ },

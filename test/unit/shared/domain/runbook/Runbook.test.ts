@@ -251,6 +251,25 @@ describe('runbook files', () => {
       /query parameter "token" carries a credential: give the whole URL by reference, url: \{ secret: NAME \}/,
     ],
     [
+      // Regression (issue 21): credentials in a URL were never sent; they belong in a secret.
+      'a URL with a user name and password written in',
+      { type: 'http', request: { url: 'https://ops:hunter2@a.example.com/x' } },
+      'steps[0].request.url',
+      /^The URL carries credentials \(user:password@\): give the whole URL by reference, url: \{ secret: NAME \}/,
+    ],
+    [
+      'a URL with a user name (a token) written in',
+      { type: 'http', request: { url: 'https://ghp_abc123@a.example.com/x' } },
+      'steps[0].request.url',
+      /^The URL carries credentials/,
+    ],
+    [
+      'a probe URL with credentials',
+      { type: 'healthCheck', probe: { url: 'https://mon:pw@shop.example.com/ready' } },
+      'steps[0].probe.url',
+      /^The URL carries credentials \(user:password@\): health check and probe URLs are written in the catalog/,
+    ],
+    [
       'an unknown retry preset',
       { type: 'http', request: { url: 'https://a.example.com/x' }, retry: 'forever' },
       'steps[0].retry.preset',
