@@ -159,6 +159,20 @@ export interface LifeboatConfig {
 /** Parses the whitelisted settings; throws a ValidationError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig {
   const picked = Object.fromEntries(settingNames.map((name) => [name, emptyToUndefined(env[name])]));
+  // The platform leaves a Key Vault reference it could not resolve as the reference text: that is never a
+  // usable value (a webhook URL, a signing key), so it is refused by name instead of being used as one.
+  const unresolved = settingNames.filter((name) => picked[name]?.trim().startsWith('@Microsoft.KeyVault('));
+  if (unresolved.length > 0) {
+    const details = unresolved.map((path) => ({
+      path,
+      message:
+        'Key Vault reference not resolved: the secret is missing or the identity lacks Key Vault Secrets User',
+    }));
+    throw new ValidationError(
+      `Invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
+  }
   const parsed = settingsSchema.safeParse(picked);
   if (!parsed.success) {
     // Messages and paths only: never the input, which for a secret setting is the secret.

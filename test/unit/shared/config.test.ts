@@ -43,6 +43,25 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('short');
   });
 
+  it('refuses a Key Vault reference the platform could not resolve, naming the setting', () => {
+    const reference =
+      '@Microsoft.KeyVault(SecretUri=https://kv-lifeboat.vault.azure.net/secrets/lifeboat-signing-key)';
+    expect(
+      problem({ LIFEBOAT_SIGNING_KEY: reference, LIFEBOAT_TEAMS_WEBHOOK_URL: reference }).details,
+    ).toEqual([
+      {
+        path: 'LIFEBOAT_SIGNING_KEY',
+        message:
+          'Key Vault reference not resolved: the secret is missing or the identity lacks Key Vault Secrets User',
+      },
+      {
+        path: 'LIFEBOAT_TEAMS_WEBHOOK_URL',
+        message:
+          'Key Vault reference not resolved: the secret is missing or the identity lacks Key Vault Secrets User',
+      },
+    ]);
+  });
+
   describe('Azure identity', () => {
     const clientId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
     const other = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
