@@ -54,8 +54,8 @@ param teamsEnabled bool = true
 @description('App settings runbooks refer to as { secret: NAME }, each a Key Vault secret of the same name with _ replaced by -.')
 param runbookSecretNames array = []
 
-@description('Object id of the deployer: gets Key Vault Secrets Officer to set the secrets after provisioning.')
-param deployerPrincipalId string = deployer().objectId
+@description('Object id of the deployer (azd passes AZURE_PRINCIPAL_ID): gets Key Vault Secrets Officer to set the secrets after provisioning. Empty: none.')
+param deployerPrincipalId string = ''
 
 @description('Service Bus tier: Standard (topics, duplicate detection) or Premium (zone redundancy, isolation).')
 @allowed(['Standard', 'Premium'])
@@ -131,6 +131,12 @@ module cosmos 'modules/cosmos.bicep' = if (!usesSharedCosmos) {
   }
 }
 
+// standby only: the active instance's account, whose endpoint the standby uses.
+resource sharedCosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = if (usesSharedCosmos) {
+  name: sharedCosmosAccountName
+  scope: resourceGroup(sharedCosmosResourceGroup)
+}
+
 module keyVault 'modules/keyVault.bicep' = {
   name: 'keyVault'
   scope: rg
@@ -154,9 +160,7 @@ module functionApp 'modules/functionApp.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    cosmosEndpoint: usesSharedCosmos
-      ? reference(resourceId(subscription().subscriptionId, sharedCosmosResourceGroup, 'Microsoft.DocumentDB/databaseAccounts', sharedCosmosAccountName), '2024-11-15').documentEndpoint
-      : cosmos!.outputs.endpoint
+    cosmosEndpoint: usesSharedCosmos ? sharedCosmos!.properties.documentEndpoint : cosmos!.outputs.endpoint
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultUri: keyVault.outputs.uri
     taskHubName: taskHubName

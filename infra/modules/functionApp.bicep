@@ -69,7 +69,7 @@ var lifeboatSettings = {
   LIFEBOAT_COSMOS__clientId: identityClientId
   LIFEBOAT_COSMOS_DATABASE: cosmosDatabaseName
   LIFEBOAT_TASK_HUB: taskHubName
-  LIFEBOAT_PUBLIC_BASE_URL: 'https://${name}.azurewebsites.net'
+  LIFEBOAT_PUBLIC_BASE_URL: 'https://${site.properties.defaultHostName}'
   LIFEBOAT_MAIL_FROM: mailFrom
   LIFEBOAT_TRUST_APP_SERVICE_AUTH: authEnabled ? 'true' : 'false'
   // Secrets: Key Vault references.
@@ -144,7 +144,8 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (authEnabled) {
         validation: { allowedAudiences: ['api://${authClientId}'] }
       }
     }
-    login: { tokenStore: { enabled: true } }
+    // Sessions live in the auth cookie; Flex Consumption has no file system for a token store.
+    login: { tokenStore: { enabled: false } }
   }
 }
 

@@ -27,7 +27,7 @@ const appSettings = new Map(settingVariables.flatMap((v) => [...objectVariable(f
 const clientId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const parameterValues: Record<string, string> = {
   identityClientId: clientId,
-  name: 'func-lifeboat-test',
+  'site.properties.defaultHostName': 'func-lifeboat-test.azurewebsites.net',
   'storage.properties.primaryEndpoints.blob': 'https://stlifeboat.blob.core.windows.net/',
   'storage.properties.primaryEndpoints.queue': 'https://stlifeboat.queue.core.windows.net/',
   'storage.properties.primaryEndpoints.table': 'https://stlifeboat.table.core.windows.net/',
