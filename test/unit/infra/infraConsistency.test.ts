@@ -105,6 +105,32 @@ describe('infra/ app settings', () => {
     expect(appSettings.has('AzureWebJobsStorage')).toBe(false);
   });
 
+  it('sets every secret as a Key Vault reference and no key-based connection at all', () => {
+    const secrets = [
+      'LIFEBOAT_SIGNING_KEY',
+      'LIFEBOAT_INTAKE_KEY',
+      'LIFEBOAT_OPERATOR_KEYS',
+      'LIFEBOAT_SMTP_URL',
+      'LIFEBOAT_TEAMS_WEBHOOK_URL',
+      'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
+    ];
+    for (const name of secrets)
+      expect({ name, value: appSettings.get(name) }).toEqual({
+        name,
+        value: expect.stringMatching(/^secretRef\(keyVaultUri, '[\w-]+'\)$/),
+      });
+    for (const keyed of [
+      'ServiceBusConnection',
+      'LIFEBOAT_COSMOS_CONNECTION_STRING',
+      'LIFEBOAT_FUNCTION_KEY',
+      'AzureWebJobsStorage',
+    ]) {
+      expect(appSettings.has(keyed)).toBe(false);
+    }
+    // App Service authentication reads its client secret from the setting the app settings define.
+    expect(functionApp).toContain("clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'");
+  });
+
   it('disables only functions the app registers', () => {
     const sources = readdirSync(path.join(__dirname, '../../../functions'))
       .filter((f) => f.endsWith('.ts'))
