@@ -5,6 +5,7 @@ import { app, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { DurableIncidentWorkflows } from '../shared/adapters/durable/DurableIncidentWorkflows';
 import { container } from '../shared/container';
+import { annotateActiveSpan } from '../shared/telemetry/tracing';
 import { alertSchema } from '../shared/domain/alerts/Alert';
 import { ALERTS_QUEUE, SERVICE_BUS_CONNECTION } from '../shared/domain/contracts/queues';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
@@ -48,7 +49,13 @@ export async function alertCorrelator(message: unknown, context: InvocationConte
     now: () => c.now(),
     log,
   });
-  await correlator.correlate(parsed.data);
+  const report = await correlator.correlate(parsed.data);
+  // The incident(s) the alert joined or started: the trace of this alert is theirs from here on.
+  const incidentIds = report.routes.flatMap((r) => (r.incidentId ? [r.incidentId] : []));
+  annotateActiveSpan({
+    alertId: report.alertId,
+    ...(incidentIds.length ? { incidentId: incidentIds.join(',') } : {}),
+  });
 }
 
 /**

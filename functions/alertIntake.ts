@@ -1,7 +1,11 @@
 // POST /api/alerts: Azure Monitor (common schema), Alertmanager v4 and generic alerts in; 202 once every
 // alert is durably enqueued. The key is checked here so Alertmanager can send it as a Bearer token.
+import { trace } from '@opentelemetry/api';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { container } from '../shared/container';
+import { recordAlertsAccepted } from '../shared/telemetry/lifeboatMetrics';
+import { ALERT_ID } from '../shared/telemetry/telemetryAttributes';
+import { withTraceContext } from '../shared/telemetry/traceContextSender';
 import { errorMessage, TransientError } from '../shared/errors';
 import { invocationLogger } from '../shared/logging';
 import { AlertIntake } from '../shared/services/AlertIntake';
@@ -56,13 +60,18 @@ export async function alertIntake(
   }
 
   try {
-    const result = await new AlertIntake(container().messageSender(), () => container().catalog()).accept(
-      body,
-    );
+    const result = await new AlertIntake(withTraceContext(container().messageSender()), () =>
+      container().catalog(),
+    ).accept(body);
     if (!result.ok) {
       return errorResponse(400, result.error.code, result.error.message, result.error.details);
     }
     log.info('Alerts accepted', { format: result.format, count: result.alerts.length });
+    recordAlertsAccepted(result.alerts.length, result.format);
+    trace.getActiveSpan()?.setAttribute(
+      `${ALERT_ID}s`,
+      result.alerts.map((a) => a.id),
+    );
     return {
       status: 202,
       jsonBody: { accepted: result.alerts.length, format: result.format, alerts: result.alerts },

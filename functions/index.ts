@@ -1,4 +1,5 @@
 // The app's entry point (package.json "main"): importing a module registers its functions.
+import './telemetry/telemetryFirst';
 import { app } from '@azure/functions';
 import { container } from '../shared/container';
 import { missingSecrets } from '../shared/domain/runbook/missingSecrets';

@@ -17,6 +17,7 @@ import { capturedFunctions, capturedHooks, setLogSink } from './functionsCore/fu
 import { FunctionCatalog, type RegisteredFunction, type ServiceBusFunction } from './host/FunctionCatalog';
 import { readHostConfig, type HostConfig } from './host/HostConfig';
 import { invokeRegisteredFunction, type InvocationRequest } from './host/invokeRegisteredFunction';
+import { traceContextFromExecutionStarted } from './host/traceContext';
 import { flattenHeaders, HttpHost, webhookBasePath } from './http/HttpHost';
 import { consoleLogger, logAtLevel, type RuntimeLogger } from './RuntimeLogger';
 import { serviceBusTriggerInput } from './servicebus/serviceBusTriggerInput';
@@ -359,6 +360,7 @@ export class LocalRuntime {
       this.invoke,
       this.options.doubleExecution === true,
       (fn) => this.extraInputs(fn),
+      traceContextFromExecutionStarted(this.store.executionStarted(item.instanceId)),
     );
     if (this.stopping && !outcome.ok) {
       return; // the claim is released at the next start and the activity runs again

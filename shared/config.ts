@@ -17,6 +17,24 @@ const optionalUrl = (what: string) =>
     .optional()
     .refine((v) => v === undefined || URL.canParse(v), { message: `${what} must be an absolute URL` });
 
+const optionalClientId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `${what} must be a client id (a GUID)`,
+    )
+    .optional();
+
+/** The host accepts `managedidentity` only; anything else would be ignored there, so it is refused here. */
+const credentialKind = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.literal('managedidentity', { error: 'the only credential the host accepts is managedidentity' }))
+  .optional();
+
 /** Every setting Lifeboat reads. Nothing else in process.env is looked at. */
 const settingsSchema = z.object({
   LIFEBOAT_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
@@ -54,11 +72,45 @@ const settingsSchema = z.object({
   /** Service Bus: identity-based namespace (production) or a connection string (local / tests). */
   ServiceBusConnection__fullyQualifiedNamespace: z.string().optional(),
   ServiceBusConnection: optionalSecret,
+  /**
+   * Which identity the app's own Azure SDK clients sign in as. The host's convention for identity-based
+   * connections: `<connection>__credential=managedidentity` and `<connection>__clientId` (a user-assigned
+   * identity); AZURE_CLIENT_ID applies to every connection that names none (DefaultAzureCredential reads it too).
+   */
+  AZURE_CLIENT_ID: optionalClientId('AZURE_CLIENT_ID'),
+  LIFEBOAT_COSMOS__credential: credentialKind,
+  LIFEBOAT_COSMOS__clientId: optionalClientId('LIFEBOAT_COSMOS__clientId'),
+  ServiceBusConnection__credential: credentialKind,
+  ServiceBusConnection__clientId: optionalClientId('ServiceBusConnection__clientId'),
+  /** Telemetry through OpenTelemetry to Application Insights (docs/azure-deployment.md, "Telemetry"). */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /(^|;)\s*InstrumentationKey\s*=/i.test(v), {
+      message: 'an Application Insights connection string has InstrumentationKey=…',
+    }),
+  /** `Authorization=AAD;ClientId=<client id>`: ingestion with Entra ID, for resources with local auth off. */
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /(^|;)\s*Authorization\s*=\s*AAD\s*(;|$)/i.test(v), {
+      message: 'expected Authorization=AAD and optionally ClientId=<client id>',
+    }),
 });
 
 export const settingNames = Object.keys(settingsSchema.shape) as (keyof z.input<typeof settingsSchema>)[];
 
 export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * How an Azure SDK client signs in: `managed-identity` when `…__credential=managedidentity` (Azure, the
+ * production default), `default` otherwise (DefaultAzureCredential: environment, workload identity, managed
+ * identity, developer tools). `clientId` picks a user-assigned identity.
+ */
+export interface AzureIdentity {
+  readonly kind: 'managed-identity' | 'default';
+  readonly clientId?: string;
+}
 
 export interface LifeboatConfig {
   readonly port: number;
@@ -84,6 +136,7 @@ export interface LifeboatConfig {
         readonly endpoint?: string;
         readonly connectionString?: Secret;
         readonly database: string;
+        readonly identity: AzureIdentity;
       };
   readonly bus:
     | { readonly kind: 'embedded' }
@@ -91,12 +144,35 @@ export interface LifeboatConfig {
         readonly kind: 'servicebus';
         readonly fullyQualifiedNamespace?: string;
         readonly connectionString?: Secret;
+        readonly identity: AzureIdentity;
       };
+  /** The identity for Azure calls that belong to no connection setting (ARM steps, Azure Monitor reads). */
+  readonly identity: AzureIdentity;
+  /** Set when APPLICATIONINSIGHTS_CONNECTION_STRING is: traces, metrics and logs go to Application Insights. */
+  readonly telemetry?: {
+    readonly connectionString: string;
+    /** Entra ID ingestion (APPLICATIONINSIGHTS_AUTHENTICATION_STRING), as the identity it names. */
+    readonly entraIdentity?: AzureIdentity;
+  };
 }
 
 /** Parses the whitelisted settings; throws a ValidationError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig {
   const picked = Object.fromEntries(settingNames.map((name) => [name, emptyToUndefined(env[name])]));
+  // The platform leaves a Key Vault reference it could not resolve as the reference text: that is never a
+  // usable value (a webhook URL, a signing key), so it is refused by name instead of being used as one.
+  const unresolved = settingNames.filter((name) => picked[name]?.trim().startsWith('@Microsoft.KeyVault('));
+  if (unresolved.length > 0) {
+    const details = unresolved.map((path) => ({
+      path,
+      message:
+        'Key Vault reference not resolved: the secret is missing or the identity lacks Key Vault Secrets User',
+    }));
+    throw new ValidationError(
+      `Invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
+  }
   const parsed = settingsSchema.safeParse(picked);
   if (!parsed.success) {
     // Messages and paths only: never the input, which for a secret setting is the secret.
@@ -141,6 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
           ...(s.LIFEBOAT_COSMOS_CONNECTION_STRING
             ? { connectionString: s.LIFEBOAT_COSMOS_CONNECTION_STRING }
             : {}),
+          identity: identityOf(
+            s.LIFEBOAT_COSMOS__credential,
+            s.LIFEBOAT_COSMOS__clientId ?? s.AZURE_CLIENT_ID,
+          ),
         }
       : { kind: 'embedded' },
     bus: serviceBus
@@ -150,9 +230,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LifeboatConfig
             ? { fullyQualifiedNamespace: s.ServiceBusConnection__fullyQualifiedNamespace }
             : {}),
           ...(s.ServiceBusConnection ? { connectionString: s.ServiceBusConnection } : {}),
+          identity: identityOf(
+            s.ServiceBusConnection__credential,
+            s.ServiceBusConnection__clientId ?? s.AZURE_CLIENT_ID,
+          ),
         }
       : { kind: 'embedded' },
+    identity: identityOf(undefined, s.AZURE_CLIENT_ID),
+    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? {
+          telemetry: {
+            connectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING,
+            ...(s.APPLICATIONINSIGHTS_AUTHENTICATION_STRING
+              ? { entraIdentity: entraIngestionIdentity(s.APPLICATIONINSIGHTS_AUTHENTICATION_STRING) }
+              : {}),
+          },
+        }
+      : {}),
   };
+}
+
+function identityOf(credential: 'managedidentity' | undefined, clientId: string | undefined): AzureIdentity {
+  return {
+    kind: credential === 'managedidentity' ? 'managed-identity' : 'default',
+    ...(clientId ? { clientId } : {}),
+  };
+}
+
+/** `Authorization=AAD;ClientId=…`: the managed identity (user-assigned when ClientId is given) that ingests. */
+function entraIngestionIdentity(authentication: string): AzureIdentity {
+  const clientId = /(?:^|;)\s*ClientId\s*=\s*([^;\s]+)/i.exec(authentication)?.[1];
+  return identityOf('managedidentity', clientId);
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

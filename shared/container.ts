@@ -1,5 +1,5 @@
 // The one place that wires adapters to ports, once per process and lazily.
-import { DefaultAzureCredential } from '@azure/identity';
+import { azureCredential } from './azureCredential';
 import { loadConfig, type LifeboatConfig } from './config';
 import { ServiceBusMessageSender } from './adapters/servicebus/ServiceBusMessageSender';
 import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
@@ -133,7 +133,7 @@ export function createContainer(
                 bus.fullyQualifiedNamespace,
                 'ServiceBusConnection__fullyQualifiedNamespace',
               ),
-              credential: new DefaultAzureCredential(),
+              credential: azureCredential(bus.identity),
             },
       ));
     }),

@@ -1,4 +1,5 @@
 // Structured logging: a fixed message plus an object of ids. Never payloads, personal data or secrets.
+import { emitLogRecord } from './telemetry/logRecords';
 
 export type LogIds = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -17,10 +18,11 @@ export interface InvocationLogSink {
 
 export function invocationLogger(sink: InvocationLogSink): Logger {
   const format = (message: string, ids?: LogIds) => (ids ? `${message} ${JSON.stringify(ids)}` : message);
+  // The host's log line for people reading the stream; the log record, with the ids as properties, for queries.
   return {
-    info: (m, ids) => sink.log(format(m, ids)),
-    warn: (m, ids) => sink.warn(format(m, ids)),
-    error: (m, ids) => sink.error(format(m, ids)),
+    info: (m, ids) => (sink.log(format(m, ids)), emitLogRecord('info', m, ids)),
+    warn: (m, ids) => (sink.warn(format(m, ids)), emitLogRecord('warn', m, ids)),
+    error: (m, ids) => (sink.error(format(m, ids)), emitLogRecord('error', m, ids)),
   };
 }
 

@@ -24,10 +24,11 @@ import { deriveAlertStates } from '../../shared/domain/criteria/deriveAlertState
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
 import { recentProbeResults } from '../../shared/domain/criteria/recentProbeResults';
 import { usesPrimaryProbes } from '../../shared/domain/criteria/usesPrimaryProbes';
-import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { canTransition, isTerminal, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
+import { recordTransition } from '../../shared/telemetry/lifeboatMetrics';
 import { raiseToInstance } from './raiseToInstance';
 import { healthCheckRequest, probeEach } from './probeChecks';
 import { registerActivity } from './registerActivity';
@@ -176,9 +177,11 @@ registerActivity(
   transitionIncidentActivity,
   async ({ incidentId, to, at, entryId, message, actor }, context) => {
     const store = container().incidentStore();
+    let from: IncidentStatus | undefined;
     const updated = await store.update(
       incidentId,
       (current) => {
+        from = current.status;
         if (current.status === to) {
           return undefined; // already there: a repeat of this activity
         }
@@ -208,6 +211,7 @@ registerActivity(
         ];
       },
     );
+    if (from !== undefined && from !== to && updated.status === to) recordTransition(updated, from, to, at);
     if (to === 'failing-over' && updated.status === to) {
       // Stakeholders hear how the failover goes every notificationCadence until it ends.
       const cadence = compilePolicy(workloadOf(updated.workloadId)).notificationCadenceSeconds;

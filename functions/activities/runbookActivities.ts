@@ -27,6 +27,7 @@ import { ConflictError, NonRetryableError } from '../../shared/errors';
 import type { HttpStepOutcome } from '../../shared/ports/StepExecutor';
 import { probeChecks } from './probeChecks';
 import { raiseToInstance } from './raiseToInstance';
+import { callStep } from './callStep';
 import { recordStep } from './recordStep';
 import { registerActivity } from './registerActivity';
 
@@ -139,7 +140,7 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     c.secret(name),
   );
   const outcome: HttpStepOutcome = resolved.ok
-    ? await c.stepExecutor().execute(resolved.request)
+    ? await callStep(incidentId, step.id, attempt, () => c.stepExecutor().execute(resolved.request))
     : { kind: 'failed', retryable: false, reason: resolved.reason, latencyMs: 0 };
   const at = c.now().toISOString();
   const result = { stepId: step.id, revision: revision + 1, at };

@@ -3,6 +3,7 @@
 import type { PlainResponse } from '../http/httpResponse';
 import { jsonError } from '../http/httpResponse';
 import { isTerminal, type DurableStore, type InstanceRecord, type RuntimeStatus } from './DurableStore';
+import { traceContextFromHeaders, type RpcTraceContext } from '../host/traceContext';
 import {
   InstanceConflictError,
   UnknownOrchestratorError,
@@ -51,7 +52,7 @@ export class DurableHttpApi {
     const method = request.method.toUpperCase();
     try {
       if (head === 'orchestrators' && id && method === 'POST' && !arg) {
-        return this.start(id, verb, request.body);
+        return this.start(id, verb, request.body, traceContextFromHeaders(request.headers));
       }
       if (head === 'instances' && !id) {
         if (method === 'GET') {
@@ -105,8 +106,13 @@ export class DurableHttpApi {
     }
   }
 
-  private start(name: string, instanceId: string | undefined, body: string): PlainResponse {
-    const id = this.engine.startNew(name, instanceId, parseBody(body));
+  private start(
+    name: string,
+    instanceId: string | undefined,
+    body: string,
+    trace: RpcTraceContext | undefined,
+  ): PlainResponse {
+    const id = this.engine.startNew(name, instanceId, parseBody(body), trace);
     this.onChange();
     return { status: 202, body: { id, ...this.links.forInstance(id) } };
   }

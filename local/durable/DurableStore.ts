@@ -211,6 +211,16 @@ export class DurableStore {
     return rows.map((r) => JSON.parse(r.event) as HistoryEvent);
   }
 
+  /** The instance's ExecutionStarted event (input, name, the trace it continues), once it is in history. */
+  executionStarted(instanceId: string): HistoryEvent | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT event FROM df_history WHERE instance_id = ? AND json_extract(event, '$.EventType') = 0 ORDER BY seq LIMIT 1`,
+      )
+      .get(instanceId) as { event: string } | undefined;
+    return row ? (JSON.parse(row.event) as HistoryEvent) : undefined;
+  }
+
   appendHistory(instanceId: string, events: readonly HistoryEvent[]): void {
     const next = this.db
       .prepare(`SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM df_history WHERE instance_id = ?`)

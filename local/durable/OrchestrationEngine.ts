@@ -6,6 +6,7 @@ import type { RpcInvocationResponse } from '../functionsCore/functionsCoreModule
 import type { FunctionCatalog, RegisteredFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
 import { fromTypedData } from '../host/typedData';
+import { traceContextFromExecutionStarted, type RpcTraceContext } from '../host/traceContext';
 import type { Clock } from '../clock/Clock';
 import {
   type DurableStore,
@@ -93,7 +94,8 @@ export class OrchestrationEngine {
 
   // ---- management -------------------------------------------------------------------------------------
 
-  startNew(name: string, instanceId: string | undefined, input: unknown): string {
+  /** `trace`: the starter's trace context (the durable client sends its caller's traceparent). */
+  startNew(name: string, instanceId: string | undefined, input: unknown, trace?: RpcTraceContext): string {
     const orchestrator = this.catalog.orchestrator(name);
     if (!orchestrator) {
       throw new UnknownOrchestratorError(`No orchestrator function named "${name}" is registered.`);
@@ -111,7 +113,7 @@ export class OrchestrationEngine {
       if (existing) {
         this.store.deleteInstance(id);
       }
-      this.createInstance(id, orchestrator.name, input);
+      this.createInstance(id, orchestrator.name, input, undefined, trace);
     });
     this.log.info('Orchestration scheduled', { instanceId: id, orchestrator: orchestrator.name });
     return id;
@@ -623,8 +625,12 @@ export class OrchestrationEngine {
       defaultHttpAsyncRequestSleepTimeMillseconds: 30000,
     };
     try {
+      const trace = traceContextFromExecutionStarted(
+        history.find((e) => e.EventType === EventType.ExecutionStarted),
+      );
       const response = await this.invoke(orchestrator, {
         inputData: [{ name: orchestrator.triggerName, data: { json: JSON.stringify(triggerInput) } }],
+        ...(trace ? { traceContext: trace } : {}),
       });
       const state = fromTypedData(response.returnValue) as OrchestratorStateWire | undefined;
       if (!state || !Array.isArray(state.actions)) {
@@ -657,6 +663,7 @@ export class OrchestrationEngine {
     name: string,
     input: unknown,
     parent?: InstanceRecord['parent'],
+    trace?: RpcTraceContext,
   ): void {
     const now = this.clock.now();
     const executionId = randomUUID();
@@ -673,7 +680,7 @@ export class OrchestrationEngine {
       ...(parent ? { parent } : {}),
       state: emptyInstanceState(),
     });
-    this.store.enqueueEvent(instanceId, executionId, historyEvent.executionStarted(now, name, input));
+    this.store.enqueueEvent(instanceId, executionId, historyEvent.executionStarted(now, name, input, trace));
   }
 
   private startChild(parent: InstanceRecord, child: EpisodeEffects['children'][number], now: number): void {
@@ -690,17 +697,21 @@ export class OrchestrationEngine {
     if (existing) {
       this.store.deleteInstance(child.instanceId);
     }
-    this.createInstance(child.instanceId, child.name, child.input, {
-      instanceId: parent.instanceId,
-      executionId: parent.executionId,
-      taskId: child.taskId,
-    });
+    // A sub-orchestration continues its parent's trace.
+    this.createInstance(
+      child.instanceId,
+      child.name,
+      child.input,
+      { instanceId: parent.instanceId, executionId: parent.executionId, taskId: child.taskId },
+      traceContextFromExecutionStarted(this.store.executionStarted(parent.instanceId)),
+    );
   }
 
   private continueAsNew(current: InstanceRecord, input: unknown, now: number): void {
     const keptEvents = this.store
       .inbox(current.instanceId, current.executionId)
       .filter((e) => e.event.EventType === EventType.EventRaised);
+    const trace = traceContextFromExecutionStarted(this.store.executionStarted(current.instanceId));
     this.store.deleteInstanceWork(current.instanceId);
     this.store.deleteInboxEntries(this.store.inbox(current.instanceId, current.executionId).map((e) => e.id));
     this.store.clearHistory(current.instanceId);
@@ -720,7 +731,7 @@ export class OrchestrationEngine {
     this.store.enqueueEvent(
       current.instanceId,
       executionId,
-      historyEvent.executionStarted(now, current.name, input),
+      historyEvent.executionStarted(now, current.name, input, trace),
     );
     for (const kept of keptEvents) {
       this.store.enqueueEvent(current.instanceId, executionId, kept.event);

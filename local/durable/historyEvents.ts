@@ -1,4 +1,5 @@
 // History events in the shape durable-functions' replay engine reads (PascalCase, numeric EventType).
+import { parentTraceContextField, type RpcTraceContext } from '../host/traceContext';
 
 export const EventType = {
   ExecutionStarted: 0,
@@ -44,8 +45,13 @@ export function toJsonText(value: unknown): string {
 }
 
 export const historyEvent = {
-  executionStarted: (at: number, name: string, input: unknown) =>
-    event(EventType.ExecutionStarted, at, { Name: name, Input: toJsonText(input) }),
+  /** `parent`: the trace the instance continues (DurableTask's ParentTraceContext). */
+  executionStarted: (at: number, name: string, input: unknown, parent?: RpcTraceContext) =>
+    event(EventType.ExecutionStarted, at, {
+      Name: name,
+      Input: toJsonText(input),
+      ...parentTraceContextField(parent),
+    }),
   executionCompleted: (at: number, status: string, result: unknown) =>
     event(EventType.ExecutionCompleted, at, { OrchestrationStatus: status, Result: toJsonText(result) }),
   executionTerminated: (at: number, reason: string) =>

@@ -2,6 +2,7 @@
 // Durable extension records (Reason / Details).
 import type { FunctionCatalog, RegisteredFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
+import type { RpcTraceContext } from '../host/traceContext';
 import { fromTypedData } from '../host/typedData';
 import type { RpcInvocationResponse } from '../functionsCore/functionsCoreModule';
 import type { WorkItem } from './DurableStore';
@@ -16,6 +17,8 @@ export async function runActivity(
   runTwice: boolean,
   /** Bindings besides the trigger (a durableClient input), as the host fills them. */
   extraInputs: (fn: RegisteredFunction) => InvocationRequest['inputData'] = () => [],
+  /** The trace the activity's orchestration continues (the host passes Durable's activity span). */
+  traceContext?: RpcTraceContext,
 ): Promise<ActivityOutcome> {
   const fn = catalog.activity(item.name);
   if (!fn) {
@@ -26,6 +29,7 @@ export async function runActivity(
       { name: fn.triggerName, data: { json: JSON.stringify(item.input ?? null) } },
       ...extraInputs(fn),
     ],
+    ...(traceContext ? { traceContext } : {}),
   };
   let outcome = await runOnce(fn, request, invoke);
   if (runTwice) {

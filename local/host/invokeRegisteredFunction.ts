@@ -12,10 +12,13 @@ import {
   type RpcLogLevel,
   type RpcTypedData,
 } from '../functionsCore/functionsCoreModule';
+import type { RpcTraceContext } from './traceContext';
 
 export interface InvocationRequest {
   readonly inputData: { name: string; data: RpcTypedData }[];
   readonly triggerMetadata?: Record<string, RpcTypedData>;
+  /** The invocation's parent span (InvocationContext.traceContext), as the host passes it. */
+  readonly traceContext?: RpcTraceContext;
 }
 
 export type FunctionLogSink = (

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { RpcHttpCookie, RpcHttpData, RpcInvocationResponse } from '../functionsCore/functionsCoreModule';
 import type { HttpFunction, RegisteredFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
+import { traceContextFromHeaders } from '../host/traceContext';
 import type { DurableHttpApi } from '../durable/DurableHttpApi';
 import type { RuntimeLogger } from '../RuntimeLogger';
 import { keyMatches, presentedKey } from './functionKey';
@@ -195,6 +196,7 @@ export class HttpHost {
     try {
       response = await this.options.invoke(fn, {
         inputData: [{ name: fn.triggerName, data: { http } }, ...this.options.extraInputs(fn)],
+        ...traceOf(headers),
       });
     } catch (err) {
       // Like the Functions host: the caller learns nothing of the exception; the log does.
@@ -259,4 +261,9 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+function traceOf(headers: Record<string, string>): Pick<InvocationRequest, 'traceContext'> {
+  const traceContext = traceContextFromHeaders(headers);
+  return traceContext ? { traceContext } : {};
 }

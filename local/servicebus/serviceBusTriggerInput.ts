@@ -2,6 +2,7 @@
 import type { ReceivedMessage } from '../../shared/adapters/sqlite/EmbeddedQueue';
 import type { ServiceBusFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
+import { traceContextFromProperties } from '../host/traceContext';
 import { triggerMetadataString } from '../host/triggerMetadataString';
 import { toTypedData } from '../host/typedData';
 
@@ -28,8 +29,11 @@ export function serviceBusTriggerInput(
     metadata.Subject = triggerMetadataString(message.subject);
     metadata.Label = triggerMetadataString(message.subject);
   }
+  // The host continues the sender's trace from the message's Diagnostic-Id.
+  const traceContext = traceContextFromProperties(message.applicationProperties);
   return {
     inputData: [{ name: fn.triggerName, data: toTypedData(message.body) }, ...extraInputs],
     triggerMetadata: metadata,
+    ...(traceContext ? { traceContext } : {}),
   };
 }
