@@ -50,6 +50,16 @@ export class ServiceBusMessageSender implements MessageSender {
     }
   }
 
+  /** Resolves once a sender link to `entity` is attached (it stays cached for sends); for readiness checks. */
+  async reachable(entity: string, timeoutMs: number): Promise<void> {
+    const sender = this.senderFor(entity);
+    try {
+      await sender.createMessageBatch({ abortSignal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw mapServiceBusError(err, `Attaching to Service Bus entity "${entity}"`);
+    }
+  }
+
   /** Closes every sender, then the client; safe to call more than once. */
   close(): Promise<void> {
     this.closing ??= this.closeAll();

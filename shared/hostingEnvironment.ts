@@ -1,0 +1,50 @@
+// Whether the app runs under the Functions host in Azure, told from the environment the platform sets: the
+// host itself counts as App Service when WEBSITE_INSTANCE_ID is set (dedicated, Premium, Windows Consumption)
+// and as a Linux container when CONTAINER_NAME is (Linux Consumption, Flex Consumption). A placeholder
+// (WEBSITE_PLACEHOLDER_MODE=1) runs no app yet. Neither `npm start` nor `func start` sets these.
+import type { LifeboatConfig } from './config';
+import { NonRetryableError } from './errors';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function runsInAzure(env: Env): boolean {
+  if (env.WEBSITE_PLACEHOLDER_MODE === '1') return false;
+  return Boolean(env.WEBSITE_INSTANCE_ID?.trim()) || Boolean(env.CONTAINER_NAME?.trim());
+}
+
+/**
+ * In Azure, the local stand-ins would lose work: the embedded store is a file each scaled-out instance sees
+ * differently, only the local runtime drains the embedded queue (a 202 there is a lost alert), and the outbox
+ * writes usable approval links into files and logs. Throws naming every setting to set; passes elsewhere.
+ */
+export function assertFitForAzure(config: LifeboatConfig, env: Env): void {
+  if (!runsInAzure(env)) return;
+  const missing: string[] = [];
+  if (config.store.kind === 'embedded') {
+    missing.push(
+      'state: set LIFEBOAT_COSMOS__accountEndpoint (managed identity; role Cosmos DB Built-in Data Contributor) ' +
+        'and LIFEBOAT_COSMOS_DATABASE, instead of the embedded store',
+    );
+  }
+  if (config.bus.kind === 'embedded') {
+    missing.push(
+      'messages: set ServiceBusConnection__fullyQualifiedNamespace (managed identity; role Azure Service Bus ' +
+        'Data Sender), instead of the embedded queue that only the local runtime drains',
+    );
+  }
+  if (!config.smtpUrl || !config.mailFrom) {
+    missing.push(
+      'approval email: set LIFEBOAT_SMTP_URL and LIFEBOAT_MAIL_FROM, instead of the outbox that writes usable approval links to files and logs',
+    );
+  }
+  if (!config.signingKey) {
+    missing.push(
+      'approval links: set LIFEBOAT_SIGNING_KEY (a Key Vault reference), never a generated dev key',
+    );
+  }
+  if (missing.length > 0) {
+    throw new NonRetryableError(
+      `Lifeboat refuses to start under the Functions host in Azure with local stand-ins:\n- ${missing.join('\n- ')}`,
+    );
+  }
+}
