@@ -1,15 +1,18 @@
-// Whether the app runs under the Functions host in Azure, told from the environment the platform sets: the
-// host itself counts as App Service when WEBSITE_INSTANCE_ID is set (dedicated, Premium, Windows Consumption)
-// and as a Linux container when CONTAINER_NAME is (Linux Consumption, Flex Consumption). A placeholder
-// (WEBSITE_PLACEHOLDER_MODE=1) runs no app yet. Neither `npm start` nor `func start` sets these.
+// Whether the app runs under the Functions host in Azure, told from the environment the platform sets. The
+// host gives its worker FUNCTIONS_WORKER_RUNTIME, and counts itself as App Service when WEBSITE_INSTANCE_ID is
+// set (Dedicated, Premium, Windows Consumption) and as a Linux container when CONTAINER_NAME is (Linux and Flex
+// Consumption) — a name many container platforms set, so there it must come with the site's WEBSITE_SITE_NAME.
+// A placeholder (WEBSITE_PLACEHOLDER_MODE=1) runs no app yet. `npm start` sets none of these; `func start` no
+// WEBSITE_INSTANCE_ID.
 import type { LifeboatConfig } from './config';
 import { NonRetryableError } from './errors';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function runsInAzure(env: Env): boolean {
-  if (env.WEBSITE_PLACEHOLDER_MODE === '1') return false;
-  return Boolean(env.WEBSITE_INSTANCE_ID?.trim()) || Boolean(env.CONTAINER_NAME?.trim());
+  const set = (name: string) => Boolean(env[name]?.trim());
+  if (!set('FUNCTIONS_WORKER_RUNTIME') || env.WEBSITE_PLACEHOLDER_MODE === '1') return false;
+  return set('WEBSITE_INSTANCE_ID') || (set('CONTAINER_NAME') && set('WEBSITE_SITE_NAME'));
 }
 
 /**

@@ -24,12 +24,17 @@ function refusal(settings: Record<string, string>, platform: Record<string, stri
 }
 
 describe('runsInAzure', () => {
+  const host = { FUNCTIONS_WORKER_RUNTIME: 'node' };
   it.each([
-    [{ WEBSITE_INSTANCE_ID: 'a1b2c3' }, true],
-    [{ CONTAINER_NAME: 'SandboxHost-638' }, true],
-    [{ WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_PLACEHOLDER_MODE: '1' }, false],
-    [{ FUNCTIONS_WORKER_RUNTIME: 'node' }, false],
-    [{ WEBSITE_INSTANCE_ID: '  ' }, false],
+    [{ ...host, WEBSITE_INSTANCE_ID: 'a1b2c3' }, true],
+    [{ ...host, CONTAINER_NAME: 'SandboxHost-638', WEBSITE_SITE_NAME: 'lifeboat-prod' }, true],
+    [{ ...host, WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_PLACEHOLDER_MODE: '1' }, false],
+    // Any container platform may set CONTAINER_NAME; `func start` sets FUNCTIONS_WORKER_RUNTIME.
+    [{ ...host, CONTAINER_NAME: 'builder-7' }, false],
+    [{ CONTAINER_NAME: 'builder-7', WEBSITE_SITE_NAME: 'x' }, false],
+    [{ WEBSITE_INSTANCE_ID: 'a1b2c3' }, false],
+    [host, false],
+    [{ ...host, WEBSITE_INSTANCE_ID: '  ' }, false],
     [{}, false],
   ])('%j → %s', (env, expected) => {
     expect(runsInAzure(env)).toBe(expected);
@@ -48,13 +53,19 @@ describe('assertFitForAzure', () => {
 
   it('names only what is missing', () => {
     const { ServiceBusConnection__fullyQualifiedNamespace: _bus, ...withoutBus } = PRODUCTION;
-    const message = refusal(withoutBus, { CONTAINER_NAME: 'SandboxHost-638' });
+    const message = refusal(withoutBus, {
+      FUNCTIONS_WORKER_RUNTIME: 'node',
+      CONTAINER_NAME: 'SandboxHost-638',
+      WEBSITE_SITE_NAME: 'lifeboat-prod',
+    });
     expect(message).toMatch(/ServiceBusConnection__fullyQualifiedNamespace/);
     expect(message).not.toMatch(/COSMOS|SMTP|SIGNING/);
   });
 
   it('starts with Cosmos DB, Service Bus, SMTP and a signing key configured', () => {
-    expect(refusal(PRODUCTION, { WEBSITE_INSTANCE_ID: 'a1b2c3' })).toBeUndefined();
+    expect(
+      refusal(PRODUCTION, { FUNCTIONS_WORKER_RUNTIME: 'node', WEBSITE_INSTANCE_ID: 'a1b2c3' }),
+    ).toBeUndefined();
   });
 
   it('keeps the embedded defaults outside Azure', () => {
@@ -62,8 +73,8 @@ describe('assertFitForAzure', () => {
   });
 
   it('is what creating the container checks first', () => {
-    expect(() => createContainer(loadConfig({}), { WEBSITE_INSTANCE_ID: 'a1b2c3' })).toThrow(
-      /refuses to start under the Functions host in Azure/,
-    );
+    expect(() =>
+      createContainer(loadConfig({}), { FUNCTIONS_WORKER_RUNTIME: 'node', WEBSITE_INSTANCE_ID: 'a1b2c3' }),
+    ).toThrow(/refuses to start under the Functions host in Azure/);
   });
 });
