@@ -11,11 +11,12 @@ export class ServiceBusHealthCheck implements HealthCheck {
   constructor(
     private readonly sender: () => ServiceBusMessageSender,
     private readonly entity: string,
+    private readonly timeoutMs: number = SERVICE_BUS_HEALTH_TIMEOUT_MS,
   ) {}
 
   async check(): Promise<HealthCheckResult> {
     try {
-      await this.sender().reachable(this.entity, SERVICE_BUS_HEALTH_TIMEOUT_MS);
+      await this.sender().reachable(this.entity, this.timeoutMs);
       return { name: this.name, ok: true };
     } catch (err) {
       return { name: this.name, ok: false, detail: errorMessage(err) };
