@@ -182,18 +182,21 @@ export function describeCorrelationStoreContract(
 
     it(`opens exactly one incident per workload under ${CORRELATORS} concurrent correlators on separate instances, with duplicates`, async () => {
       const instances = Array.from({ length: CORRELATORS }, () => current().anotherInstance());
-      // Every alert of every workload, each delivered DELIVERIES times, dealt round-robin to the instances.
+      // Every alert of every workload, each delivered DELIVERIES times, dealt round-robin to the correlators;
+      // each correlator takes its deliveries one after another, as a queue consumer does, all at once.
       const deliveries = CONCURRENCY_WORKLOADS.flatMap((workloadId) =>
         Array.from({ length: ALERTS_PER_WORKLOAD * DELIVERIES }, (_, n) => ({
           workloadId,
           alert: notification(`${workloadId}-alert-${n % ALERTS_PER_WORKLOAD}`, `f${n % 4}`, 'fired'),
         })),
       );
-      const outcomes: (Correlation & { workloadId: string })[] = await Promise.all(
-        deliveries.map(async (d, i) => ({
-          ...(await (instances[i % CORRELATORS] ?? store()).correlate({ ...d, at: T0 })),
-          workloadId: d.workloadId,
-        })),
+      const outcomes: (Correlation & { workloadId: string })[] = [];
+      await Promise.all(
+        instances.map(async (instance, i) => {
+          for (const d of deliveries.filter((_, n) => n % CORRELATORS === i)) {
+            outcomes.push({ ...(await instance.correlate({ ...d, at: T0 })), workloadId: d.workloadId });
+          }
+        }),
       );
 
       for (const workloadId of CONCURRENCY_WORKLOADS) {

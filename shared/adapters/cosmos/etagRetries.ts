@@ -8,7 +8,7 @@ import { cosmosStatus } from './cosmosErrors';
  * Enough attempts for the contention Lifeboat creates (a burst of correlators of one workload on several
  * instances); each instance already serialises its own writers per item, so only instances race.
  */
-export const ETAG_RETRY_POLICY = { maxAttempts: 40, firstDelayMs: 2, maxDelayMs: 100 } as const;
+export const ETAG_RETRY_POLICY = { maxAttempts: 40, firstDelayMs: 2, maxDelayMs: 200 } as const;
 
 /** `attempt` throws (412/409) or returns; on a lost race it is called again from a fresh read. */
 export async function withEtagRetries<T>(what: string, attempt: () => Promise<T>): Promise<T> {
