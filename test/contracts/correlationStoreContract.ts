@@ -180,6 +180,40 @@ export function describeCorrelationStoreContract(
       );
     });
 
+    it('reads, with whatever it keeps from its last read, always what a fresh instance reads', async () => {
+      // Joins, held resolutions adopted by a later firing, late notifications after the close, redeliveries,
+      // and notifications older than what was already read, with reads in between.
+      const minute = (m: number) => `2026-11-22T03:${String(m).padStart(2, '0')}:00.000Z`;
+      const steps: (['correlate', IncidentAlert] | ['read'] | ['close'])[] = [
+        ['correlate', notification('a3', 'f1', 'fired', minute(30))],
+        ['read'],
+        ['correlate', notification('a1', 'f2', 'fired', minute(10))],
+        ['correlate', notification('r9', 'f3', 'resolved', minute(40))],
+        ['read'],
+        ['correlate', notification('a2', 'f3', 'fired', minute(20))],
+        ['correlate', notification('a1', 'f2', 'fired', minute(10))],
+        ['read'],
+        ['read'],
+        ['close'],
+        ['correlate', notification('r1', 'f1', 'resolved', minute(50))],
+        ['read'],
+      ];
+      const incidentId = 'orders-api-20261122-031205';
+      for (const step of steps) {
+        if (step[0] === 'correlate') {
+          await correlate(step[1]);
+        } else if (step[0] === 'close') {
+          await store().closeWindow(incidentId, undefined, T0);
+        } else {
+          const cached = await store().readIncidentAlerts(incidentId);
+          const fresh = await current().anotherInstance().readIncidentAlerts(incidentId);
+          expect(cached).toEqual(fresh);
+        }
+      }
+      const final = await store().readIncidentAlerts(incidentId);
+      expect(final?.alerts.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'r9', 'r1']);
+    });
+
     it(`opens exactly one incident per workload under ${CORRELATORS} concurrent correlators on separate instances, with duplicates`, async () => {
       const instances = Array.from({ length: CORRELATORS }, () => current().anotherInstance());
       // Every alert of every workload, each delivered DELIVERIES times, dealt round-robin to the correlators;

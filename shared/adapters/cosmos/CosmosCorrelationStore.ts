@@ -33,6 +33,7 @@ import { withEtagRetries } from './etagRetries';
 import { inBatches, tidy } from './inBatches';
 import { ReadRace } from './ReadRace';
 import { SerialByKey } from './SerialByKey';
+import { BoundedCache } from '../sqlite/BoundedCache';
 import { readBack } from './validated';
 
 type Item = WindowItem | RouteItem;
@@ -70,7 +71,7 @@ class WorkloadReader {
 
   async routes(
     where: string,
-    parameters: { name: string; value: string | boolean }[],
+    parameters: { name: string; value: string | boolean | number }[],
     tail = '',
   ): Promise<RouteItem[]> {
     const { resources } = await this.c.items
@@ -86,8 +87,14 @@ class WorkloadReader {
   }
 }
 
+/** Incidents whose notifications stay in memory between reads; the oldest read is forgotten first. */
+const CACHED_INCIDENTS = 8;
+
 export class CosmosCorrelationStore implements CorrelationStore {
   private readonly serial = new SerialByKey();
+  private readonly readAlerts = new BoundedCache<string, { version: number; alerts: IncidentAlert[] }>(
+    CACHED_INCIDENTS,
+  );
 
   constructor(private readonly db: CosmosDatabase) {}
 
@@ -107,14 +114,35 @@ export class CosmosCorrelationStore implements CorrelationStore {
     });
   }
 
+  /**
+   * Reads only the notifications that joined since this store last read the incident (a route's incident never
+   * changes once set; `changedInVersion` says when it was), so that an assessment during an alert storm costs
+   * what joined since the previous one, not the whole incident again.
+   */
   async readIncidentAlerts(incidentId: string): Promise<IncidentAlerts | undefined> {
     const workloadId = workloadOfIncident(incidentId);
     if (workloadId === undefined) return undefined;
     return this.decide('readIncidentAlerts', workloadId, async (r) => {
       const window = await r.window(incidentId);
       if (window === undefined) return { result: undefined, writes: [] };
-      const routes = await r.routes('c.incidentId = @i', [{ name: '@i', value: incidentId }]);
-      const alerts = routes.map((route) => route.alert).sort(byTimeThenId);
+      const cached = this.readAlerts.get(incidentId);
+      let alerts: IncidentAlert[];
+      if (cached?.version === window.version) {
+        alerts = [...cached.alerts];
+      } else {
+        const since = cached !== undefined && cached.version < window.version ? cached.version : 0;
+        const routes = await r.routes('c.incidentId = @i AND c.changedInVersion > @since', [
+          { name: '@i', value: incidentId },
+          { name: '@since', value: since },
+        ]);
+        // What a later decision committed meanwhile belongs to a later version: the next read takes it.
+        const fresh = routes
+          .filter((route) => (route.changedInVersion ?? 0) <= window.version)
+          .map((x) => x.alert);
+        alerts = [...(since > 0 && cached !== undefined ? cached.alerts : []), ...fresh].sort(byTimeThenId);
+        this.readAlerts.set(incidentId, { version: window.version, alerts });
+        alerts = [...alerts];
+      }
       return {
         result: {
           incidentId,
@@ -228,8 +256,19 @@ export class CosmosCorrelationStore implements CorrelationStore {
   }
 }
 
+/**
+ * Routes first, windows last: a reader that sees a window at some version then also sees every route that
+ * version counts (Cosmos DB never shows a partition's writes out of order), which readIncidentAlerts relies on.
+ */
 async function upsertAll(c: Container, items: readonly Item[]): Promise<void> {
-  await inBatches(items, (item) => c.items.upsert(item));
+  await inBatches(
+    items.filter((item) => item.kind === 'route'),
+    (item) => c.items.upsert(item),
+  );
+  await inBatches(
+    items.filter((item) => item.kind === 'window'),
+    (item) => c.items.upsert(item),
+  );
 }
 
 /** The CorrelationStore's join-or-open, as one decision over the workload's partition. */
