@@ -121,7 +121,8 @@ export class CosmosIncidentStore implements IncidentStore {
             );
           }
           const change = await this.writeSteps(c, rest, current.steps, head);
-          return this.commit(c, head, change, [], current);
+          await this.commit(c, head, change, []);
+          return { ...rest, version: head.version + 1 };
         });
       });
     });
@@ -151,7 +152,8 @@ export class CosmosIncidentStore implements IncidentStore {
               : validated(timelineEntries, timeline(updated, proposed !== undefined), 'timeline entries');
           if (next === undefined && entries.length === 0) return current;
           const change = next === undefined ? undefined : await this.writeSteps(c, next, current.steps, head);
-          return this.commit(c, head, change, entries, current);
+          await this.commit(c, head, change, entries);
+          return updated;
         });
       }),
     );
@@ -205,7 +207,7 @@ export class CosmosIncidentStore implements IncidentStore {
             // The head keeps the other steps' items; `next` only needs what the head stores (steps aside).
             change = { next: { ...(incidentHead as Omit<NewIncident, 'steps'>), steps: [] }, stepItems };
           }
-          await this.commit(c, head, change, entries, undefined);
+          await this.commit(c, head, change, entries);
           return { step, changed: proposed !== undefined };
         });
       }),
@@ -289,7 +291,7 @@ export class CosmosIncidentStore implements IncidentStore {
         const c = await this.incidents();
         await withEtagRetries(`Incident ${incidentId} timeline`, async () => {
           const head = await this.headForWrite(c, incidentId);
-          if (checkedEntries.length > 0) await this.commit(c, head, undefined, checkedEntries, undefined);
+          if (checkedEntries.length > 0) await this.commit(c, head, undefined, checkedEntries);
         });
       });
     });
@@ -503,8 +505,7 @@ export class CosmosIncidentStore implements IncidentStore {
     head: HeadItem,
     change: RecordChange | undefined,
     entries: readonly TimelineEntry[],
-    current: Incident | undefined,
-  ): Promise<Incident> {
+  ): Promise<void> {
     const fresh = firstOfEachId(entries).map((entry, i) => ({ seq: head.timelineSeq + i + 1, entry }));
     const stepItems = change?.stepItems ?? head.stepItems;
     const version = change === undefined ? head.version : head.version + 1;
@@ -544,8 +545,6 @@ export class CosmosIncidentStore implements IncidentStore {
           .replace(cleared, { accessCondition: { type: 'IfMatch', condition: etag } }),
       );
     }
-    if (change === undefined) return current ?? ({ version } as Incident);
-    return { ...change.next, version };
   }
 
   /** Creates the entries' items; one already there (409) keeps its first entry. Idempotent. */
