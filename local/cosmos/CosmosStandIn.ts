@@ -34,10 +34,18 @@ interface Hold {
   readonly arrived: () => void;
 }
 
+interface Fault {
+  readonly match: (request: StandInRequest) => boolean;
+  readonly status: number;
+  readonly retryAfterMs?: number;
+  remaining: number;
+}
+
 export class CosmosStandIn {
   private readonly counts = new Map<RequestKind, number>();
   private readonly holds: Hold[] = [];
   private readonly held: ServerResponse[] = [];
+  private readonly faults: Fault[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -107,6 +115,23 @@ export class CosmosStandIn {
     return new Promise((arrived) => this.holds.push({ match, arrived }));
   }
 
+  /**
+   * The next `times` requests matching `match` are answered with `status` (429 with `x-ms-retry-after-ms`, as
+   * the service throttles; 503, 408…) instead of being served, so tests can see how the SDK and the adapters
+   * deal with them.
+   */
+  failNext(
+    match: (request: StandInRequest) => boolean,
+    fault: { readonly status: number; readonly times: number; readonly retryAfterMs?: number },
+  ): void {
+    this.faults.push({
+      match,
+      status: fault.status,
+      remaining: fault.times,
+      ...(fault.retryAfterMs === undefined ? {} : { retryAfterMs: fault.retryAfterMs }),
+    });
+  }
+
   async close(): Promise<void> {
     for (const res of this.held) res.destroy();
     this.server.closeAllConnections();
@@ -116,6 +141,17 @@ export class CosmosStandIn {
   private handle(req: IncomingMessage, res: ServerResponse, inner: RequestListener): void {
     const request = describe(req);
     this.counts.set(request.kind, (this.counts.get(request.kind) ?? 0) + 1);
+    const fault = this.faults.find((f) => f.remaining > 0 && f.match(request));
+    if (fault !== undefined) {
+      fault.remaining--;
+      req.resume();
+      res.writeHead(fault.status, {
+        'content-type': 'application/json',
+        ...(fault.retryAfterMs === undefined ? {} : { 'x-ms-retry-after-ms': String(fault.retryAfterMs) }),
+      });
+      res.end(JSON.stringify({ code: String(fault.status), message: `stand-in fault ${fault.status}` }));
+      return;
+    }
     const hold = this.holds.findIndex((h) => h.match(request));
     if (hold >= 0) {
       const [{ arrived }] = this.holds.splice(hold, 1) as [Hold];
