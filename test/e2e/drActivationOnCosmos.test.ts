@@ -35,7 +35,7 @@ function runFree(message: string): string {
   return message.replace(/127\.0\.0\.1:\d+/g, 'demo').replace(/\d+ ms/g, 'N ms');
 }
 
-async function runActivation(store: 'embedded' | 'cosmos'): Promise<Outcome> {
+async function runActivation(store: 'embedded' | 'cosmos', doubleExecution = false): Promise<Outcome> {
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
     const demo: RunningDemoApp = await startTwoRegionDemoApp({
@@ -103,6 +103,7 @@ async function runActivation(store: 'embedded' | 'cosmos'): Promise<Outcome> {
     const app = await startAppRuntime({
       catalogDir,
       clock,
+      doubleExecution,
       settings: {
         LIFEBOAT_OPERATOR_KEYS: JSON.stringify([{ key: OPERATOR, name: 'oscar', roles: ['viewer'] }]),
         LIFEBOAT_DEMO_AUTOMATION_TOKEN: AUTOMATION_TOKEN,
@@ -226,5 +227,11 @@ describe('a DR activation on the Cosmos DB stores', () => {
       effects: ['POST /cosmos/failover', 'POST /traffic/switch'],
     });
     expect(cosmos).toEqual(embedded);
+  });
+
+  it('ends the same with every activity run twice and every episode replayed twice (idempotent on Cosmos DB)', async () => {
+    const once = await runActivation('cosmos');
+    const twice = await runActivation('cosmos', true);
+    expect(twice).toEqual(once);
   });
 });
