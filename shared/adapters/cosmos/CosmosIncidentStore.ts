@@ -77,7 +77,8 @@ export class CosmosIncidentStore implements IncidentStore {
       const next = validated(newIncidentSchema, incident, 'incident');
       return this.serial.run(next.id, async () => {
         const c = await this.incidents();
-        const existing = await this.read(c, next.id);
+        const readNow = () => withEtagRetries(`Incident ${next.id} read`, () => this.read(c, next.id));
+        const existing = await readNow();
         if (existing !== undefined) return { incident: existing, created: false };
         const token = randomUUID();
         const stepItems = next.steps.map((s) => ({ stepId: s.id, itemId: stepItemId(s.id, token) }));
@@ -90,8 +91,8 @@ export class CosmosIncidentStore implements IncidentStore {
           if (cosmosStatus(err) !== 409) throw err;
           // Another instance created it first: ours are garbage, theirs stands.
           await tidy(() => inBatches(stepItems, (s) => c.item(s.itemId, next.id).delete()));
-          const theirs = await this.read(c, next.id);
-          if (theirs === undefined) throw new ReadRace(`Incident ${next.id} conflicted but is not there`);
+          const theirs = await readNow();
+          if (theirs === undefined) throw new Error(`Incident ${next.id} conflicted with a head that is not there`);
           return { incident: theirs, created: false };
         }
         return { incident: { ...next, version: 1 }, created: true };
