@@ -1,6 +1,6 @@
-// The container on Cosmos DB settings, against the stand-in: a connection string selects the Cosmos stores and
-// creates what is missing, GET /api/health's checks report Cosmos DB reachability, and with managed identity a
-// missing container stops the start with a message naming it and the role.
+// The container on Cosmos DB settings, against the stand-ins: a connection string selects the Cosmos stores and
+// creates what is missing, GET /api/health's checks report Cosmos DB (and Service Bus) reachability, and with
+// managed identity a missing container stops the start with a message naming it and the role.
 import { loadConfig } from '../../../../shared/config';
 import { createContainer } from '../../../../shared/container';
 import { CosmosIncidentStore } from '../../../../shared/adapters/cosmos/CosmosIncidentStore';
@@ -13,6 +13,7 @@ import { NonRetryableError, ValidationError } from '../../../../shared/errors';
 import { Secret } from '../../../../shared/Secret';
 import { CosmosStandIn, STAND_IN_KEY } from '../../../../local/cosmos/CosmosStandIn';
 import { removeDir, tempDataDir } from '../../../local/support/testRuntime';
+import { ServiceBusStandIn } from '../../../standins/serviceBus/ServiceBusStandIn';
 import { failingOverIncident } from '../../../unit/shared/domain/incident/incidentTestSupport';
 
 describe('Cosmos DB wiring', () => {
@@ -46,6 +47,26 @@ describe('Cosmos DB wiring', () => {
       ]);
     } finally {
       await made.close();
+    }
+  });
+
+  it('with Cosmos DB and Service Bus configured, checks both and nothing embedded', async () => {
+    const sb = await ServiceBusStandIn.start({ queues: [{ name: 'alerts' }] });
+    const settings = {
+      LIFEBOAT_DATA_DIR: dataDir,
+      LIFEBOAT_COSMOS_CONNECTION_STRING: standIn.connectionString,
+      ServiceBusConnection: sb.connectionString,
+    };
+    const made = createContainer(loadConfig(settings), settings);
+    try {
+      await made.prepareStores();
+      expect(await Promise.all(made.healthChecks.map((c) => c.check()))).toEqual([
+        { name: 'cosmos-db', ok: true },
+        { name: 'service-bus', ok: true },
+      ]);
+    } finally {
+      await made.close();
+      await sb.stop();
     }
   });
 
