@@ -92,7 +92,8 @@ export class CosmosIncidentStore implements IncidentStore {
           // Another instance created it first: ours are garbage, theirs stands.
           await tidy(() => inBatches(stepItems, (s) => c.item(s.itemId, next.id).delete()));
           const theirs = await readNow();
-          if (theirs === undefined) throw new Error(`Incident ${next.id} conflicted with a head that is not there`);
+          if (theirs === undefined)
+            throw new Error(`Incident ${next.id} conflicted with a head that is not there`);
           return { incident: theirs, created: false };
         }
         return { incident: { ...next, version: 1 }, created: true };
