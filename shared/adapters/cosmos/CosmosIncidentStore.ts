@@ -21,7 +21,6 @@ import { runbookPlanStepSchema } from '../../domain/runbook/runbookPlanStep';
 import type { RunbookStep } from '../../domain/runbook/runbookStepSchema';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type {
-  IncidentHead,
   IncidentMutation,
   IncidentQuery,
   IncidentStore,
@@ -49,6 +48,7 @@ import {
   type HeadItem,
   type SequencedEntry,
 } from './cosmosIncidentItems';
+import { checked, chunked, headDoc, headOf, nth, stepDoc, stripSystem } from './cosmosIncidentDocuments';
 import { withEtagRetries } from './etagRetries';
 import { inBatches, tidy } from './inBatches';
 import { ReadRace } from './ReadRace';
@@ -557,69 +557,4 @@ export class CosmosIncidentStore implements IncidentStore {
   ): Promise<void> {
     await inBatches(entries, (e) => unlessStatus(409, () => c.items.create(timelineItem(incidentId, e))));
   }
-}
-
-function nth<T>(items: readonly T[], i: number): T {
-  const item = items[i];
-  if (item === undefined) throw new Error(`Internal error: no element ${i}`);
-  return item;
-}
-
-function chunked<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += PLAN_CHUNK_STEPS) chunks.push(items.slice(i, i + PLAN_CHUNK_STEPS));
-  return chunks;
-}
-
-function stepDoc(incidentId: string, id: string, step: IncidentStep): Record<string, unknown> {
-  return { id, incidentId, kind: 'step', stepId: step.id, step };
-}
-
-function headDoc(
-  incident: NewIncident,
-  version: number,
-  stepItems: HeadItem['stepItems'],
-  timelineSeq: number,
-  plans: HeadItem['plans'],
-  pending: HeadItem['pending'],
-): Record<string, unknown> {
-  const { steps: _steps, ...record } = incident;
-  return {
-    id: HEAD_ID,
-    incidentId: incident.id,
-    kind: 'incident',
-    workloadId: incident.workloadId,
-    status: incident.status,
-    mode: incident.mode,
-    detectedAt: incident.detectedAt,
-    version,
-    incident: record,
-    stepItems,
-    timelineSeq,
-    ...(plans === undefined ? {} : { plans }),
-    ...(pending === undefined ? {} : { pending }),
-  };
-}
-
-/** The head as written, without the service's own fields (`_etag`, `_ts`, …). */
-function stripSystem(head: HeadItem): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(head)) if (!key.startsWith('_')) copy[key] = value;
-  return copy;
-}
-
-/** The incident without its steps, checked, for a step's mutation. */
-function headOf(head: HeadItem): IncidentHead {
-  const { steps: _steps, ...rest } = readBack(newIncidentSchema, { ...head.incident, steps: [] }, 'incident');
-  return { ...rest, version: head.version };
-}
-
-/** The head and its step items as the incident, checked against its schema. */
-function checked(head: HeadItem, steps: ReadonlyMap<string, unknown>): Incident {
-  const record = readBack(
-    newIncidentSchema,
-    { ...head.incident, steps: head.stepItems.map((s) => steps.get(s.itemId)) },
-    'incident',
-  );
-  return { ...record, version: head.version };
 }
