@@ -92,6 +92,7 @@ export default tseslint.config(
     // Loading the app after the @azure/functions-core resolver is installed is the point of these requires.
     files: [
       'local/start.ts',
+      'local/startCosmos.ts',
       'test/local/**/*.ts',
       'test/e2e/support/*.ts',
       'test/integration/adapters/durable/*.ts',

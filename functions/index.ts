@@ -19,13 +19,13 @@ import './approvalPages';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.
-app.hook.appStart(() => {
+app.hook.appStart(async () => {
   const c = container();
   const catalog = c.catalog();
   // A broken message template stops the start too, not the first approval request.
   c.messageTemplates();
-  // Opens the stores too, so a store that cannot be used (e.g. Cosmos selected) stops the start, not an alert.
-  c.incidentStore();
+  // Opens the stores too, so a store that cannot be used (a Cosmos DB container missing) stops the start.
+  await c.prepareStores();
   // A missing credential does not stop the app (alerts and approvals still work), but it is said now.
   for (const { name, neededBy } of missingSecrets(catalog, (n) => c.secret(n))) {
     // App hooks have no invocation context to log through; the host captures the console as app logs.

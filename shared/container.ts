@@ -2,6 +2,17 @@
 import { azureCredential } from './azureCredential';
 import { loadConfig, type LifeboatConfig } from './config';
 import { ServiceBusMessageSender } from './adapters/servicebus/ServiceBusMessageSender';
+import { ServiceBusHealthCheck } from './adapters/servicebus/ServiceBusHealthCheck';
+import { CosmosAlertStore } from './adapters/cosmos/CosmosAlertStore';
+import { CosmosApprovalLinkStore } from './adapters/cosmos/CosmosApprovalLinkStore';
+import { CosmosCorrelationStore } from './adapters/cosmos/CosmosCorrelationStore';
+import { CosmosDatabase } from './adapters/cosmos/CosmosDatabase';
+import { CosmosHealthCheck } from './adapters/cosmos/CosmosHealthCheck';
+import { CosmosIncidentStore } from './adapters/cosmos/CosmosIncidentStore';
+import { createCosmosClient } from './adapters/cosmos/createCosmosClient';
+import { ALERTS_QUEUE } from './domain/contracts/queues';
+import { assertFitForAzure } from './hostingEnvironment';
+import { errorMessage, isPermanentError } from './errors';
 import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
 import { EmbeddedApprovalLinkStore } from './adapters/sqlite/EmbeddedApprovalLinkStore';
 import { EmbeddedCorrelationStore } from './adapters/sqlite/EmbeddedCorrelationStore';
@@ -64,6 +75,12 @@ export interface Container {
   publicBaseUrl(): string;
   /** Wall-clock time for functions and activities (never for orchestrators). */
   now(): Date;
+  /**
+   * Makes the stores ready at start-up (Cosmos DB: checks, or with a key creates, the database and
+   * containers). A permanent problem (a container missing under managed identity) rejects; a transient one
+   * only warns, because the first request tries again and GET /api/health reports it meanwhile.
+   */
+  prepareStores(warn?: (line: string) => void): Promise<void>;
   /** Releases connections (at app shutdown). */
   close(): Promise<void>;
 }
@@ -88,54 +105,77 @@ export function createContainer(
   // eslint-disable-next-line no-console
   outboxLog: (line: string) => void = (line) => console.log(line),
 ): Container {
-  const made: { db?: EmbeddedDatabase; sender?: MessageSender } = {};
+  // Under the Functions host in Azure, the local stand-ins would lose work: refuse to start on them.
+  assertFitForAzure(config, settings);
+  const made: { db?: EmbeddedDatabase; sender?: MessageSender; cosmos?: CosmosDatabase } = {};
   const once = <T>(make: () => T): (() => T) => {
     let value: { v: T } | undefined;
     return () => (value ??= { v: make() }).v;
   };
   const embeddedDb = once((): EmbeddedDatabase => (made.db = openEmbeddedDatabase(config.dataDir)));
-  const embeddedStore = once(() => {
-    if (config.store.kind !== 'embedded') {
-      // Selected because Cosmos settings are present; its adapter is not part of this build yet.
-      throw new Error(
-        'LIFEBOAT_COSMOS__accountEndpoint / LIFEBOAT_COSMOS_CONNECTION_STRING are set, but this build has no Cosmos DB store adapter yet; unset them to use the embedded store.',
-      );
-    }
-    return {
-      alerts: new EmbeddedAlertStore(embeddedDb()),
-      correlation: new EmbeddedCorrelationStore(embeddedDb()),
-      incidents: new EmbeddedIncidentStore(embeddedDb()),
-      approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
-    };
+  const store = config.store;
+  const cosmosDb = once((): CosmosDatabase => {
+    if (store.kind !== 'cosmos') throw new Error('Internal error: Cosmos DB is not the configured store');
+    const client = createCosmosClient(store, () => azureCredential(store.identity));
+    // With a key the app may create what is missing; data-plane RBAC (managed identity) cannot.
+    return (made.cosmos = new CosmosDatabase(client, {
+      databaseId: store.database,
+      createMissing: store.connectionString !== undefined,
+    }));
+  });
+  const stores = once(() =>
+    store.kind === 'cosmos'
+      ? {
+          alerts: new CosmosAlertStore(cosmosDb()),
+          correlation: new CosmosCorrelationStore(cosmosDb()),
+          incidents: new CosmosIncidentStore(cosmosDb()),
+          approvalLinks: new CosmosApprovalLinkStore(cosmosDb()),
+        }
+      : {
+          alerts: new EmbeddedAlertStore(embeddedDb()),
+          correlation: new EmbeddedCorrelationStore(embeddedDb()),
+          incidents: new EmbeddedIncidentStore(embeddedDb()),
+          approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
+        },
+  );
+  const serviceBusSender = once((): ServiceBusMessageSender => {
+    const bus = config.bus;
+    if (bus.kind !== 'servicebus') throw new Error('Internal error: Service Bus is not the configured bus');
+    const sender = new ServiceBusMessageSender(
+      bus.connectionString
+        ? { connectionString: bus.connectionString.reveal() }
+        : {
+            fullyQualifiedNamespace: nonNullValue(
+              bus.fullyQualifiedNamespace,
+              'ServiceBusConnection__fullyQualifiedNamespace',
+            ),
+            credential: azureCredential(bus.identity),
+          },
+    );
+    made.sender = sender;
+    return sender;
   });
   const healthChecks: HealthCheck[] = [];
   if (config.store.kind === 'embedded' || config.bus.kind === 'embedded') {
     healthChecks.push(new EmbeddedDatabaseHealthCheck(embeddedDb));
   }
+  if (config.store.kind === 'cosmos') {
+    healthChecks.push(new CosmosHealthCheck(cosmosDb));
+  }
+  if (config.bus.kind === 'servicebus') {
+    healthChecks.push(new ServiceBusHealthCheck(serviceBusSender, ALERTS_QUEUE));
+  }
   return {
     config,
     healthChecks,
     catalog: once(() => loadCatalog(config.catalogDir)),
-    alertStore: () => embeddedStore().alerts,
-    correlationStore: () => embeddedStore().correlation,
-    incidentStore: () => embeddedStore().incidents,
-    approvalLinkStore: () => embeddedStore().approvalLinks,
+    alertStore: () => stores().alerts,
+    correlationStore: () => stores().correlation,
+    incidentStore: () => stores().incidents,
+    approvalLinkStore: () => stores().approvalLinks,
     messageSender: once((): MessageSender => {
-      const bus = config.bus;
-      if (bus.kind === 'embedded') {
-        return (made.sender = new EmbeddedMessageSender(new EmbeddedQueue(embeddedDb())));
-      }
-      return (made.sender = new ServiceBusMessageSender(
-        bus.connectionString
-          ? { connectionString: bus.connectionString.reveal() }
-          : {
-              fullyQualifiedNamespace: nonNullValue(
-                bus.fullyQualifiedNamespace,
-                'ServiceBusConnection__fullyQualifiedNamespace',
-              ),
-              credential: azureCredential(bus.identity),
-            },
-      ));
+      if (config.bus.kind === 'servicebus') return serviceBusSender();
+      return (made.sender = new EmbeddedMessageSender(new EmbeddedQueue(embeddedDb())));
     }),
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
@@ -164,9 +204,22 @@ export function createContainer(
     publicBaseUrl: () =>
       publicBaseUrl(config, { WEBSITE_HOSTNAME: settings.WEBSITE_HOSTNAME ?? process.env.WEBSITE_HOSTNAME }),
     now: () => new Date(),
+    // App hooks have no invocation context to log through; the host captures the console as app logs.
+    // eslint-disable-next-line no-console
+    prepareStores: async (warn = (line) => console.warn(line)) => {
+      stores();
+      if (store.kind !== 'cosmos') return;
+      try {
+        await cosmosDb().containers();
+      } catch (err) {
+        if (isPermanentError(err)) throw err;
+        warn(`warning: Cosmos DB is not ready yet (${errorMessage(err)}); requests will try again`);
+      }
+    },
     close: async () => {
       await made.sender?.close();
       made.db?.close();
+      made.cosmos?.client.dispose();
     },
   };
 }

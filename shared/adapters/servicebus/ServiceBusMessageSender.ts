@@ -50,6 +50,22 @@ export class ServiceBusMessageSender implements MessageSender {
     }
   }
 
+  /**
+   * Resolves once a new sender link to `entity` attaches (connection, authorisation and entity in place); for
+   * readiness checks. A fresh link each time: a cached one answers from what it learnt when it attached.
+   */
+  async reachable(entity: string, timeoutMs: number): Promise<void> {
+    const probe = this.client.createSender(entity);
+    try {
+      await probe.createMessageBatch({ abortSignal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw mapServiceBusError(err, `Attaching to Service Bus entity "${entity}"`);
+    } finally {
+      // Not awaited: closing a link whose connection is gone can wait for a long time.
+      probe.close().catch(() => undefined);
+    }
+  }
+
   /** Closes every sender, then the client; safe to call more than once. */
   close(): Promise<void> {
     this.closing ??= this.closeAll();

@@ -7,7 +7,7 @@ import type { Page } from '../../ports/Page';
 import { ensureEmbeddedAppSchema } from './embeddedAppSchema';
 import { groupCommitFor, type GroupCommit } from './GroupCommit';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
-import { decodePageToken, keysetPage } from './pageToken';
+import { decodePageToken, keysetPage } from '../paging/pageToken';
 
 interface AlertRow {
   id: string;

@@ -34,7 +34,7 @@ import {
 } from './embeddedIncidentSteps';
 import { validatedChange } from './validatedChange';
 import { commitWithoutWaitingForDisk, type EmbeddedDatabase } from './openEmbeddedDatabase';
-import { decodePageToken, keysetPage } from './pageToken';
+import { decodePageToken, keysetPage } from '../paging/pageToken';
 
 interface IncidentRow {
   id: string;

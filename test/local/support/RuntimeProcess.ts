@@ -7,7 +7,11 @@ export class RuntimeProcess {
   private child?: ChildProcess;
   output = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  /** `entry`: the start script, relative to the repository (local/startCosmos.ts for `npm run start:cosmos`). */
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly entry = 'local/start.ts',
+  ) {}
 
   /** The child's pid while it runs. */
   get pid(): number | undefined {
@@ -21,7 +25,7 @@ export class RuntimeProcess {
 
   /** Starts the runtime and resolves with its base URL once it listens. */
   start(): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'local/start.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, this.entry)], {
       cwd: repoRoot,
       // The demo app listens on fixed ports; tests running side by side would fight over them.
       env: { ...process.env, LIFEBOAT_DEMO_APP: 'false', ...this.env, LIFEBOAT_PORT: '0' },

@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as entities from '../../../shared/domain/contracts/queues';
+import { ALERT_RETENTION_SECONDS, COSMOS_CONTAINERS } from '../../../shared/adapters/cosmos/cosmosContainers';
 import { loadConfig, settingNames } from '../../../shared/config';
+import { assertFitForAzure } from '../../../shared/hostingEnvironment';
 import { nonNullValue } from '../../../shared/nonNull';
 import { objectVariable, readBicep, resources, stringProperty } from './bicepText';
 
@@ -95,6 +97,13 @@ describe('infra/ app settings', () => {
     ]) {
       expect(config).toHaveProperty(present);
     }
+  });
+
+  it('passes the check the app makes before it starts in Azure', () => {
+    const platform = { WEBSITE_SITE_NAME: 'func-lifeboat-test', WEBSITE_SKU: 'FlexConsumption' };
+    expect(() =>
+      assertFitForAzure(loadConfig(deployedEnvironment), { ...deployedEnvironment, ...platform }),
+    ).not.toThrow();
   });
 
   it('sets the host storage connection by identity, never by key', () => {
@@ -217,10 +226,19 @@ describe('infra/ messaging entities and containers', () => {
     expect(appSettings.has(`${entities.SERVICE_BUS_CONNECTION}__fullyQualifiedNamespace`)).toBe(true);
   });
 
-  it('declares each Cosmos DB container once, with a partition key', () => {
+  it('declares the Cosmos DB containers the adapters use: ids, partition keys and retention', () => {
     const cosmos = readBicep('modules/cosmos.bicep');
-    const ids = [...cosmos.matchAll(/^ {4}id: '(\w+)'\n {4}partitionKey: '(\/\w+)'/gm)].map((m) => m[1]);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(new Set(ids).size).toBe(ids.length);
+    const declaredContainers = [
+      ...cosmos.matchAll(/^ {4}id: '(\w+)'\n {4}partitionKey: '(\/\w+)'\n {4}defaultTtl: ([\w-]+)/gm),
+    ].map((m) => ({ id: m[1], partitionKey: m[2], defaultTtl: m[3] }));
+    const retention = /^param alertRetentionSeconds int = (\d+)$/m.exec(cosmos)?.[1];
+    expect(Number(retention)).toBe(ALERT_RETENTION_SECONDS);
+    const expected = Object.values(COSMOS_CONTAINERS).map((c) => ({
+      id: c.id,
+      partitionKey: c.partitionKey.paths[0],
+      // -2 is the templates' "no TTL"; the adapters' retention comes in as the parameter.
+      defaultTtl: 'defaultTtl' in c ? 'alertRetentionSeconds' : '-2',
+    }));
+    expect(declaredContainers).toEqual(expected);
   });
 });

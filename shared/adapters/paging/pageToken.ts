@@ -1,4 +1,4 @@
-// Keyset paging for the embedded stores: opaque continuation tokens (base64url JSON, validated when read
+// Keyset paging for the stores: opaque continuation tokens (base64url JSON, validated when read
 // back) and the page built from `limit + 1` rows.
 import type { z } from 'zod';
 import { ValidationError } from '../../errors';

@@ -1,0 +1,88 @@
+// The containers Lifeboat keeps its state in, with their partition keys, indexes and retention
+// (docs/cosmos-data-model.md explains each choice). Created from this list with a key; with managed
+// identity they must exist already (data-plane RBAC cannot create them).
+import type { ContainerDefinition } from '@azure/cosmos';
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** How long received alerts and dead letters are kept (Cosmos DB deletes them by TTL). */
+export const ALERT_RETENTION_SECONDS = 90 * DAY_SECONDS;
+
+export const COSMOS_CONTAINERS = {
+  /** An incident's head, step items, runbook plan chunks and timeline entries, all in its own partition. */
+  incidents: {
+    id: 'incidents',
+    partitionKey: { paths: ['/incidentId'] },
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: '/detectedAt', order: 'descending' },
+          { path: '/incidentId', order: 'descending' },
+        ],
+        [
+          { path: '/at', order: 'ascending' },
+          { path: '/seq', order: 'ascending' },
+        ],
+        // The service serves the reverse order from the index above; the stand-in needs an exact match
+        // (docs/cosmos-data-model.md, "The stand-in"). The extra index costs a little on each entry's write.
+        [
+          { path: '/at', order: 'descending' },
+          { path: '/seq', order: 'descending' },
+        ],
+      ],
+      // Bodies are read, never filtered on: indexing them would only cost RUs on every write.
+      excludedPaths: [
+        { path: '/incident/*' },
+        { path: '/step/*' },
+        { path: '/steps/*' },
+        { path: '/entry/*' },
+        { path: '/pending/*' },
+      ],
+    },
+  },
+  /** Per workload: the commit-point head, its correlation windows and the alert notifications routed to it. */
+  correlation: {
+    id: 'correlation',
+    partitionKey: { paths: ['/workloadId'] },
+    indexingPolicy: {
+      excludedPaths: [{ path: '/alert/*' }, { path: '/pending/*' }],
+    },
+  },
+  /** Every alert accepted, one partition each (writes spread evenly; listings are cross-partition). */
+  alerts: {
+    id: 'alerts',
+    partitionKey: { paths: ['/id'] },
+    defaultTtl: ALERT_RETENTION_SECONDS,
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: '/receivedAt', order: 'descending' },
+          { path: '/alertId', order: 'descending' },
+        ],
+      ],
+      excludedPaths: [{ path: '/alert/*' }],
+    },
+  },
+  /** Queue messages that could not be processed, per queue or topic. */
+  deadLetters: {
+    id: 'deadLetters',
+    partitionKey: { paths: ['/entity'] },
+    defaultTtl: ALERT_RETENTION_SECONDS,
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: '/deadLetteredAt', order: 'descending' },
+          { path: '/messageId', order: 'descending' },
+        ],
+      ],
+      excludedPaths: [{ path: '/body/?' }, { path: '/details/*' }],
+    },
+  },
+  /** One item per approver per approval round; its id is what makes a link's use single. */
+  approvalLinks: {
+    id: 'approvalLinks',
+    partitionKey: { paths: ['/incidentId'] },
+  },
+} as const satisfies Record<string, ContainerDefinition>;
+
+export type CosmosContainerName = keyof typeof COSMOS_CONTAINERS;
