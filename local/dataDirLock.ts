@@ -10,6 +10,7 @@ export const LOCK_FILE = 'runtime.lock';
 export const HOLDER_FILE = 'runtime.pid';
 
 const heldInThisProcess = new Set<string>();
+const RELEASE_GRACE_MS = 1000;
 
 export interface DataDirLock {
   release(): void;
@@ -37,7 +38,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
 
 function acquire(file: string, dataDir: string): Database.Database {
   for (let attempt = 1; ; attempt++) {
-    const db = new Database(file, { timeout: 0 });
+    // A second to let a dying holder go: a killed process's main thread can show as a zombie while its other
+    // threads still close its files (and its lock) for a moment; a live holder is refused after it.
+    const db = new Database(file, { timeout: RELEASE_GRACE_MS });
     try {
       db.pragma('locking_mode = EXCLUSIVE');
       // Exclusive locking mode keeps the lock of the first transaction that writes until the connection closes.

@@ -35,7 +35,7 @@ import {
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { abortOf } from '../shared/domain/incident/abort';
-import { nextAbort, raceAbort, waitUnlessAborted } from './incident/incidentAborts';
+import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { callActivity } from './support/callActivity';
@@ -70,6 +70,7 @@ export function* incidentOrchestrator(
 ): Generator<df.Task, IncidentOutcome | undefined, unknown> {
   const input = incidentOrchestrationInputSchema.parse(context.df.getInput());
   const { incidentId } = input;
+  const waits = new IncidentWaits(context);
   const opened = yield* callActivity(context, openIncidentActivity, {
     incidentId,
     workloadId: input.workloadId,
@@ -81,7 +82,7 @@ export function* incidentOrchestrator(
     return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
   }
 
-  const observed = yield* observe(context, input, opened.policy);
+  const observed = yield* observe(context, waits, input, opened.policy);
   if (observed.verdict === 'continue') {
     context.df.continueAsNew({
       ...input,
@@ -94,7 +95,7 @@ export function* incidentOrchestrator(
   }
 
   // An abort that arrived while the criteria were assessed is already waiting: take it before asking anyone.
-  const early = yield* waitUnlessAborted(context, context.df.currentUtcDateTime, []);
+  const early = yield* waits.until(context.df.currentUtcDateTime, []);
   if (early.kind === 'abort') {
     return yield* end(context, incidentId, 'aborted', early.reason, early.actor);
   }
@@ -121,11 +122,13 @@ export function* incidentOrchestrator(
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );
   // Abort while awaiting approval: the approval is cancelled, so nobody further is asked.
-  const approvalRace = yield* raceAbort(context, approvalTask);
+  const approvalRace = yield* waits.race(approvalTask);
   if (approvalRace.kind === 'abort') {
-    yield* callActivity(context, cancelApprovalActivity, {
-      instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
-    });
+    if (approvalRace.scheduled) {
+      yield* callActivity(context, cancelApprovalActivity, {
+        instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
+      });
+    }
     return yield* end(context, incidentId, 'aborted', approvalRace.reason, approvalRace.actor);
   }
   if (approvalTask.isFaulted) {
@@ -147,7 +150,7 @@ export function* incidentOrchestrator(
     case 'cancelled': {
       // Only an abort cancels the approval; before the incident owned that, the actions API cancelled it
       // directly and raised the abort here as well: its event says who.
-      const abort = yield* nextAbort(context);
+      const abort = yield* waits.nextAbort();
       return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
     }
     case 'approved':
@@ -157,7 +160,7 @@ export function* incidentOrchestrator(
 
   yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approval.reason}`);
   context.df.setCustomStatus({ phase: 'failing-over' });
-  const runbook = yield* runFailoverRunbook(context, input);
+  const runbook = yield* runFailoverRunbook(context, waits, input);
   if (runbook.outcome !== 'completed') {
     const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
     const reason =
@@ -171,7 +174,7 @@ export function* incidentOrchestrator(
 
   yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
   context.df.setCustomStatus({ phase: 'validating' });
-  const validation = yield* validateSecondary(context, input, opened.policy);
+  const validation = yield* validateSecondary(context, waits, input, opened.policy);
   const outcome =
     validation.kind === 'abort'
       ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
@@ -203,6 +206,7 @@ function* announce(
  */
 function* runFailoverRunbook(
   context: df.OrchestrationContext,
+  waits: IncidentWaits,
   input: IncidentOrchestrationInput,
 ): Generator<df.Task, RunbookOutcome, unknown> {
   const instanceId = runbookInstanceId(input.incidentId, 'failover');
@@ -212,8 +216,18 @@ function* runFailoverRunbook(
     instanceId,
   );
   // Abort while failing over (or paused): passed on to the runbook, which stops before its next call.
-  const raced = yield* raceAbort(context, runbookTask);
+  const raced = yield* waits.race(runbookTask);
   const abort = raced.kind === 'abort' ? raced : undefined;
+  if (abort && !abort.scheduled) {
+    // Heard before the runbook was started: nothing ran.
+    return {
+      outcome: 'aborted',
+      reason: abort.reason,
+      actor: abort.actor,
+      failedSteps: [],
+      skippedSteps: [],
+    };
+  }
   if (abort) {
     yield* callActivity(context, forwardRunbookControlActivity, {
       instanceId,
@@ -243,6 +257,7 @@ function* runFailoverRunbook(
 /** The workload's secondary health checks gate `recovered`; an abort still ends it. */
 function* validateSecondary(
   context: df.OrchestrationContext,
+  waits: IncidentWaits,
   input: IncidentOrchestrationInput,
   policy: IncidentPolicy,
 ): Generator<df.Task, GateResult, unknown> {
@@ -265,7 +280,7 @@ function* validateSecondary(
     record: (round) => ({ kind: 'validation', entryId: `validation-probe-${round}` }),
     // Abort while validating: validation stops and the incident ends aborted, not recovered.
     sleepUntil: function* (until) {
-      const waited = yield* waitUnlessAborted(context, until, []);
+      const waited = yield* waits.until(until, []);
       return waited.kind === 'abort' ? waited : undefined;
     },
   });
@@ -283,6 +298,7 @@ function errorText(value: unknown): string {
  */
 function* observe(
   context: df.OrchestrationContext,
+  waits: IncidentWaits,
   input: IncidentOrchestrationInput,
   policy: IncidentPolicy,
 ): Generator<df.Task, Observation, unknown> {
@@ -323,12 +339,12 @@ function* observe(
     }
 
     // Abort while detected or observing: nobody is asked to approve.
-    const waited = yield* waitUnlessAborted(context, until, [ALERTS_CHANGED_EVENT]);
+    const waited = yield* waits.until(until, [ALERTS_CHANGED_EVENT]);
     if (waited.kind === 'abort') {
       return { verdict: 'aborted', reason: waited.reason, actor: waited.actor };
     }
     if (waited.kind === ALERTS_CHANGED_EVENT) {
-      const settled = yield* settle(context, now);
+      const settled = yield* settle(context, waits, now);
       if (settled) {
         return { verdict: 'aborted', ...settled };
       }
@@ -353,13 +369,14 @@ function* observe(
 /** Lets a burst of alerts settle before the next assessment; an abort still ends it at once. */
 function* settle(
   context: df.OrchestrationContext,
+  waits: IncidentWaits,
   lastAssessedAt: Date,
 ): Generator<df.Task, { reason: string; actor: string } | undefined, unknown> {
   const next = new Date(lastAssessedAt.getTime() + MIN_SECONDS_BETWEEN_ASSESSMENTS * 1000);
   if (context.df.currentUtcDateTime.getTime() >= next.getTime()) {
     return undefined;
   }
-  const waited = yield* waitUnlessAborted(context, next, []);
+  const waited = yield* waits.until(next, []);
   return waited.kind === 'abort' ? { reason: waited.reason, actor: waited.actor } : undefined;
 }
 

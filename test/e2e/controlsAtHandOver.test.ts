@@ -269,6 +269,32 @@ describe.each([
     expect(done.timeline.filter((t) => t.type === 'step-confirmed')).toHaveLength(1);
   });
 
+  // durable-functions hands an event to the newest open wait of its name, also to one whose race has ended:
+  // here the wait of the wake-up the timer just won, while the incident assesses its alerts.
+  it('an abort that arrives while the observing incident assesses its alerts ends it aborted', async () => {
+    const id = await alert('watched', 'Sev2');
+    await waitFor('the incident to observe', async () => {
+      await app.runtime.idle();
+      return (await incident(id)).status === 'observing' || undefined;
+    });
+    expect(app.runtime.engine.suspend(id, 'test: an abort behind a wake-up')).toBe('accepted');
+    clock.advance(60 * SECOND);
+    await waitFor('the timer to fire into the inbox', async () => {
+      await app.runtime.idle();
+      return inboxTypes(id).includes(TIMER_FIRED) || undefined;
+    });
+    expect((await act(id, 'abort', KEYS.operator, { comment: 'false alarm' })).status).toBe(202);
+    expect(inboxTypes(id)).toEqual([TIMER_FIRED, EVENT_RAISED]);
+    expect(app.runtime.engine.resume(id, 'test')).toBe('accepted');
+    await app.runtime.idle();
+
+    const aborted = await incident(id);
+    expect(aborted.status).toBe('aborted');
+    expect(aborted.outcome?.reason).toMatch(/false alarm/);
+    // The same execution heard it: no hand-over happened.
+    expect(app.runtime.store.getHistory(id).filter((e) => e.EventType === 0)).toHaveLength(1);
+  });
+
   it('an abort in the batch that hands the observing incident over ends it aborted', async () => {
     const id = await alert('watched', 'Sev2');
     const waits = () => {
