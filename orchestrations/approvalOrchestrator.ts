@@ -20,7 +20,8 @@ import {
 import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
 import { APPROVAL_CANCELLED_REASON } from '../shared/domain/incident/abort';
 import { callActivity } from './support/callActivity';
-import { secondsAfter, waitForAny } from './support/waitForAny';
+import { EventWaits } from './support/EventWaits';
+import { secondsAfter } from './support/waitForAny';
 
 type Level = NonNullable<ApprovalInput['levels']>[number];
 
@@ -36,6 +37,8 @@ export function* approvalOrchestrator(
     levels.reduce((total, level) => total + level.timeoutSeconds, 0),
   );
   const decisions: ApprovalDecisionEvent[] = [];
+  // One for the whole gate: a decision that arrives while it records or escalates is not lost (EventWaits).
+  const waits = new EventWaits(context);
   const state = (status: ApprovalState['status']): ApprovalState => ({
     round: input.round,
     status,
@@ -85,7 +88,8 @@ export function* approvalOrchestrator(
   yield* notify(level, { kind: 'approval-request' });
 
   for (;;) {
-    const waited = yield* waitForAny(context, levelEnds, [APPROVAL_DECISION_EVENT, APPROVAL_CANCEL_EVENT]);
+    // A cancel first: once the incident is aborted, a decision that came with it no longer counts.
+    const waited = yield* waits.until(levelEnds, [APPROVAL_CANCEL_EVENT, APPROVAL_DECISION_EVENT]);
     if (waited.kind === 'timeout') {
       const next = levels[level];
       if (next !== undefined) {

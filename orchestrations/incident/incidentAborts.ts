@@ -1,18 +1,15 @@
 // How the incident orchestration hears an abort (and its other events): every wait of every phase goes
 // through one IncidentWaits per execution, so an abort is read the same way wherever the incident is (what it
 // then stops per phase: shared/domain/incident/abort.ts).
-//
-// durable-functions hands a raised event to the newest open waitForExternalEvent of its name, also to one
-// whose race already ended (TaskOrchestrationExecutor pops `openEvents[name]`); only when none is open is the
-// event kept for the next wait. So an abort that arrives while the incident runs an activity lands on the
-// wait of an earlier race, and would be lost if nothing read that wait again. IncidentWaits remembers every
-// wait it opened and reads them all before it waits again.
+// An abort that arrives while the incident runs an activity lands on the wait of an earlier race
+// (orchestrations/support/EventWaits.ts says why): all of them are read again before each wait.
 import type * as df from 'durable-functions';
 import {
   OPERATOR_ACTION_EVENT,
   operatorActionEventSchema,
 } from '../../shared/domain/contracts/incidentLifecycleContracts';
 import { abortOf, type Abort } from '../../shared/domain/incident/abort';
+import { EventWaits } from '../support/EventWaits';
 import type { WaitOutcome } from '../support/waitForAny';
 
 export type Aborted = { readonly kind: 'abort' } & Abort;
@@ -23,16 +20,13 @@ export function abortFromEvent(payload: unknown): Abort | undefined {
   return event.success ? abortOf(event.data) : undefined;
 }
 
-interface OpenedWait {
-  readonly name: string;
-  readonly task: df.Task;
-  taken: boolean;
-}
-
+/** Every wait of one execution of the incident orchestration (see EventWaits for why one is shared). */
 export class IncidentWaits {
-  private readonly opened: OpenedWait[] = [];
+  private readonly events: EventWaits;
 
-  constructor(private readonly context: df.OrchestrationContext) {}
+  constructor(context: df.OrchestrationContext) {
+    this.events = new EventWaits(context);
+  }
 
   /** Waits until `until` for one of `events`, unless an abort comes first (or came while it did other work). */
   *until<E extends string>(
@@ -40,17 +34,12 @@ export class IncidentWaits {
     events: readonly E[],
   ): Generator<df.Task, WaitOutcome<E> | Aborted, unknown> {
     for (;;) {
-      const abort = this.takeAbort();
-      if (abort) return abort;
-      const event = this.takeEvent(events);
-      if (event) return event;
-      const timer = this.context.df.createTimer(until);
-      const waits = [...events, OPERATOR_ACTION_EVENT].map((name) => this.open(name));
-      const winner = yield this.context.df.Task.any([timer, ...waits]);
-      if (winner === timer) {
-        return { kind: 'timeout' };
+      const waited = yield* this.events.until(until, [OPERATOR_ACTION_EVENT, ...events]);
+      if (!('payload' in waited) || waited.kind !== OPERATOR_ACTION_EVENT) {
+        return waited as WaitOutcome<E>;
       }
-      timer.cancel(); // a live timer would keep the instance waiting after it moved on
+      const abort = abortFromEvent(waited.payload);
+      if (abort) return { kind: 'abort', ...abort };
     }
   }
 
@@ -63,55 +52,17 @@ export class IncidentWaits {
   *race(
     task: df.Task,
   ): Generator<df.Task, { readonly kind: 'done' } | (Aborted & { readonly scheduled: boolean }), unknown> {
-    const heard = this.takeAbort();
-    if (heard) return { ...heard, scheduled: false };
-    const wait = this.open(OPERATOR_ACTION_EVENT);
-    const first = yield this.context.df.Task.any([task, wait]);
-    if (first === task) {
-      return { kind: 'done' };
-    }
-    const abort = this.takeAbort() ?? { kind: 'abort', ...abortOf({ actor: 'operator' }) };
-    return { ...abort, scheduled: true };
+    const raced = yield* this.events.race(task, OPERATOR_ACTION_EVENT);
+    if (raced.kind === 'done') return raced;
+    const abort = abortFromEvent(raced.payload) ?? abortOf({ actor: 'operator' });
+    return { kind: 'abort', ...abort, scheduled: raced.scheduled };
   }
 
   /** Waits for an abort, however long it takes. */
   *nextAbort(): Generator<df.Task, Abort, unknown> {
     for (;;) {
-      const abort = this.takeAbort();
+      const abort = abortFromEvent((yield* this.events.next(OPERATOR_ACTION_EVENT)).payload);
       if (abort) return abort;
-      yield this.open(OPERATOR_ACTION_EVENT);
     }
-  }
-
-  private open(name: string): df.Task {
-    const task = this.context.df.waitForExternalEvent(name);
-    this.opened.push({ name, task, taken: false });
-    return task;
-  }
-
-  /** The first abort among the events delivered to any wait opened so far; other operator events are spent. */
-  private takeAbort(): Aborted | undefined {
-    for (const wait of this.delivered(OPERATOR_ACTION_EVENT)) {
-      wait.taken = true;
-      const abort = abortFromEvent(wait.task.result);
-      if (abort) return { kind: 'abort', ...abort };
-    }
-    return undefined;
-  }
-
-  /** The oldest event of `events` delivered and not yet taken; others stay for a wait that asks for them. */
-  private takeEvent<E extends string>(events: readonly E[]): WaitOutcome<E> | undefined {
-    for (const name of events) {
-      const [wait] = this.delivered(name);
-      if (wait) {
-        wait.taken = true;
-        return { kind: name, payload: wait.task.result };
-      }
-    }
-    return undefined;
-  }
-
-  private delivered(name: string): OpenedWait[] {
-    return this.opened.filter((w) => w.name === name && !w.taken && w.task.isCompleted);
   }
 }

@@ -4,7 +4,10 @@
 // orchestration (suspended) until the work that ends its execution and the control are both waiting, so
 // they are processed in one batch: the control's event is dropped, and only what the actions API recorded
 // on the incident (the abort request, the runbook's control log) can make it take effect.
+// The same holding shows the other way an event goes missing in durable-functions: one raised while the
+// orchestration runs an activity lands on the open wait of a race that already ended (EventWaits).
 import { ManualClock } from '../../local/clock/Clock';
+import { approvalInstanceId, FIRST_APPROVAL_ROUND } from '../../shared/domain/contracts/approvalContracts';
 import { runbookInstanceId } from '../../shared/domain/contracts/runbookContracts';
 import { HttpTarget } from '../support/httpTarget';
 import { waitFor } from '../local/support/testRuntime';
@@ -91,6 +94,12 @@ describe.each([
       { id: 'pausing', secondaryChecks: checks, steps: runbookOf('pausing', httpStep('pausing')) },
       { id: 'aborting', secondaryChecks: checks, steps: runbookOf('aborting', httpStep('aborting')) },
       { id: 'confirming', secondaryChecks: checks, steps: runbookOf('confirming', manualStep) },
+      {
+        // Asks alice for 5 minutes, then dave as well.
+        id: 'escalating',
+        approval: { approvalTimeout: '5m', escalation: [{ roles: ['deputy'], timeout: '10m' }] },
+        steps: [{ id: 'noop', name: 'Nothing', type: 'wait', duration: '1s' }],
+      },
       {
         // Never activates (nothing is Sev0): the incident observes, and hands over every 100 wake-ups.
         id: 'watched',
@@ -293,6 +302,33 @@ describe.each([
     expect(aborted.outcome?.reason).toMatch(/false alarm/);
     // The same execution heard it: no hand-over happened.
     expect(app.runtime.store.getHistory(id).filter((e) => e.EventType === 0)).toHaveLength(1);
+  });
+
+  it('a decision that arrives while the approval escalates counts', async () => {
+    const id = await alert('escalating', 'Sev1');
+    expect((await incident(id)).status).toBe('awaiting-approval');
+    const approval = approvalInstanceId(id, FIRST_APPROVAL_ROUND);
+    expect(app.runtime.engine.suspend(approval, 'test: a decision behind the escalation')).toBe('accepted');
+    clock.advance(5 * 60 * SECOND);
+    await waitFor('the first level to run out into the inbox', async () => {
+      await app.runtime.idle();
+      return inboxTypes(approval).includes(TIMER_FIRED) || undefined;
+    });
+    expect((await act(id, 'approve', KEYS.alice, { comment: 'go' })).status).toBe(202);
+    expect(inboxTypes(approval)).toEqual([TIMER_FIRED, EVENT_RAISED]);
+    expect(app.runtime.engine.resume(approval, 'test')).toBe('accepted');
+    await app.runtime.idle();
+    clock.advance(2 * SECOND);
+    await app.runtime.idle();
+
+    const decided = (await (await call(`incidents/${id}`, KEYS.viewer)).json()) as {
+      status: string;
+      approval: { status: string; decisions: { decision: string }[] };
+      timeline: { type: string }[];
+    };
+    expect(decided.timeline.some((t) => t.type === 'approval-escalated')).toBe(true);
+    expect(decided.approval).toMatchObject({ status: 'approved', decisions: [{ decision: 'approve' }] });
+    expect(decided.status).toBe('recovered');
   });
 
   it('an abort in the batch that hands the observing incident over ends it aborted', async () => {
