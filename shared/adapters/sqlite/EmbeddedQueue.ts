@@ -155,6 +155,24 @@ export class EmbeddedQueue {
     return this.group.run(() => this.deleteLocked(lock, now));
   }
 
+  /**
+   * Extends a held lock by `lockDurationMs` from now, as Service Bus's renew-lock does, and returns the new
+   * expiry; a lock that expired or was settled fails with LockLostError.
+   */
+  renewLock({ sequenceNumber, lockToken }: MessageLock, lockDurationMs: number): number {
+    const now = this.now();
+    const lockedUntil = now + lockDurationMs;
+    const result = this.db
+      .prepare(
+        `UPDATE sb_messages SET locked_until = ? WHERE seq = ? AND lock_token = ? AND locked_until > ? AND dead_lettered = 0`,
+      )
+      .run(lockedUntil, sequenceNumber, lockToken, now);
+    if (result.changes === 0) {
+      throw new LockLostError(lockToken);
+    }
+    return lockedUntil;
+  }
+
   /** Releases the lock; past `maxDeliveryCount` deliveries the message is dead-lettered instead. */
   abandon(lock: MessageLock, maxDeliveryCount: number, description: string): AbandonOutcome {
     return this.db.transaction((): AbandonOutcome => {
