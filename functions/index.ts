@@ -7,6 +7,8 @@ import './alertIntake';
 import './alertCorrelator';
 import './alertQueries';
 import './incidents';
+import './incidentEvents';
+import './incidentEventPublishing';
 import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';

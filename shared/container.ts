@@ -9,6 +9,11 @@ import { EmbeddedIncidentStore } from './adapters/sqlite/EmbeddedIncidentStore';
 import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseHealthCheck';
 import { EmbeddedMessageSender } from './adapters/sqlite/EmbeddedMessageSender';
 import { EmbeddedQueue } from './adapters/sqlite/EmbeddedQueue';
+import { EmbeddedIncidentEventOutbox } from './adapters/sqlite/EmbeddedIncidentEventOutbox';
+import { INCIDENT_EVENTS_TOPIC } from './domain/contracts/queues';
+import type { IncidentEventOutbox } from './ports/IncidentEventOutbox';
+import { EventPublishing } from './services/EventPublishing';
+import { IncidentEventPublisher } from './services/IncidentEventPublisher';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './adapters/sqlite/openEmbeddedDatabase';
 import type { Catalog } from './domain/catalog/Catalog';
 import { loadCatalog } from './domain/catalog/loadCatalog';
@@ -32,6 +37,7 @@ import { OutboxChannel } from './adapters/notify/OutboxChannel';
 import { SmtpEmailChannel } from './adapters/notify/SmtpEmailChannel';
 import { TeamsWebhookChannel } from './adapters/notify/TeamsWebhookChannel';
 import { publicBaseUrl } from './publicBaseUrl';
+import { consoleLogger } from './logging';
 
 export interface Container {
   readonly config: LifeboatConfig;
@@ -41,6 +47,13 @@ export interface Container {
   alertStore(): AlertStore;
   correlationStore(): CorrelationStore;
   incidentStore(): IncidentStore;
+  /** The incident events the incident store recorded with its timeline entries. */
+  incidentEventOutbox(): IncidentEventOutbox;
+  /**
+   * Publishes the outbox to the incident-events topic in this process (started by the app at start-up;
+   * stopped by `close`).
+   */
+  eventPublishing(): EventPublishing;
   /** The single use of signed approval links (one per approver per approval round). */
   approvalLinkStore(): ApprovalLinkStore;
   messageSender(): MessageSender;
@@ -88,7 +101,7 @@ export function createContainer(
   // eslint-disable-next-line no-console
   outboxLog: (line: string) => void = (line) => console.log(line),
 ): Container {
-  const made: { db?: EmbeddedDatabase; sender?: MessageSender } = {};
+  const made: { db?: EmbeddedDatabase; sender?: MessageSender; publishing?: EventPublishing } = {};
   const once = <T>(make: () => T): (() => T) => {
     let value: { v: T } | undefined;
     return () => (value ??= { v: make() }).v;
@@ -104,26 +117,36 @@ export function createContainer(
     return {
       alerts: new EmbeddedAlertStore(embeddedDb()),
       correlation: new EmbeddedCorrelationStore(embeddedDb()),
-      incidents: new EmbeddedIncidentStore(embeddedDb()),
+      // A write that recorded events wakes the publisher (when this process runs one).
+      incidents: new EmbeddedIncidentStore(embeddedDb(), {
+        onEventsRecorded: () => made.publishing?.nudge(),
+      }),
+      eventOutbox: new EmbeddedIncidentEventOutbox(embeddedDb()),
       approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
     };
   });
+  // Work that runs outside any invocation (the publisher) logs to the console, which the host keeps.
+  const consoleLog = consoleLogger();
   const healthChecks: HealthCheck[] = [];
   if (config.store.kind === 'embedded' || config.bus.kind === 'embedded') {
     healthChecks.push(new EmbeddedDatabaseHealthCheck(embeddedDb));
   }
-  return {
+  const wired: Container = {
     config,
     healthChecks,
     catalog: once(() => loadCatalog(config.catalogDir)),
     alertStore: () => embeddedStore().alerts,
     correlationStore: () => embeddedStore().correlation,
     incidentStore: () => embeddedStore().incidents,
+    incidentEventOutbox: () => embeddedStore().eventOutbox,
     approvalLinkStore: () => embeddedStore().approvalLinks,
     messageSender: once((): MessageSender => {
       const bus = config.bus;
       if (bus.kind === 'embedded') {
-        return (made.sender = new EmbeddedMessageSender(new EmbeddedQueue(embeddedDb())));
+        const queue = new EmbeddedQueue(embeddedDb());
+        // Locally the embedded queue holds the topic; its subscriptions are the app's topic triggers'.
+        queue.declareTopic(INCIDENT_EVENTS_TOPIC);
+        return (made.sender = new EmbeddedMessageSender(queue));
       }
       return (made.sender = new ServiceBusMessageSender(
         bus.connectionString
@@ -164,9 +187,21 @@ export function createContainer(
     publicBaseUrl: () =>
       publicBaseUrl(config, { WEBSITE_HOSTNAME: settings.WEBSITE_HOSTNAME ?? process.env.WEBSITE_HOSTNAME }),
     now: () => new Date(),
+    eventPublishing: () =>
+      (made.publishing ??= new EventPublishing(
+        new IncidentEventPublisher({
+          outbox: embeddedStore().eventOutbox,
+          sender: wired.messageSender(),
+          now: () => new Date(),
+          log: consoleLog,
+        }),
+        consoleLog,
+      )),
     close: async () => {
+      await made.publishing?.stop();
       await made.sender?.close();
       made.db?.close();
     },
   };
+  return wired;
 }

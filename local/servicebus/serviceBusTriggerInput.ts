@@ -20,7 +20,7 @@ export function serviceBusTriggerInput(
       enqueuedAt: new Date(message.enqueuedAt),
       lockToken: message.lockToken,
       // The embedded queue carries JSON bodies only.
-      contentType: 'application/json',
+      contentType: message.contentType ?? 'application/json',
       ...(message.correlationId !== undefined ? { correlationId: message.correlationId } : {}),
       ...(message.subject !== undefined ? { subject: message.subject } : {}),
       applicationProperties: message.applicationProperties,

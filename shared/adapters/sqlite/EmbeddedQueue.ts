@@ -15,6 +15,8 @@ export interface ReceivedMessage {
   readonly entity: string;
   readonly messageId: string;
   readonly body: unknown;
+  /** As sent; JSON bodies without one are `application/json`. */
+  readonly contentType?: string;
   readonly subject?: string;
   readonly correlationId?: string;
   readonly applicationProperties: Record<string, string | number | boolean>;
@@ -45,6 +47,7 @@ interface MessageRow {
   message_id: string;
   body: string;
   subject: string | null;
+  content_type: string | null;
   correlation_id: string | null;
   app_props: string;
   enqueued_at: number;
@@ -94,11 +97,21 @@ export class EmbeddedQueue {
       DROP INDEX IF EXISTS sb_messages_lock;
       CREATE INDEX IF NOT EXISTS sb_duplicates_expiry ON sb_duplicates (expires_at);
     `);
+    // Databases made before messages kept their content type get the column (NULL: application/json).
+    const columns = db.prepare(`PRAGMA table_info(sb_messages)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'content_type')) {
+      db.exec(`ALTER TABLE sb_messages ADD COLUMN content_type TEXT`);
+    }
     this.group = groupCommitFor(db);
   }
 
   declareQueue(name: string): void {
     this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'queue')`).run(name);
+  }
+
+  /** A topic that may have no subscriptions (yet): what is sent to it then is accepted and dropped, as in Service Bus. */
+  declareTopic(topic: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'topic')`).run(topic);
   }
 
   declareSubscription(topic: string, subscription: string): void {
@@ -279,8 +292,8 @@ export class EmbeddedQueue {
        ON CONFLICT (entity, message_id) DO UPDATE SET expires_at = excluded.expires_at`,
     );
     const insert = this.db.prepare(
-      `INSERT INTO sb_messages (entity, message_id, body, subject, correlation_id, app_props, enqueued_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sb_messages (entity, message_id, body, content_type, subject, correlation_id, app_props, enqueued_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.prepare(`DELETE FROM sb_duplicates WHERE expires_at <= ?`).run(now);
     for (const message of messages) {
@@ -294,6 +307,7 @@ export class EmbeddedQueue {
           target,
           message.messageId,
           body,
+          message.contentType ?? null,
           message.subject ?? null,
           message.correlationId ?? null,
           JSON.stringify(message.applicationProperties ?? {}),
@@ -365,6 +379,7 @@ function toReceived(row: MessageRow, lockToken: string, lockedUntil: number): Re
     entity: row.entity,
     messageId: row.message_id,
     body: JSON.parse(row.body) as unknown,
+    ...(row.content_type !== null ? { contentType: row.content_type } : {}),
     ...(row.subject !== null ? { subject: row.subject } : {}),
     ...(row.correlation_id !== null ? { correlationId: row.correlation_id } : {}),
     applicationProperties: JSON.parse(row.app_props) as Record<string, string | number | boolean>,

@@ -50,6 +50,8 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
+    // The runtime reads Service Bus trigger connections from the same settings as the app.
+    settings,
   });
   const { runtime } = started;
   const api = (route: string) => `${runtime.url}/api/${route}`;
