@@ -3,6 +3,7 @@
 // delivery count then dead-letters on the broker), locks renewed while the handler runs, at most
 // maxConcurrentCalls handlers at once.
 import {
+  RetryMode,
   type ProcessErrorArgs,
   type ServiceBusClient,
   type ServiceBusReceivedMessage,
@@ -17,6 +18,19 @@ import type { ServiceBusFunction } from '../host/FunctionCatalog';
 import type { InvocationRequest } from '../host/invokeRegisteredFunction';
 import type { RuntimeLogger } from '../RuntimeLogger';
 import { sdkTriggerInput } from './sdkTriggerInput';
+
+/**
+ * The extension's client retry defaults (host.json serviceBus.clientRetryOptions: exponential from 0.8 s to
+ * 1 min, 3 retries, 1 min per try). The JS SDK's own wait 30 s between attempts, which would leave a
+ * trigger idle that long after every connection loss.
+ */
+export const HOST_CLIENT_RETRY_OPTIONS = {
+  mode: RetryMode.Exponential,
+  retryDelayInMs: 800,
+  maxRetryDelayInMs: 60_000,
+  maxRetries: 3,
+  timeoutInMs: 60_000,
+};
 
 export interface ServiceBusTriggerListenerOptions {
   readonly maxConcurrentCalls: number;
@@ -41,7 +55,7 @@ export class ServiceBusTriggerListener {
     connection: ServiceBusConnection,
     private readonly options: ServiceBusTriggerListenerOptions,
   ) {
-    this.client = createServiceBusClient(connection);
+    this.client = createServiceBusClient(connection, { retryOptions: HOST_CLIENT_RETRY_OPTIONS });
     const receiverOptions = {
       receiveMode: 'peekLock' as const,
       maxAutoLockRenewalDurationInMs: options.maxAutoLockRenewalDurationMs,
@@ -83,45 +97,41 @@ export class ServiceBusTriggerListener {
     return this.closing;
   }
 
-  private process(message: ServiceBusReceivedMessage): Promise<void> {
-    const work = this.handle(message);
-    this.options.track(work);
-    return work;
-  }
-
-  private async handle(message: ServiceBusReceivedMessage): Promise<void> {
-    this.busy++;
+  private async process(message: ServiceBusReceivedMessage): Promise<void> {
     const ids = { function: this.fn.name, messageId: String(message.messageId) };
+    this.busy++;
+    let failure: unknown;
+    // The runtime waits for invocations (idle, stop); a settlement is the SDK's to finish or to time out.
+    const invoked = this.options
+      .invoke(this.fn, sdkTriggerInput(this.fn, message, this.options.extraInputs(this.fn)))
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          failure = err ?? new Error('The function failed');
+        },
+      )
+      .finally(() => {
+        this.busy--;
+      });
+    this.options.track(invoked);
+    await invoked;
     try {
-      let failure: unknown;
-      try {
-        await this.options.invoke(
-          this.fn,
-          sdkTriggerInput(this.fn, message, this.options.extraInputs(this.fn)),
-        );
-      } catch (err) {
-        failure = err;
-      }
-      try {
-        if (failure === undefined) {
-          await this.receiver.completeMessage(message);
-        } else {
-          // As the host: the broker counts the delivery and dead-letters past the entity's max delivery count.
-          await this.receiver.abandonMessage(message);
-          this.options.log.warn('Message abandoned; it will be redelivered or dead-lettered by the broker', {
-            ...ids,
-            deliveryCount: (message.deliveryCount ?? 0) + 1,
-            reason: errorMessage(failure),
-          });
-        }
-      } catch (settleError) {
-        this.options.log.warn('Message settlement failed; the broker redelivers it when its lock expires', {
+      if (failure === undefined) {
+        await this.receiver.completeMessage(message);
+      } else {
+        // As the host: the broker counts the delivery and dead-letters past the entity's max delivery count.
+        await this.receiver.abandonMessage(message);
+        this.options.log.warn('Message abandoned; it will be redelivered or dead-lettered by the broker', {
           ...ids,
-          error: errorMessage(settleError),
+          deliveryCount: (message.deliveryCount ?? 0) + 1,
+          reason: errorMessage(failure),
         });
       }
-    } finally {
-      this.busy--;
+    } catch (settleError) {
+      this.options.log.warn('Message settlement failed; the broker redelivers it when its lock expires', {
+        ...ids,
+        error: errorMessage(settleError),
+      });
     }
   }
 
