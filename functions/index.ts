@@ -6,6 +6,7 @@ import './health';
 import './alertIntake';
 import './alertCorrelator';
 import './alertQueries';
+import './deadLetters';
 import './incidents';
 import './incidentEvents';
 import './incidentEventPublishing';

@@ -13,6 +13,12 @@ import { EmbeddedIncidentEventOutbox } from './adapters/sqlite/EmbeddedIncidentE
 import { INCIDENT_EVENTS_TOPIC } from './domain/contracts/queues';
 import type { IncidentEventOutbox } from './ports/IncidentEventOutbox';
 import { EventPublishing } from './services/EventPublishing';
+import { EmbeddedBrokerDeadLetters } from './adapters/sqlite/EmbeddedBrokerDeadLetters';
+import { EmbeddedDeadLetterActionLog } from './adapters/sqlite/EmbeddedDeadLetterActionLog';
+import { ServiceBusBrokerDeadLetters } from './adapters/servicebus/ServiceBusBrokerDeadLetters';
+import type { ServiceBusConnection } from './adapters/servicebus/createServiceBusClient';
+import type { BrokerDeadLetters } from './ports/BrokerDeadLetters';
+import type { DeadLetterActionLog } from './ports/DeadLetterActionLog';
 import { IncidentEventPublisher } from './services/IncidentEventPublisher';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './adapters/sqlite/openEmbeddedDatabase';
 import type { Catalog } from './domain/catalog/Catalog';
@@ -57,6 +63,10 @@ export interface Container {
   /** The single use of signed approval links (one per approver per approval round). */
   approvalLinkStore(): ApprovalLinkStore;
   messageSender(): MessageSender;
+  /** The broker's dead-letter sub-queues (Service Bus, or the embedded queue's). */
+  brokerDeadLetters(): BrokerDeadLetters;
+  /** Who resubmitted or discarded which dead letter. */
+  deadLetterActions(): DeadLetterActionLog;
   /** Makes the calls of runbook `http` steps. */
   stepExecutor(): HttpStepExecutor;
   /** Probes health checks (healthCheck steps, validation after failover). */
@@ -101,7 +111,12 @@ export function createContainer(
   // eslint-disable-next-line no-console
   outboxLog: (line: string) => void = (line) => console.log(line),
 ): Container {
-  const made: { db?: EmbeddedDatabase; sender?: MessageSender; publishing?: EventPublishing } = {};
+  const made: {
+    db?: EmbeddedDatabase;
+    sender?: MessageSender;
+    publishing?: EventPublishing;
+    deadLetters?: ServiceBusBrokerDeadLetters;
+  } = {};
   const once = <T>(make: () => T): (() => T) => {
     let value: { v: T } | undefined;
     return () => (value ??= { v: make() }).v;
@@ -122,9 +137,23 @@ export function createContainer(
         onEventsRecorded: () => made.publishing?.nudge(),
       }),
       eventOutbox: new EmbeddedIncidentEventOutbox(embeddedDb()),
+      deadLetterActions: new EmbeddedDeadLetterActionLog(embeddedDb()),
       approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
     };
   });
+  const serviceBusConnection = (): ServiceBusConnection => {
+    const bus = config.bus;
+    if (bus.kind === 'embedded') throw new Error('No Service Bus connection is configured.');
+    return bus.connectionString
+      ? { connectionString: bus.connectionString.reveal() }
+      : {
+          fullyQualifiedNamespace: nonNullValue(
+            bus.fullyQualifiedNamespace,
+            'ServiceBusConnection__fullyQualifiedNamespace',
+          ),
+          credential: new DefaultAzureCredential(),
+        };
+  };
   // Work that runs outside any invocation (the publisher) logs to the console, which the host keeps.
   const consoleLog = consoleLogger();
   const healthChecks: HealthCheck[] = [];
@@ -141,25 +170,21 @@ export function createContainer(
     incidentEventOutbox: () => embeddedStore().eventOutbox,
     approvalLinkStore: () => embeddedStore().approvalLinks,
     messageSender: once((): MessageSender => {
-      const bus = config.bus;
-      if (bus.kind === 'embedded') {
+      if (config.bus.kind === 'embedded') {
         const queue = new EmbeddedQueue(embeddedDb());
         // Locally the embedded queue holds the topic; its subscriptions are the app's topic triggers'.
         queue.declareTopic(INCIDENT_EVENTS_TOPIC);
         return (made.sender = new EmbeddedMessageSender(queue));
       }
-      return (made.sender = new ServiceBusMessageSender(
-        bus.connectionString
-          ? { connectionString: bus.connectionString.reveal() }
-          : {
-              fullyQualifiedNamespace: nonNullValue(
-                bus.fullyQualifiedNamespace,
-                'ServiceBusConnection__fullyQualifiedNamespace',
-              ),
-              credential: new DefaultAzureCredential(),
-            },
-      ));
+      return (made.sender = new ServiceBusMessageSender(serviceBusConnection()));
     }),
+    brokerDeadLetters: once((): BrokerDeadLetters => {
+      if (config.bus.kind === 'embedded') {
+        return new EmbeddedBrokerDeadLetters(new EmbeddedQueue(embeddedDb()));
+      }
+      return (made.deadLetters = new ServiceBusBrokerDeadLetters(serviceBusConnection()));
+    }),
+    deadLetterActions: () => embeddedStore().deadLetterActions,
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
@@ -200,6 +225,7 @@ export function createContainer(
     close: async () => {
       await made.publishing?.stop();
       await made.sender?.close();
+      await made.deadLetters?.close();
       made.db?.close();
     },
   };

@@ -29,6 +29,8 @@ export interface ReceivedMessage {
 
 export interface DeadLetteredMessage {
   readonly entity: string;
+  readonly sequenceNumber: number;
+  readonly enqueuedAt: number;
   readonly messageId: string;
   readonly body: unknown;
   readonly deliveryCount: number;
@@ -235,18 +237,66 @@ export class EmbeddedQueue {
     return row.n;
   }
 
-  deadLetters(entity: string): DeadLetteredMessage[] {
+  /** The entity's dead letters, oldest first (at most `limit`). */
+  deadLetters(entity: string, limit = -1): DeadLetteredMessage[] {
     const rows = this.db
-      .prepare(`SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 1 ORDER BY seq`)
-      .all(entity) as MessageRow[];
+      .prepare(`SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 1 ORDER BY seq LIMIT ?`)
+      .all(entity, limit) as MessageRow[];
     return rows.map((row) => ({
       entity: row.entity,
+      sequenceNumber: row.seq,
+      enqueuedAt: row.enqueued_at,
       messageId: row.message_id,
       body: JSON.parse(row.body) as unknown,
       deliveryCount: row.delivery_count,
       reason: row.dl_reason ?? '',
       description: row.dl_description ?? '',
     }));
+  }
+
+  /**
+   * Puts a dead letter back on its queue or subscription as a new message (id `newMessageId`, delivery count
+   * 0), in one transaction with its removal from the dead letters. False when there is no such dead letter.
+   */
+  resubmitDeadLetter(entity: string, sequenceNumber: number, newMessageId: string): boolean {
+    const moved = this.db.transaction(() => {
+      const row = this.deadLetterRow(entity, sequenceNumber);
+      if (!row) return false;
+      this.db
+        .prepare(
+          `INSERT INTO sb_messages (entity, message_id, body, content_type, subject, correlation_id, app_props, enqueued_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          entity,
+          newMessageId,
+          row.body,
+          row.content_type,
+          row.subject,
+          row.correlation_id,
+          row.app_props,
+          this.now(),
+        );
+      this.db.prepare(`DELETE FROM sb_messages WHERE seq = ?`).run(row.seq);
+      return true;
+    })();
+    if (moved) signalSent([entity]);
+    return moved;
+  }
+
+  /** Removes a dead letter for good; false when there is no such dead letter. */
+  discardDeadLetter(entity: string, sequenceNumber: number): boolean {
+    return (
+      this.db
+        .prepare(`DELETE FROM sb_messages WHERE seq = ? AND entity = ? AND dead_lettered = 1`)
+        .run(sequenceNumber, entity).changes > 0
+    );
+  }
+
+  private deadLetterRow(entity: string, sequenceNumber: number): MessageRow | undefined {
+    return this.db
+      .prepare(`SELECT * FROM sb_messages WHERE seq = ? AND entity = ? AND dead_lettered = 1`)
+      .get(sequenceNumber, entity) as MessageRow | undefined;
   }
 
   private entityKind(entity: string): 'queue' | 'topic' {

@@ -23,6 +23,8 @@ export interface AppRuntimeOptions {
   /** Every activity runs twice and every episode replays twice: catches non-idempotent activities. */
   readonly doubleExecution?: boolean;
   readonly settings?: Record<string, string>;
+  /** Where the runtime's triggers read (the app's settings by default); `{}` keeps them on the embedded queue. */
+  readonly triggerSettings?: Record<string, string>;
 }
 
 export async function startAppRuntime(options: AppRuntimeOptions = {}) {
@@ -51,7 +53,7 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
     // The runtime reads Service Bus trigger connections from the same settings as the app.
-    settings,
+    settings: options.triggerSettings ?? settings,
   });
   const { runtime } = started;
   const api = (route: string) => `${runtime.url}/api/${route}`;
