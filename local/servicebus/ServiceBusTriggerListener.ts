@@ -48,7 +48,6 @@ export class ServiceBusTriggerListener {
   private readonly receiver: ServiceBusReceiver;
   private subscription: { close(): Promise<void> } | undefined;
   private closing: Promise<void> | undefined;
-  private busy = 0;
 
   constructor(
     readonly fn: ServiceBusFunction,
@@ -64,11 +63,6 @@ export class ServiceBusTriggerListener {
       fn.topicName !== undefined && fn.subscriptionName !== undefined
         ? this.client.createReceiver(fn.topicName, fn.subscriptionName, receiverOptions)
         : this.client.createReceiver(fn.entity, receiverOptions);
-  }
-
-  /** Handlers running right now. */
-  get inFlight(): number {
-    return this.busy;
   }
 
   start(): void {
@@ -99,7 +93,6 @@ export class ServiceBusTriggerListener {
 
   private async process(message: ServiceBusReceivedMessage): Promise<void> {
     const ids = { function: this.fn.name, messageId: String(message.messageId) };
-    this.busy++;
     let failure: unknown;
     // The runtime waits for invocations (idle, stop); a settlement is the SDK's to finish or to time out.
     const invoked = this.options
@@ -109,10 +102,7 @@ export class ServiceBusTriggerListener {
         (err: unknown) => {
           failure = err ?? new Error('The function failed');
         },
-      )
-      .finally(() => {
-        this.busy--;
-      });
+      );
     this.options.track(invoked);
     await invoked;
     try {
