@@ -7,6 +7,11 @@ import type { Logger } from '../logging';
 import type { IncidentEventPublisher } from './IncidentEventPublisher';
 
 export const EVENT_SWEEP_INTERVAL_MS = 5_000;
+/**
+ * How long a nudge waits, so that the writes of a burst (a runbook step records two entries, a storm many)
+ * go out in one drain: one read, one send and one mark instead of one each per write.
+ */
+export const EVENT_NUDGE_DELAY_MS = 100;
 /** The longest wait between attempts while the bus keeps failing. */
 export const EVENT_RETRY_MAX_DELAY_MS = 15_000;
 
@@ -16,6 +21,7 @@ export class EventPublishing {
   private stopped = false;
   private failures = 0;
   private current: Promise<void> | undefined;
+  private nudged: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly publisher: IncidentEventPublisher,
@@ -30,16 +36,21 @@ export class EventPublishing {
     this.run();
   }
 
-  /** Events were recorded: publish them now, unless the bus is failing (then the backoff decides). */
+  /** Events were recorded: publish them shortly, unless the bus is failing (then the backoff decides). */
   nudge(): void {
-    if (!this.started || this.stopped || this.failures > 0) return;
-    this.run();
+    if (!this.started || this.stopped || this.failures > 0 || this.nudged !== undefined) return;
+    this.nudged = setTimeout(() => {
+      this.nudged = undefined;
+      if (!this.stopped) this.run();
+    }, EVENT_NUDGE_DELAY_MS);
+    this.nudged.unref();
   }
 
   /** Stops sweeping and waits for a drain in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.nudged);
     await this.current;
   }
 
