@@ -24,7 +24,7 @@ export class EventPublishing {
   private nudged: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly publisher: IncidentEventPublisher,
+    private readonly publisher: Pick<IncidentEventPublisher, 'drain'>,
     private readonly log: Logger,
     private readonly sweepIntervalMs = EVENT_SWEEP_INTERVAL_MS,
   ) {}
