@@ -1,5 +1,4 @@
-// GET /api/alerts (what was received and where it was routed — unrouted alerts included) and
-// GET /api/dead-letters (queue messages that could not be processed, with the reason).
+// GET /api/alerts: what was received and where it was routed — unrouted alerts included.
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
@@ -10,15 +9,11 @@ import { parseQuery } from './http/parseQuery';
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
 
-const pageParams = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
-  continuationToken: z.string().min(1).optional(),
-};
-
 const alertQuerySchema = z.strictObject({
   routing: z.enum(['routed', 'unrouted']).optional(),
   workload: z.string().min(1).optional(),
-  ...pageParams,
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  continuationToken: z.string().min(1).optional(),
 });
 
 export async function listAlerts(request: HttpRequest): Promise<HttpResponseInit> {
@@ -38,18 +33,6 @@ export async function listAlerts(request: HttpRequest): Promise<HttpResponseInit
   });
 }
 
-export async function listDeadLetters(request: HttpRequest): Promise<HttpResponseInit> {
-  const query = parseQuery(request, z.strictObject(pageParams));
-  if (!query.ok) return query.response;
-  const { limit, continuationToken } = query.value;
-  return pagedResponse(async () => {
-    const page = await container()
-      .alertStore()
-      .listDeadLetters({ limit, ...(continuationToken ? { continuationToken } : {}) });
-    return { items: page.items, continuationToken: page.continuationToken };
-  });
-}
-
 /** The raw payload stays out of listings: sources put arbitrary data in custom properties. */
 function alertView({ alert, receivedAt, routing, workloadIds, routingReasons }: StoredAlert) {
   const { raw: _raw, ...fields } = alert;
@@ -57,9 +40,3 @@ function alertView({ alert, receivedAt, routing, workloadIds, routingReasons }: 
 }
 
 app.http('listAlerts', { route: 'alerts', methods: ['GET'], authLevel: 'function', handler: listAlerts });
-app.http('listDeadLetters', {
-  route: 'dead-letters',
-  methods: ['GET'],
-  authLevel: 'function',
-  handler: listDeadLetters,
-});

@@ -14,12 +14,15 @@ import { DurableStore, type WorkItem } from './durable/DurableStore';
 import { OrchestrationEngine, type InvokeFunction } from './durable/OrchestrationEngine';
 import { runActivity } from './durable/runActivity';
 import { capturedFunctions, capturedHooks, setLogSink } from './functionsCore/functionsCoreModule';
+import type { ServiceBusConnection } from '../shared/adapters/servicebus/createServiceBusClient';
 import { FunctionCatalog, type RegisteredFunction, type ServiceBusFunction } from './host/FunctionCatalog';
 import { readHostConfig, type HostConfig } from './host/HostConfig';
 import { invokeRegisteredFunction, type InvocationRequest } from './host/invokeRegisteredFunction';
 import { traceContextFromExecutionStarted } from './host/traceContext';
 import { flattenHeaders, HttpHost, webhookBasePath } from './http/HttpHost';
 import { consoleLogger, logAtLevel, type RuntimeLogger } from './RuntimeLogger';
+import { resolveServiceBusConnection } from './servicebus/resolveServiceBusConnection';
+import { ServiceBusTriggerListener } from './servicebus/ServiceBusTriggerListener';
 import { serviceBusTriggerInput } from './servicebus/serviceBusTriggerInput';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +51,12 @@ export interface LocalRuntimeOptions {
   readonly messageLockDurationMs?: number;
   /** How long a request may take to arrive (`REQUEST_TIMEOUT_MS` by default). */
   readonly requestTimeoutMs?: number;
+  /**
+   * App settings that Service Bus triggers' `connection` names are read from (process.env by default): a
+   * trigger whose connection is set is fed from that namespace through @azure/service-bus, any other from
+   * the embedded queue.
+   */
+  readonly settings?: Readonly<Record<string, string | undefined>>;
 }
 
 const idlePollMs = 1000;
@@ -72,6 +81,9 @@ export class LocalRuntime {
   private readonly stopController = new AbortController();
   /** Background work that failed to write waits this out instead of crashing or spinning. */
   private readonly writeBackoff: WriteFailureBackoff;
+  /** Triggers fed from the embedded queue; the others have a broker listener. */
+  private readonly embeddedTriggers: ServiceBusFunction[] = [];
+  private readonly brokerListeners: ServiceBusTriggerListener[] = [];
 
   private constructor(
     private readonly options: LocalRuntimeOptions,
@@ -114,7 +126,16 @@ export class LocalRuntime {
         messages: reclaimedMessages,
       });
     }
+    const settings = options.settings ?? process.env;
+    const brokerTriggers: { fn: ServiceBusFunction; connection: ServiceBusConnection }[] = [];
+    const embeddedTriggers: ServiceBusFunction[] = [];
     for (const fn of catalog.serviceBus) {
+      const connection = resolveServiceBusConnection(fn.connection, settings);
+      if (connection !== undefined) {
+        brokerTriggers.push({ fn, connection });
+        continue;
+      }
+      embeddedTriggers.push(fn);
       if (fn.topicName !== undefined && fn.subscriptionName !== undefined) {
         queue.declareSubscription(fn.topicName, fn.subscriptionName);
       } else if (fn.queueName !== undefined) {
@@ -201,6 +222,7 @@ export class LocalRuntime {
       rpcBaseUrl,
     );
     self.runtime = runtime;
+    runtime.embeddedTriggers.push(...embeddedTriggers);
     // The durable client rewrites management links to this origin (the Functions host sets it too).
     runtime.previousWebsiteHostname = process.env.WEBSITE_HOSTNAME;
     process.env.WEBSITE_HOSTNAME = `127.0.0.1:${port}`;
@@ -214,6 +236,19 @@ export class LocalRuntime {
     embeddedQueueSignals.on('sent', runtime.onQueueSignal);
     clock.onAdvance(() => runtime.wake());
     runtime.wake();
+    for (const { fn, connection } of brokerTriggers) {
+      const listener = new ServiceBusTriggerListener(fn, connection, {
+        maxConcurrentCalls: hostConfig.serviceBusMaxConcurrentCalls,
+        maxAutoLockRenewalDurationMs: hostConfig.serviceBusMaxAutoLockRenewalDurationMs,
+        invoke,
+        extraInputs: (f) => runtime.extraInputs(f),
+        log,
+        track: (work) => runtime.track(work),
+      });
+      runtime.brokerListeners.push(listener);
+      listener.start();
+      log.info('Service Bus trigger listening on the namespace', { function: fn.name, entity: fn.entity });
+    }
     return runtime;
   }
 
@@ -262,10 +297,12 @@ export class LocalRuntime {
     this.stopController.abort();
     embeddedQueueSignals.off('sent', this.onQueueSignal);
     clearTimeout(this.wakeTimer);
+    await Promise.allSettled(this.brokerListeners.map((l) => l.stopReceiving()));
     while (this.pumping || this.pumpScheduled) {
       await new Promise((r) => setTimeout(r, 5));
     }
     await Promise.allSettled([...this.inflight]);
+    await Promise.allSettled(this.brokerListeners.map((l) => l.close()));
     await this.httpHost.close();
     this.rpcServer.closeAllConnections();
     await new Promise<void>((resolve) => this.rpcServer.close(() => resolve()));
@@ -383,7 +420,7 @@ export class LocalRuntime {
   }
 
   private dispatchMessages(): void {
-    for (const fn of this.catalog.serviceBus) {
+    for (const fn of this.embeddedTriggers) {
       const concurrency = this.hostConfig.serviceBusMaxConcurrentCalls;
       const busy = this.inflightMessages.get(fn.name) ?? 0;
       const free = concurrency - busy;
@@ -405,11 +442,7 @@ export class LocalRuntime {
   private async receiveAndHandle(fn: ServiceBusFunction, slots: number): Promise<void> {
     let messages: ReceivedMessage[] = [];
     try {
-      messages = await this.queue.receiveInGroupCommit(
-        fn.entity,
-        slots,
-        this.options.messageLockDurationMs ?? defaultLockDurationMs,
-      );
+      messages = await this.queue.receiveInGroupCommit(fn.entity, slots, this.lockDurationMs);
     } finally {
       this.releaseMessageSlots(fn, slots - messages.length);
     }
@@ -465,10 +498,13 @@ export class LocalRuntime {
 
   private async handleMessage(fn: ServiceBusFunction, message: ReceivedMessage): Promise<void> {
     let handlerError: unknown;
+    const stopRenewing = this.renewWhileHandled(fn, message);
     try {
       await this.invoke(fn, serviceBusTriggerInput(fn, message, this.extraInputs(fn)));
     } catch (err) {
       handlerError = err;
+    } finally {
+      stopRenewing();
     }
     // Settlements are retried while the disk is full: a message left locked would wait out its lock (five
     // minutes) before anyone received it again.
@@ -515,6 +551,39 @@ export class LocalRuntime {
     }
   }
 
+  /**
+   * As the host's receiver does: the lock is renewed (halfway through each lock period) while the handler
+   * runs, for at most maxAutoLockRenewalDuration. Returns what stops it.
+   */
+  private renewWhileHandled(fn: ServiceBusFunction, message: ReceivedMessage): () => void {
+    const lockDurationMs = this.lockDurationMs;
+    const renewUntil = this.clock.now() + this.hostConfig.serviceBusMaxAutoLockRenewalDurationMs;
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      timer = setTimeout(renew, Math.max(1, lockDurationMs / 2));
+      timer.unref();
+    };
+    const renew = () => {
+      if (this.stopping || this.clock.now() >= renewUntil) return;
+      try {
+        this.queue.renewLock(message, Math.min(lockDurationMs, renewUntil - this.clock.now()));
+        schedule();
+      } catch (err) {
+        this.log.warn('Message lock could not be renewed; it will be redelivered when it expires', {
+          function: fn.name,
+          messageId: message.messageId,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }
+
+  private get lockDurationMs(): number {
+    return this.options.messageLockDurationMs ?? defaultLockDurationMs;
+  }
+
   private track(work: Promise<void>): void {
     const tracked = work
       .catch((err: unknown) =>
@@ -529,7 +598,7 @@ export class LocalRuntime {
 
   private hasReadyWork(): boolean {
     if (this.store.hasUnclaimedWork()) return true;
-    return this.catalog.serviceBus.some((fn) => {
+    return this.embeddedTriggers.some((fn) => {
       const row = this.db
         .prepare(
           `SELECT 1 FROM sb_messages WHERE entity = ? AND dead_lettered = 0 AND (locked_until IS NULL OR locked_until <= ?) LIMIT 1`,

@@ -44,7 +44,15 @@ export class ConflictError extends Error {
 
 /** A fault that will not go away by retrying (bad configuration, permanent rejection by a target). */
 export class NonRetryableError extends Error {
-  override readonly name = 'NonRetryableError';
+  override readonly name: string = 'NonRetryableError';
+}
+
+/**
+ * A capability this deployment's adapters do not have (routes answer 501 with the message). Not retried:
+ * nothing changes until the configuration or the build does.
+ */
+export class NotAvailableError extends NonRetryableError {
+  override readonly name = 'NotAvailableError';
 }
 
 /** A fault worth retrying (timeouts, 5xx, throttling); `retryAfterMs` is a hint when the peer gave one. */

@@ -26,6 +26,12 @@ export function invocationLogger(sink: InvocationLogSink): Logger {
   };
 }
 
+/** For work outside any invocation (app hooks, background publishing): the host keeps console output. */
+export function consoleLogger(): Logger {
+  // eslint-disable-next-line no-console
+  return invocationLogger({ log: console.log, warn: console.warn, error: console.error });
+}
+
 /** For orchestrators: silent while replaying, so each line is written once. */
 export function replaySafeLogger(logger: Logger, isReplaying: () => boolean): Logger {
   return {

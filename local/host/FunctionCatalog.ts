@@ -22,6 +22,8 @@ export interface HttpFunction extends RegisteredFunction {
 export interface ServiceBusFunction extends RegisteredFunction {
   /** Queue name, or `<topic>/Subscriptions/<subscription>`. */
   readonly entity: string;
+  /** The app setting naming the namespace (`connection`; the host's default setting name otherwise). */
+  readonly connection: string;
   readonly queueName?: string;
   readonly topicName?: string;
   readonly subscriptionName?: string;
@@ -167,12 +169,16 @@ function serviceBusFunction(base: RegisteredFunction): ServiceBusFunction {
       `Service Bus function "${base.name}" uses cardinality "many", which the local runtime does not support.`,
     );
   }
+  // The extension's default connection setting name when a trigger names none.
+  const connection =
+    typeof t.connection === 'string' && t.connection !== '' ? t.connection : 'AzureWebJobsServiceBus';
   if (typeof t.queueName === 'string') {
-    return { ...base, entity: t.queueName, queueName: t.queueName };
+    return { ...base, connection, entity: t.queueName, queueName: t.queueName };
   }
   if (typeof t.topicName === 'string' && typeof t.subscriptionName === 'string') {
     return {
       ...base,
+      connection,
       entity: `${t.topicName}/Subscriptions/${t.subscriptionName}`,
       topicName: t.topicName,
       subscriptionName: t.subscriptionName,

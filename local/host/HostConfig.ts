@@ -17,6 +17,10 @@ const hostJsonSchema = z.looseObject({
       serviceBus: z
         .looseObject({
           maxConcurrentCalls: z.number().int().positive().optional(),
+          maxAutoLockRenewalDuration: z
+            .string()
+            .regex(/^\d{1,2}:\d{2}:\d{2}$/, 'expected a TimeSpan hh:mm:ss')
+            .optional(),
           messageHandlerOptions: z
             .looseObject({ maxConcurrentCalls: z.number().int().positive().optional() })
             .optional(),
@@ -32,6 +36,15 @@ export interface HostConfig {
   readonly overridableExistingInstanceStates: 'NonRunningStates' | 'AnyState';
   readonly maxConcurrentActivityFunctions: number;
   readonly serviceBusMaxConcurrentCalls: number;
+  /** How long a message's lock is renewed while its handler runs (the extension's default: five minutes). */
+  readonly serviceBusMaxAutoLockRenewalDurationMs: number;
+}
+
+const defaultMaxAutoLockRenewalDurationMs = 5 * 60 * 1000;
+
+function timeSpanMs(value: string): number {
+  const [h, m, s] = value.split(':').map(Number);
+  return (((h ?? 0) * 60 + (m ?? 0)) * 60 + (s ?? 0)) * 1000;
 }
 
 /** `%SETTING%` placeholders in host.json resolve from the environment, as in the Functions host. */
@@ -56,5 +69,9 @@ export function readHostConfig(hostJsonPath: string, env: NodeJS.ProcessEnv = pr
     maxConcurrentActivityFunctions: ext?.durableTask?.maxConcurrentActivityFunctions ?? 10,
     serviceBusMaxConcurrentCalls:
       ext?.serviceBus?.maxConcurrentCalls ?? ext?.serviceBus?.messageHandlerOptions?.maxConcurrentCalls ?? 16,
+    serviceBusMaxAutoLockRenewalDurationMs:
+      ext?.serviceBus?.maxAutoLockRenewalDuration === undefined
+        ? defaultMaxAutoLockRenewalDurationMs
+        : timeSpanMs(ext.serviceBus.maxAutoLockRenewalDuration),
   };
 }

@@ -3,7 +3,10 @@
 export interface OutboundMessage {
   /** Deterministic id; the transport drops a repeat of the same id within its duplicate-detection window. */
   readonly messageId: string;
+  /** Sent as JSON text. */
   readonly body: unknown;
+  /** What the JSON is, for receivers: `application/json` unless said (e.g. `application/cloudevents+json`). */
+  readonly contentType?: string;
   readonly subject?: string;
   readonly correlationId?: string;
   readonly applicationProperties?: Readonly<Record<string, string | number | boolean>>;

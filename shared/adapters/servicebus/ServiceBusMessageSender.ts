@@ -13,9 +13,21 @@ import { mapServiceBusError } from './mapServiceBusError';
 import { toServiceBusMessage } from './toServiceBusMessage';
 
 export interface ServiceBusMessageSenderOptions {
-  /** Passed to the SDK client (retry policy, web sockets…); the SDK's defaults otherwise. */
+  /** Passed to the SDK client (retry policy, web sockets…); SEND_RETRY_OPTIONS and the SDK's defaults otherwise. */
   readonly clientOptions?: ServiceBusClientOptions;
 }
+
+/**
+ * Callers wait on a send (the alert intake answers its source only once the alerts are enqueued), and a
+ * send caught by a connection loss is only given up when its attempt times out: with the SDK's defaults
+ * (60 s per attempt, three retries) a request could hang for minutes. Two attempts of at most 4 s each
+ * answer within about 9 s, inside what webhook senders wait, and the source retries a 503.
+ */
+export const SEND_RETRY_OPTIONS = {
+  maxRetries: 1,
+  timeoutInMs: 4_000,
+  retryDelayInMs: 500,
+} as const satisfies NonNullable<ServiceBusClientOptions['retryOptions']>;
 
 export class ServiceBusMessageSender implements MessageSender {
   private readonly client: ServiceBusClient;
@@ -23,7 +35,10 @@ export class ServiceBusMessageSender implements MessageSender {
   private closing: Promise<void> | undefined;
 
   constructor(connection: ServiceBusConnection, options: ServiceBusMessageSenderOptions = {}) {
-    this.client = createServiceBusClient(connection, options.clientOptions);
+    this.client = createServiceBusClient(connection, {
+      ...options.clientOptions,
+      retryOptions: options.clientOptions?.retryOptions ?? SEND_RETRY_OPTIONS,
+    });
   }
 
   async send(entity: string, messages: readonly OutboundMessage[]): Promise<void> {

@@ -9,7 +9,7 @@ export function toServiceBusMessage(message: OutboundMessage): ServiceBusMessage
   const result: ServiceBusMessage = {
     messageId: message.messageId,
     body: encodeJsonBody(message),
-    contentType: JSON_CONTENT_TYPE,
+    contentType: message.contentType ?? JSON_CONTENT_TYPE,
   };
   if (message.subject !== undefined) result.subject = message.subject;
   if (message.correlationId !== undefined) result.correlationId = message.correlationId;

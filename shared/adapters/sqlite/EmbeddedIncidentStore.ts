@@ -25,6 +25,8 @@ import type {
   UpdateOptions,
 } from '../../ports/IncidentStore';
 import type { Page } from '../../ports/Page';
+import type { IncidentEventHead } from '../../domain/events/toIncidentEvent';
+import { ensureEmbeddedEventOutboxSchema, recordIncidentEvents } from './embeddedEventOutbox';
 import { ensureEmbeddedIncidentSchema } from './embeddedIncidentSchema';
 import {
   readIncidentStep,
@@ -49,9 +51,20 @@ const timelineEntries = z.array(timelineEntrySchema);
 const runbookPlan = z.array(runbookPlanStepSchema);
 const position = z.number().int().nonnegative();
 
+export interface EmbeddedIncidentStoreOptions {
+  /** Called after a write that recorded incident events has committed (the publisher drains them). */
+  readonly onEventsRecorded?: () => void;
+}
+
 export class EmbeddedIncidentStore implements IncidentStore {
-  constructor(private readonly db: EmbeddedDatabase) {
+  private eventsRecorded = false;
+
+  constructor(
+    private readonly db: EmbeddedDatabase,
+    private readonly options: EmbeddedIncidentStoreOptions = {},
+  ) {
     ensureEmbeddedIncidentSchema(db);
+    ensureEmbeddedEventOutboxSchema(db);
   }
 
   create(incident: NewIncident): Promise<{ incident: Incident; created: boolean }> {
@@ -115,7 +128,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
         updated = this.write(next, current.version, current.steps);
       }
       if (timeline !== undefined) {
-        this.insertTimeline(id, timeline(updated, proposed !== undefined));
+        this.insertTimeline(id, timeline(updated, proposed !== undefined), () => updated);
       }
       return updated;
     }, options?.durability);
@@ -152,7 +165,7 @@ export class EmbeddedIncidentStore implements IncidentStore {
         this.db.prepare(`UPDATE app_incidents SET version = version + 1 WHERE id = ?`).run(incidentId);
       }
       if (timeline !== undefined) {
-        this.insertTimeline(incidentId, timeline(proposed !== undefined));
+        this.insertTimeline(incidentId, timeline(proposed !== undefined), () => head as IncidentEventHead);
       }
       return { step, changed: proposed !== undefined };
     }, options?.durability);
@@ -209,23 +222,36 @@ export class EmbeddedIncidentStore implements IncidentStore {
 
   appendTimeline(incidentId: string, entries: readonly TimelineEntry[]): Promise<void> {
     return this.immediate(() => {
-      if (this.db.prepare(`SELECT 1 FROM app_incidents WHERE id = ?`).get(incidentId) === undefined) {
+      const row = this.row(incidentId);
+      if (row === undefined) {
         throw new NotFoundError(`Incident ${incidentId} does not exist`);
       }
-      this.insertTimeline(incidentId, entries);
+      this.insertTimeline(incidentId, entries, () => parseBody(row).head as IncidentEventHead);
     });
   }
 
-  /** Within a transaction, for an incident that exists. */
-  private insertTimeline(incidentId: string, entries: readonly TimelineEntry[]): void {
+  /**
+   * Within a transaction, for an incident that exists. Each entry recorded for the first time gets its
+   * incident event in the outbox, in the same transaction; `head`: the incident as this write leaves it.
+   */
+  private insertTimeline(
+    incidentId: string,
+    entries: readonly TimelineEntry[],
+    head: () => IncidentEventHead,
+  ): void {
     const checked = validated(timelineEntries, entries, 'timeline entries');
     const insert = this.db.prepare(
       `INSERT INTO app_incident_timeline (incident_id, entry_id, at, body) VALUES (?, ?, ?, ?)
        ON CONFLICT (incident_id, entry_id) DO NOTHING`,
     );
+    const recorded: TimelineEntry[] = [];
     for (const entry of checked) {
-      insert.run(incidentId, entry.id, entry.at, JSON.stringify(entry));
+      if (insert.run(incidentId, entry.id, entry.at, JSON.stringify(entry)).changes > 0) {
+        recorded.push(entry);
+      }
     }
+    recordIncidentEvents(this.db, incidentId, recorded, head);
+    this.eventsRecorded ||= recorded.length > 0;
   }
 
   timeline(incidentId: string, options: { limit?: number } = {}): Promise<TimelineEntry[]> {
@@ -288,11 +314,19 @@ export class EmbeddedIncidentStore implements IncidentStore {
 
   /** One IMMEDIATE transaction (validation included), its throws turned into rejections. */
   private immediate<T>(work: () => T, durability: UpdateOptions['durability'] = 'acknowledged'): Promise<T> {
-    return run(() =>
-      durability === 'progress'
-        ? commitWithoutWaitingForDisk(this.db, work, 'immediate')
-        : this.db.transaction(work).immediate(),
-    );
+    return run(() => {
+      this.eventsRecorded = false;
+      const result =
+        durability === 'progress'
+          ? commitWithoutWaitingForDisk(this.db, work, 'immediate')
+          : this.db.transaction(work).immediate();
+      // Committed (a throw above skips this): the events are there for the publisher to read.
+      if (this.eventsRecorded) {
+        this.eventsRecorded = false;
+        this.options.onEventsRecorded?.();
+      }
+      return result;
+    });
   }
 
   private row(id: string): IncidentRow | undefined {

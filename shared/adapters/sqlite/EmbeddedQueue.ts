@@ -15,6 +15,8 @@ export interface ReceivedMessage {
   readonly entity: string;
   readonly messageId: string;
   readonly body: unknown;
+  /** As sent; JSON bodies without one are `application/json`. */
+  readonly contentType?: string;
   readonly subject?: string;
   readonly correlationId?: string;
   readonly applicationProperties: Record<string, string | number | boolean>;
@@ -27,6 +29,8 @@ export interface ReceivedMessage {
 
 export interface DeadLetteredMessage {
   readonly entity: string;
+  readonly sequenceNumber: number;
+  readonly enqueuedAt: number;
   readonly messageId: string;
   readonly body: unknown;
   readonly deliveryCount: number;
@@ -45,6 +49,7 @@ interface MessageRow {
   message_id: string;
   body: string;
   subject: string | null;
+  content_type: string | null;
   correlation_id: string | null;
   app_props: string;
   enqueued_at: number;
@@ -94,11 +99,21 @@ export class EmbeddedQueue {
       DROP INDEX IF EXISTS sb_messages_lock;
       CREATE INDEX IF NOT EXISTS sb_duplicates_expiry ON sb_duplicates (expires_at);
     `);
+    // Databases made before messages kept their content type get the column (NULL: application/json).
+    const columns = db.prepare(`PRAGMA table_info(sb_messages)`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'content_type')) {
+      db.exec(`ALTER TABLE sb_messages ADD COLUMN content_type TEXT`);
+    }
     this.group = groupCommitFor(db);
   }
 
   declareQueue(name: string): void {
     this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'queue')`).run(name);
+  }
+
+  /** A topic that may have no subscriptions (yet): what is sent to it then is accepted and dropped, as in Service Bus. */
+  declareTopic(topic: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO sb_entities (name, kind) VALUES (?, 'topic')`).run(topic);
   }
 
   declareSubscription(topic: string, subscription: string): void {
@@ -155,6 +170,24 @@ export class EmbeddedQueue {
     return this.group.run(() => this.deleteLocked(lock, now));
   }
 
+  /**
+   * Extends a held lock by `lockDurationMs` from now, as Service Bus's renew-lock does, and returns the new
+   * expiry; a lock that expired or was settled fails with LockLostError.
+   */
+  renewLock({ sequenceNumber, lockToken }: MessageLock, lockDurationMs: number): number {
+    const now = this.now();
+    const lockedUntil = now + lockDurationMs;
+    const result = this.db
+      .prepare(
+        `UPDATE sb_messages SET locked_until = ? WHERE seq = ? AND lock_token = ? AND locked_until > ? AND dead_lettered = 0`,
+      )
+      .run(lockedUntil, sequenceNumber, lockToken, now);
+    if (result.changes === 0) {
+      throw new LockLostError(lockToken);
+    }
+    return lockedUntil;
+  }
+
   /** Releases the lock; past `maxDeliveryCount` deliveries the message is dead-lettered instead. */
   abandon(lock: MessageLock, maxDeliveryCount: number, description: string): AbandonOutcome {
     return this.db.transaction((): AbandonOutcome => {
@@ -204,18 +237,66 @@ export class EmbeddedQueue {
     return row.n;
   }
 
-  deadLetters(entity: string): DeadLetteredMessage[] {
+  /** The entity's dead letters, oldest first (at most `limit`). */
+  deadLetters(entity: string, limit = -1): DeadLetteredMessage[] {
     const rows = this.db
-      .prepare(`SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 1 ORDER BY seq`)
-      .all(entity) as MessageRow[];
+      .prepare(`SELECT * FROM sb_messages WHERE entity = ? AND dead_lettered = 1 ORDER BY seq LIMIT ?`)
+      .all(entity, limit) as MessageRow[];
     return rows.map((row) => ({
       entity: row.entity,
+      sequenceNumber: row.seq,
+      enqueuedAt: row.enqueued_at,
       messageId: row.message_id,
       body: JSON.parse(row.body) as unknown,
       deliveryCount: row.delivery_count,
       reason: row.dl_reason ?? '',
       description: row.dl_description ?? '',
     }));
+  }
+
+  /**
+   * Puts a dead letter back on its queue or subscription as a new message (id `newMessageId`, delivery count
+   * 0), in one transaction with its removal from the dead letters. False when there is no such dead letter.
+   */
+  resubmitDeadLetter(entity: string, sequenceNumber: number, newMessageId: string): boolean {
+    const moved = this.db.transaction(() => {
+      const row = this.deadLetterRow(entity, sequenceNumber);
+      if (!row) return false;
+      this.db
+        .prepare(
+          `INSERT INTO sb_messages (entity, message_id, body, content_type, subject, correlation_id, app_props, enqueued_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          entity,
+          newMessageId,
+          row.body,
+          row.content_type,
+          row.subject,
+          row.correlation_id,
+          row.app_props,
+          this.now(),
+        );
+      this.db.prepare(`DELETE FROM sb_messages WHERE seq = ?`).run(row.seq);
+      return true;
+    })();
+    if (moved) signalSent([entity]);
+    return moved;
+  }
+
+  /** Removes a dead letter for good; false when there is no such dead letter. */
+  discardDeadLetter(entity: string, sequenceNumber: number): boolean {
+    return (
+      this.db
+        .prepare(`DELETE FROM sb_messages WHERE seq = ? AND entity = ? AND dead_lettered = 1`)
+        .run(sequenceNumber, entity).changes > 0
+    );
+  }
+
+  private deadLetterRow(entity: string, sequenceNumber: number): MessageRow | undefined {
+    return this.db
+      .prepare(`SELECT * FROM sb_messages WHERE seq = ? AND entity = ? AND dead_lettered = 1`)
+      .get(sequenceNumber, entity) as MessageRow | undefined;
   }
 
   private entityKind(entity: string): 'queue' | 'topic' {
@@ -261,8 +342,8 @@ export class EmbeddedQueue {
        ON CONFLICT (entity, message_id) DO UPDATE SET expires_at = excluded.expires_at`,
     );
     const insert = this.db.prepare(
-      `INSERT INTO sb_messages (entity, message_id, body, subject, correlation_id, app_props, enqueued_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sb_messages (entity, message_id, body, content_type, subject, correlation_id, app_props, enqueued_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.prepare(`DELETE FROM sb_duplicates WHERE expires_at <= ?`).run(now);
     for (const message of messages) {
@@ -276,6 +357,7 @@ export class EmbeddedQueue {
           target,
           message.messageId,
           body,
+          message.contentType ?? null,
           message.subject ?? null,
           message.correlationId ?? null,
           JSON.stringify(message.applicationProperties ?? {}),
@@ -347,6 +429,7 @@ function toReceived(row: MessageRow, lockToken: string, lockedUntil: number): Re
     entity: row.entity,
     messageId: row.message_id,
     body: JSON.parse(row.body) as unknown,
+    ...(row.content_type !== null ? { contentType: row.content_type } : {}),
     ...(row.subject !== null ? { subject: row.subject } : {}),
     ...(row.correlation_id !== null ? { correlationId: row.correlation_id } : {}),
     applicationProperties: JSON.parse(row.app_props) as Record<string, string | number | boolean>,

@@ -5,3 +5,6 @@ export const ALERTS_QUEUE = 'alerts';
 
 /** The app setting that holds the Service Bus connection (`…__fullyQualifiedNamespace` in Azure). */
 export const SERVICE_BUS_CONNECTION = 'ServiceBusConnection';
+
+/** Incident lifecycle events (CloudEvents 1.0); messageId is the event's deterministic id. */
+export const INCIDENT_EVENTS_TOPIC = 'incident-events';

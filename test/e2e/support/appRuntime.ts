@@ -24,6 +24,8 @@ export interface AppRuntimeOptions {
   readonly doubleExecution?: boolean;
   readonly settings?: Record<string, string>;
   readonly requestTimeoutMs?: number;
+  /** Where the runtime's triggers read (the app's settings by default); `{}` keeps them on the embedded queue. */
+  readonly triggerSettings?: Record<string, string>;
 }
 
 export async function startAppRuntime(options: AppRuntimeOptions = {}) {
@@ -52,6 +54,8 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    // The runtime reads Service Bus trigger connections from the same settings as the app.
+    settings: options.triggerSettings ?? settings,
   });
   const { runtime } = started;
   const api = (route: string) => `${runtime.url}/api/${route}`;

@@ -16,6 +16,11 @@ export interface TestRuntimeOptions {
   readonly doubleExecution?: boolean;
   readonly maxDeliveryCount?: number;
   readonly requestTimeoutMs?: number;
+  readonly messageLockDurationMs?: number;
+  /** host.json to read (the repository's by default). */
+  readonly hostJsonPath?: string;
+  /** App settings Service Bus trigger connections are read from (none by default: the embedded queue). */
+  readonly settings?: Readonly<Record<string, string | undefined>>;
 }
 
 export function tempDataDir(): string {
@@ -29,13 +34,17 @@ export async function startTestRuntime(options: TestRuntimeOptions) {
     dataDir,
     port: 0,
     functionKey: testFunctionKey,
-    hostJsonPath: path.join(repoRoot, 'host.json'),
+    hostJsonPath: options.hostJsonPath ?? path.join(repoRoot, 'host.json'),
     loadApp: options.loadApp,
+    settings: options.settings ?? {},
     clock: options.clock ?? new ManualClock(),
     logger,
     ...(options.doubleExecution !== undefined ? { doubleExecution: options.doubleExecution } : {}),
     ...(options.maxDeliveryCount !== undefined ? { maxDeliveryCount: options.maxDeliveryCount } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.messageLockDurationMs !== undefined
+      ? { messageLockDurationMs: options.messageLockDurationMs }
+      : {}),
   });
   return { runtime, dataDir, logger };
 }

@@ -1,7 +1,7 @@
 // An in-process Azure Service Bus stand-in: an AMQP 1.0 peer built on rhea that the real
 // @azure/service-bus SDK talks to unmodified. Known gaps vs the service are listed in README.md.
 import { type AddressInfo, type Server, type Socket } from 'node:net';
-import rhea, { type ReceiverOptions, type SenderOptions } from 'rhea';
+import rhea, { type Container, type ReceiverOptions, type SenderOptions } from 'rhea';
 import { type InspectedMessage, inspect } from './amqpMessages';
 import {
   EntityRegistry,
@@ -23,13 +23,21 @@ export interface ServiceBusStandInOptions {
 
 export const STANDARD_TIER_MAX_MESSAGE_SIZE = 256 * 1024;
 
+interface ListenOptions {
+  readonly receiver_options: ReceiverOptions;
+  readonly sender_options: SenderOptions;
+}
+
 export class ServiceBusStandIn {
   private stopping: Promise<void> | undefined;
+  private offline: Promise<void> | undefined;
 
   private constructor(
-    private readonly server: Server,
+    private server: Server,
     private readonly sockets: Set<Socket>,
     private readonly registry: EntityRegistry,
+    private readonly container: Container,
+    private readonly listenOptions: ListenOptions,
     /** Port on 127.0.0.1, chosen by the OS. */
     readonly port: number,
   ) {}
@@ -55,25 +63,31 @@ export class ServiceBusStandIn {
     const senderOptions: SenderOptions & { treat_modified_as_released: boolean } = {
       treat_modified_as_released: false, // Abandon and defer arrive as "modified"; handle them once.
     };
-    const server = container.listen({
-      port: 0,
-      host: '127.0.0.1',
-      receiver_options: receiverOptions,
-      sender_options: senderOptions,
-    });
+    const listenOptions = { receiver_options: receiverOptions, sender_options: senderOptions };
     const sockets = new Set<Socket>();
-    server.on('connection', (socket: Socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
+    const server = await listen(container, 0, listenOptions, sockets);
     const port = (server.address() as AddressInfo).port;
-    const standIn = new ServiceBusStandIn(server, sockets, registry, port);
+    const standIn = new ServiceBusStandIn(server, sockets, registry, container, listenOptions, port);
     new LinkRouter(registry, standIn.endpoint, maxMessageSize).listenOn(container);
     return standIn;
+  }
+
+  /**
+   * An outage: drops every connection and stops listening, but keeps every entity's messages, locks
+   * (which go on expiring), dead letters and duplicate-detection history, as the service does.
+   */
+  goOffline(): Promise<void> {
+    if (this.stopping) return Promise.reject(new Error('The Service Bus stand-in is stopped.'));
+    this.offline ??= closeServer(this.server, this.sockets);
+    return this.offline;
+  }
+
+  /** Ends an outage: listens on the same port again, so clients reconnect to what they had. */
+  async comeBack(): Promise<void> {
+    if (!this.offline) return;
+    await this.offline;
+    this.server = await listen(this.container, this.port, this.listenOptions, this.sockets);
+    this.offline = undefined;
   }
 
   /**
@@ -100,14 +114,10 @@ export class ServiceBusStandIn {
 
   /** Drops every connection and stops listening; idempotent. */
   stop(): Promise<void> {
-    this.stopping ??= new Promise<void>((resolve, reject) => {
-      for (const socket of this.sockets) {
-        // With an error, so rhea (which watches 'error' and 'end', not 'close') drops its timers too.
-        socket.destroy(new Error('The Service Bus stand-in stopped.'));
-      }
+    this.stopping ??= (async () => {
+      await (this.offline ?? closeServer(this.server, this.sockets));
       this.registry.dispose();
-      this.server.close((err) => (err ? reject(err) : resolve()));
-    });
+    })();
     return this.stopping;
   }
 
@@ -118,4 +128,32 @@ export class ServiceBusStandIn {
     }
     return store;
   }
+}
+
+async function listen(
+  container: Container,
+  port: number,
+  options: ListenOptions,
+  sockets: Set<Socket>,
+): Promise<Server> {
+  const server = container.listen({ port, host: '127.0.0.1', ...options });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return server;
+}
+
+function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    for (const socket of sockets) {
+      // With an error, so rhea (which watches 'error' and 'end', not 'close') drops its timers too.
+      socket.destroy(new Error('The Service Bus stand-in went away.'));
+    }
+    server.close((err) => (err ? reject(err) : resolve()));
+  });
 }

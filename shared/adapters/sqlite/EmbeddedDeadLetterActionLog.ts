@@ -1,0 +1,86 @@
+// DeadLetterActionLog in the embedded database: one row per dead letter an operator acted on.
+import { z } from 'zod';
+import { ensureErrorType } from '../../errors';
+import type { DeadLetterAction, DeadLetterActionLog } from '../../ports/DeadLetterActionLog';
+import type { Page } from '../../ports/Page';
+import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+import { decodePageToken, keysetPage } from '../paging/pageToken';
+
+interface ActionRow {
+  seq: number;
+  body: string;
+}
+
+const actionSchema = z.object({
+  deadLetterId: z.string().min(1),
+  action: z.enum(['resubmit', 'discard']),
+  actor: z.string().min(1),
+  at: z.iso.datetime({ precision: 3 }),
+  entity: z.string().min(1),
+  messageId: z.string().min(1),
+  resubmittedAs: z.string().min(1).optional(),
+});
+const position = z.object({ s: z.number().int() });
+
+export class EmbeddedDeadLetterActionLog implements DeadLetterActionLog {
+  constructor(private readonly db: EmbeddedDatabase) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS app_dead_letter_actions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        dead_letter_id TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL);
+    `);
+  }
+
+  record(action: DeadLetterAction): Promise<boolean> {
+    return run(() => {
+      const checked = actionSchema.parse(action);
+      return (
+        this.db
+          .prepare(
+            `INSERT INTO app_dead_letter_actions (dead_letter_id, body) VALUES (?, ?)
+             ON CONFLICT (dead_letter_id) DO NOTHING`,
+          )
+          .run(checked.deadLetterId, JSON.stringify(checked)).changes > 0
+      );
+    });
+  }
+
+  find(deadLetterIds: readonly string[]): Promise<ReadonlyMap<string, DeadLetterAction>> {
+    return run(() => {
+      const found = new Map<string, DeadLetterAction>();
+      const get = this.db.prepare(`SELECT body FROM app_dead_letter_actions WHERE dead_letter_id = ?`);
+      for (const id of deadLetterIds) {
+        const row = get.get(id) as { body: string } | undefined;
+        if (row) found.set(id, actionSchema.parse(JSON.parse(row.body)));
+      }
+      return found;
+    });
+  }
+
+  list(query: { limit: number; continuationToken?: string }): Promise<Page<DeadLetterAction>> {
+    return run(() => {
+      const before =
+        query.continuationToken === undefined
+          ? Number.MAX_SAFE_INTEGER
+          : decodePageToken(query.continuationToken, position).s;
+      const rows = this.db
+        .prepare(`SELECT seq, body FROM app_dead_letter_actions WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
+        .all(before, query.limit + 1) as ActionRow[];
+      return keysetPage(
+        rows,
+        query.limit,
+        (row) => actionSchema.parse(JSON.parse(row.body)),
+        (last) => ({ s: last.seq }),
+      );
+    });
+  }
+}
+
+function run<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(ensureErrorType(err));
+  }
+}
