@@ -5,6 +5,7 @@
 import type * as df from 'durable-functions';
 import {
   loadRunbookStepsActivity,
+  probeHealthActivity,
   recordStepChangeActivity,
   runbookInputSchema,
   runHttpStepActivity,
@@ -20,11 +21,15 @@ import type { RunbookPause } from '../shared/domain/incident/IncidentRunbook';
 import type { RecordedRunbookControl } from '../shared/domain/incident/runbookControlLog';
 import type { StepChange } from '../shared/domain/incident/stepChange';
 import { retryDelaySeconds } from '../shared/domain/runbook/retryDelay';
+import {
+  runbookEntryId,
+  runbookEntryPrefix,
+  stepEntryId,
+  StepRevisions,
+} from '../shared/domain/runbook/runbookRecordIds';
 import type { HttpStep, RunbookStep } from '../shared/domain/runbook/runbookStepSchema';
-import { runHealthGate } from './runbook/healthGate';
+import { runHealthGateWith } from './runbook/healthGate';
 import { RunbookControl, type Abort } from './runbook/RunbookControl';
-import { activityResult, callActivity, scheduleActivity } from './support/callActivity';
-import { secondsAfter } from './support/waitForAny';
 
 type Attempt =
   | { readonly kind: 'succeeded' }
@@ -56,13 +61,32 @@ export function* runbookOrchestrator(
   const input = context.df.isReplaying
     ? context.df.getInput<RunbookInput>()
     : runbookInputSchema.parse(context.df.getInput());
-  return yield* new RunbookRun(context, input).run();
+  const continued = input.continuation;
+  const control = new RunbookControl(context, continued?.pauseRequest, continued?.controlsHeard);
+  return yield* new RunbookRun(orchestrationOf(context), control, input).run();
+}
+
+/**
+ * What the run may do with the orchestration besides yielding: read its clock, set its status, continue it
+ * as new. It has no context, so every task it awaits goes through its control, which listens meanwhile.
+ */
+interface RunbookOrchestration {
+  now(): Date;
+  setCustomStatus(status: unknown): void;
+  continueAsNew(input: RunbookInput): void;
+}
+
+function orchestrationOf(context: df.OrchestrationContext): RunbookOrchestration {
+  return {
+    now: () => context.df.currentUtcDateTime,
+    setCustomStatus: (status) => context.df.setCustomStatus(status),
+    continueAsNew: (input) => context.df.continueAsNew(input),
+  };
 }
 
 class RunbookRun {
-  private readonly control: RunbookControl;
-  /** Per step: the last revision of its record, and the attempts made (operator retries included). */
-  private readonly revisions = new Map<string, number>();
+  /** Per step: the revisions of its record, and the attempts made (operator retries included). */
+  private readonly revisions = new StepRevisions();
   private readonly attempts = new Map<string, number>();
   private readonly failedSteps: string[];
   private readonly skippedSteps: string[];
@@ -70,11 +94,11 @@ class RunbookRun {
   private notes: number;
 
   constructor(
-    private readonly context: df.OrchestrationContext,
+    private readonly orchestration: RunbookOrchestration,
+    private readonly control: RunbookControl,
     private readonly input: RunbookInput,
   ) {
     const continued = input.continuation;
-    this.control = new RunbookControl(context, continued?.pauseRequest, continued?.controlsHeard);
     this.failedSteps = [...(continued?.failedSteps ?? [])];
     this.skippedSteps = [...(continued?.skippedSteps ?? [])];
     this.pauses = continued?.pauses ?? 0;
@@ -87,9 +111,13 @@ class RunbookRun {
       return loaded;
     }
     const plan = loaded;
-    this.context.df.setCustomStatus({ runbook: plan.runbook.id, steps: plan.stepCount });
+    this.orchestration.setCustomStatus({ runbook: plan.runbook.id, steps: plan.stepCount });
 
     for (const step of plan.steps) {
+      const aborted = yield* this.control.checkAbort(); // heard as the last step ended: no step starts
+      if (aborted) {
+        return this.outcome('aborted', aborted.reason, aborted.actor);
+      }
       const paused = yield* this.pauseIfAsked(step.id);
       if (paused) {
         return this.outcome('aborted', paused.reason, paused.actor);
@@ -122,19 +150,17 @@ class RunbookRun {
   private *loadPlan(): Generator<df.Task, Plan | RunbookOutcome, unknown> {
     const { incidentId, workloadId, purpose, continuation } = this.input;
     if (continuation !== undefined) {
-      const raced = yield* this.control.race(
-        scheduleActivity(this.context, loadRunbookStepsActivity, {
-          incidentId,
-          purpose,
-          from: continuation.from,
-          count: STEPS_PER_EXECUTION,
-          controlsSeen: this.control.heardSoFar().seen,
-        }),
-      );
+      const raced = yield* this.control.race(loadRunbookStepsActivity, {
+        incidentId,
+        purpose,
+        from: continuation.from,
+        count: STEPS_PER_EXECUTION,
+        controlsSeen: this.control.heardSoFar().seen,
+      });
       if (raced.kind === 'abort') {
         return this.outcome('aborted', raced.reason, raced.actor);
       }
-      const loaded = activityResult(loadRunbookStepsActivity, raced.result);
+      const loaded = raced.result;
       const recorded = this.takeRecorded(loaded);
       if (recorded) {
         return this.outcome('aborted', recorded.reason, recorded.actor);
@@ -152,18 +178,16 @@ class RunbookRun {
         steps: loaded.steps,
       };
     }
-    const started = yield* this.control.race(
-      scheduleActivity(this.context, startRunbookActivity, {
-        incidentId,
-        workloadId,
-        purpose,
-        at: this.now(),
-      }),
-    );
+    const started = yield* this.control.race(startRunbookActivity, {
+      incidentId,
+      workloadId,
+      purpose,
+      at: this.now(),
+    });
     if (started.kind === 'abort') {
       return this.outcome('aborted', started.reason, started.actor);
     }
-    const loaded = activityResult(startRunbookActivity, started.result);
+    const loaded = started.result;
     if (!loaded.found) {
       return this.outcome('failed', loaded.reason);
     }
@@ -217,7 +241,7 @@ class RunbookRun {
         controlsHeard: this.control.heardSoFar(),
       },
     };
-    this.context.df.continueAsNew(input);
+    this.orchestration.continueAsNew(input);
     return undefined;
   }
 
@@ -302,7 +326,7 @@ class RunbookRun {
         return { kind: 'failed', summary: result.summary };
       }
       const delay = retryDelaySeconds(step.retry, attemptInRound, result.retryAfterSeconds);
-      const interrupted = yield* this.control.sleepUntil(secondsAfter(this.context, delay));
+      const interrupted = yield* this.control.sleepUntil(this.secondsFromNow(delay));
       if (interrupted) {
         return interrupted;
       }
@@ -326,7 +350,7 @@ class RunbookRun {
             message: `Step ${step.id} started: waiting ${step.durationSeconds}s`,
           },
         );
-        const interrupted = yield* this.control.sleepUntil(secondsAfter(this.context, step.durationSeconds));
+        const interrupted = yield* this.control.sleepUntil(this.secondsFromNow(step.durationSeconds));
         if (interrupted) {
           return interrupted;
         }
@@ -351,7 +375,7 @@ class RunbookRun {
         );
         const confirmation = yield* this.control.awaitConfirmation(
           step.id,
-          secondsAfter(this.context, step.timeoutSeconds),
+          this.secondsFromNow(step.timeoutSeconds),
         );
         if (confirmation.kind === 'abort') {
           return confirmation;
@@ -372,23 +396,28 @@ class RunbookRun {
         return { kind: 'succeeded' };
       }
       case 'healthCheck': {
-        const gate = yield* runHealthGate(this.context, {
-          incidentId: this.input.incidentId,
-          workloadId: this.input.workloadId,
-          source: step.source,
-          timeoutSeconds: step.timeoutSeconds,
-          passesRequired: step.consecutivePasses,
-          intervalSeconds: step.intervalSeconds,
-          deadlineSeconds: step.deadlineSeconds,
-          record: () => ({
-            kind: 'step',
-            stepId: step.id,
-            revision: this.nextRevision(step.id),
-            entryPrefix: this.entryPrefix(),
-          }),
-          sleepUntil: (until) => this.control.sleepUntil(until),
-        });
-        this.control.heardNothing(); // its probe rounds do not listen
+        const gate = yield* runHealthGateWith(
+          {
+            now: () => this.orchestration.now(),
+            probe: (input) => this.control.call(probeHealthActivity, input),
+          },
+          {
+            incidentId: this.input.incidentId,
+            workloadId: this.input.workloadId,
+            source: step.source,
+            timeoutSeconds: step.timeoutSeconds,
+            passesRequired: step.consecutivePasses,
+            intervalSeconds: step.intervalSeconds,
+            deadlineSeconds: step.deadlineSeconds,
+            record: () => ({
+              kind: 'step',
+              stepId: step.id,
+              revision: this.revisions.next(step.id),
+              entryPrefix: this.entryPrefix(),
+            }),
+            sleepUntil: (until) => this.control.sleepUntil(until),
+          },
+        );
         if (gate.kind === 'abort') {
           return gate;
         }
@@ -409,27 +438,19 @@ class RunbookRun {
   }
 
   private *attemptHttp(step: HttpStep, attempt: number, round: number): Generator<df.Task, Attempt, unknown> {
-    // Nothing an operator sent may be waiting when the call is scheduled: an abort must stop it first.
-    const settled = yield* this.control.settle();
-    if (settled) {
-      return settled;
-    }
-    const revision = this.nextRevision(step.id);
-    this.revisions.set(step.id, revision + 1); // the activity records the start and the result
-    const raced = yield* this.control.race(
-      scheduleActivity(this.context, runHttpStepActivity, {
-        incidentId: this.input.incidentId,
-        step,
-        attempt,
-        round,
-        revision,
-        entryPrefix: this.entryPrefix(),
-      }),
-    );
+    // The call is not made once an abort was heard (and its activity checks the incident besides).
+    const raced = yield* this.control.race(runHttpStepActivity, {
+      incidentId: this.input.incidentId,
+      step,
+      attempt,
+      round,
+      revision: this.revisions.reserve(step.id, 2), // the activity records the start and the result
+      entryPrefix: this.entryPrefix(),
+    });
     if (raced.kind === 'abort') {
       return raced;
     }
-    const result = activityResult(runHttpStepActivity, raced.result);
+    const result = raced.result;
     if (result.abortedBy !== undefined) {
       return { kind: 'abort', actor: result.abortedBy, reason: result.summary };
     }
@@ -472,30 +493,34 @@ class RunbookRun {
     actor?: string,
   ) {
     this.pauses++;
-    yield* callActivity(this.context, setRunbookPausedActivity, {
+    yield* this.control.call(setRunbookPausedActivity, {
       incidentId: this.input.incidentId,
       at: this.now(),
       paused: { ...pause, at: this.now() },
       entry: {
-        id: `${this.entryPrefix()}-pause-${this.pauses}`,
+        id: runbookEntryId(this.entryPrefix(), 'pause', this.pauses),
         type: 'runbook-paused',
         message,
         ...(actor ? { actor } : {}),
       },
     });
-    this.context.df.setCustomStatus({ paused: pause });
+    this.orchestration.setCustomStatus({ paused: pause });
     return yield* this.control.awaitOperator(pause);
   }
 
   private *resume(actor: string, message: string): Generator<df.Task, void, unknown> {
-    yield* callActivity(this.context, setRunbookPausedActivity, {
+    yield* this.control.call(setRunbookPausedActivity, {
       incidentId: this.input.incidentId,
       at: this.now(),
       paused: null,
-      entry: { id: `${this.entryPrefix()}-resume-${this.pauses}`, type: 'runbook-resumed', message, actor },
+      entry: {
+        id: runbookEntryId(this.entryPrefix(), 'resume', this.pauses),
+        type: 'runbook-resumed',
+        message,
+        actor,
+      },
     });
-    this.control.heardNothing();
-    this.context.df.setCustomStatus({ paused: null });
+    this.orchestration.setCustomStatus({ paused: null });
   }
 
   private *recordChange(
@@ -503,48 +528,44 @@ class RunbookRun {
     change: StepChange,
     entry: { type: string; message: string; actor?: string },
   ): Generator<df.Task, void, unknown> {
-    const revision = this.nextRevision(step.id);
-    yield* callActivity(this.context, recordStepChangeActivity, {
+    const revision = this.revisions.next(step.id);
+    yield* this.control.call(recordStepChangeActivity, {
       incidentId: this.input.incidentId,
       stepId: step.id,
       revision,
       at: this.now(),
       change,
-      entry: { id: `${this.entryPrefix()}-${step.id}-r${revision}`, ...entry },
+      entry: { id: stepEntryId(this.entryPrefix(), step.id, revision), ...entry },
     });
-    this.control.heardNothing();
   }
 
   /** Control events that fit nothing when they came: written down, never silently dropped. */
   private *recordStrays(): Generator<df.Task, void, unknown> {
     for (const event of this.control.takeStrays()) {
       this.notes++;
-      yield* callActivity(this.context, recordTimelineActivity, {
+      yield* this.control.call(recordTimelineActivity, {
         incidentId: this.input.incidentId,
         entry: {
-          id: `${this.entryPrefix()}-ignored-${this.notes}`,
+          id: runbookEntryId(this.entryPrefix(), 'ignored', this.notes),
           at: this.now(),
           type: 'operator-action-ignored',
           actor: event.actor,
           message: `${event.action}${event.stepId ? ` of step ${event.stepId}` : ''} by ${event.actor} arrived when it no longer applied and was ignored`,
         },
       });
-      this.control.heardNothing();
     }
   }
 
-  private nextRevision(stepId: string): number {
-    const revision = (this.revisions.get(stepId) ?? 0) + 1;
-    this.revisions.set(stepId, revision);
-    return revision;
-  }
-
   private entryPrefix(): string {
-    return `runbook-${this.input.purpose}`;
+    return runbookEntryPrefix(this.input.purpose);
   }
 
   private now(): string {
-    return this.context.df.currentUtcDateTime.toISOString();
+    return this.orchestration.now().toISOString();
+  }
+
+  private secondsFromNow(seconds: number): Date {
+    return new Date(this.orchestration.now().getTime() + seconds * 1000);
   }
 
   private outcome(outcome: RunbookOutcome['outcome'], reason: string, actor?: string): RunbookOutcome {

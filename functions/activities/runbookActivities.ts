@@ -22,6 +22,7 @@ import type { RunbookPurpose } from '../../shared/domain/incident/IncidentRunboo
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { controlsAfter } from '../../shared/domain/incident/runbookControlLog';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
+import { runbookEntryPrefix, stepEntryId } from '../../shared/domain/runbook/runbookRecordIds';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
 import { ConflictError, NonRetryableError } from '../../shared/errors';
 import type { HttpStepOutcome } from '../../shared/ports/StepExecutor';
@@ -70,7 +71,7 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
     // In the same write (idempotent by id, so a repeat of this activity appends it once).
     () => [
       {
-        id: `runbook-${purpose}-started`,
+        id: `${runbookEntryPrefix(purpose)}-started`,
         at,
         type: 'runbook-started',
         message: `Runbook ${runbook.name} (${runbook.id}) started: ${steps.length} steps`,
@@ -120,7 +121,7 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     incidentId,
     { stepId: step.id, revision, at: c.now().toISOString(), change: { kind: 'started', attempt } },
     {
-      id: `${entryPrefix}-${step.id}-r${revision}`,
+      id: stepEntryId(entryPrefix, step.id, revision),
       type: 'step-started',
       message: `Step ${step.id} started (attempt ${attempt}): ${step.name}`,
     },
@@ -143,7 +144,7 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     : { kind: 'failed', retryable: false, reason: resolved.reason, latencyMs: 0 };
   const at = c.now().toISOString();
   const result = { stepId: step.id, revision: revision + 1, at };
-  const entryId = `${entryPrefix}-${step.id}-r${revision + 1}`;
+  const entryId = stepEntryId(entryPrefix, step.id, revision + 1);
   if (outcome.kind === 'succeeded') {
     const detail = `answered ${outcome.status} in ${outcome.latencyMs} ms`;
     await recordStep(
@@ -205,7 +206,7 @@ registerActivity(probeHealthActivity, async (input) => {
         },
       },
       {
-        id: `${entryPrefix}-${stepId}-r${revision}`,
+        id: stepEntryId(entryPrefix, stepId, revision),
         type: 'health-probe',
         message: `Step ${stepId} ${detail}`,
       },
