@@ -13,14 +13,16 @@ import {
   recordStepChangeActivity,
   RUNBOOK_CONTROL_EVENT,
   runHttpStepActivity,
+  setBranchStepPausedActivity,
   setRunbookPausedActivity,
   startRunbookActivity,
   STEPS_PER_EXECUTION,
 } from '../../shared/domain/contracts/runbookContracts';
 import type { Incident } from '../../shared/domain/incident/Incident';
-import type { RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
+import { pausedStepIds, type RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { controlsAfter } from '../../shared/domain/incident/runbookControlLog';
+import { flattenSteps } from '../../shared/domain/runbook/parallelGroupSchema';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
 import { runbookEntryPrefix, stepEntryId } from '../../shared/domain/runbook/runbookRecordIds';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
@@ -59,13 +61,15 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
         : {
             ...current,
             runbook: { id: runbook.id, name: runbook.name, purpose },
-            steps: steps.map((step) => ({
+            // A parallel group's steps follow it, each saying which branch it is in.
+            steps: flattenSteps(steps).map(({ step, group }) => ({
               id: step.id,
               name: step.name,
               type: step.type,
               status: 'pending' as const,
               attempts: 0,
               revision: 0,
+              ...(group ? { group } : {}),
             })),
           },
     // In the same write (idempotent by id, so a repeat of this activity appends it once).
@@ -250,6 +254,48 @@ registerActivity(setRunbookPausedActivity, async ({ incidentId, at, paused, entr
         else runbook.paused = paused;
       }
       return { ...current, status: to, ...(runbook ? { runbook } : {}) };
+    },
+    () => [
+      {
+        id: entry.id,
+        at,
+        type: entry.type,
+        message: entry.message,
+        ...(entry.actor ? { actor: entry.actor } : {}),
+      },
+    ],
+  );
+  return { status: updated.status };
+});
+
+registerActivity(setBranchStepPausedActivity, async ({ incidentId, at, stepId, paused, entry }) => {
+  const store = container().incidentStore();
+  const updated = await store.update(
+    incidentId,
+    (current) => {
+      if (isTerminal(current.status) || current.runbook === undefined) {
+        return undefined; // aborted meanwhile: the branch hears of it next
+      }
+      const waiting = pausedStepIds(current.runbook.paused).filter((id) => id !== stepId);
+      if (paused) waiting.push(stepId);
+      const runbook = { ...current.runbook };
+      const [first] = waiting;
+      if (first === undefined) delete runbook.paused;
+      else
+        runbook.paused = {
+          reason: 'step-failed',
+          stepId: first,
+          steps: waiting,
+          at: runbook.paused?.at ?? at,
+        };
+      const to = first === undefined ? 'failing-over' : 'paused';
+      if (current.status !== to && !canTransition(current.status, to)) {
+        throw new ConflictError(
+          `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+          current,
+        );
+      }
+      return { ...current, status: to, runbook };
     },
     () => [
       {

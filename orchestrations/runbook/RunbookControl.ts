@@ -33,6 +33,7 @@ export interface ControlContext {
     | 'createTimer'
     | 'Task'
     | 'callActivityWithRetry'
+    | 'callSubOrchestrator'
     | 'currentUtcDateTime'
     | 'isReplaying'
   >;
@@ -77,6 +78,11 @@ export class RunbookControl {
   ) {
     this.seen = heard.seen ?? 0;
     this.heard = new Set(heard.above ?? []);
+  }
+
+  /** The orchestration's clock. */
+  now(): Date {
+    return this.context.df.currentUtcDateTime;
   }
 
   /** What was heard of the incident's control log, for the next execution. */
@@ -225,6 +231,54 @@ export class RunbookControl {
       this.deaf = false;
       this.collect();
     }
+  }
+
+  /**
+   * Starts sub-orchestrations (the branches of a parallel group) while listening, and resolves with their
+   * tasks once they are scheduled. They are awaited with `join`, one at a time, when each says it ended:
+   * meanwhile the caller waits for events (`nextEvent`) and never races the tasks again.
+   */
+  *startSubOrchestrations(
+    name: string,
+    calls: readonly { readonly instanceId: string; readonly input: unknown }[],
+  ): Generator<df.Task, df.Task[], unknown> {
+    const tasks = calls.map((call) => this.context.df.callSubOrchestrator(name, call.input, call.instanceId));
+    yield this.context.df.Task.any([...tasks, this.listen()]);
+    this.deaf = false;
+    this.collect();
+    return tasks;
+  }
+
+  /** Awaits a task scheduled earlier (it cannot join another race); what is heard meanwhile is kept. */
+  *join(task: df.Task): Generator<df.Task, unknown, unknown> {
+    if (!isDone(task)) {
+      this.deaf = !this.listeners.some((listener) => !isDone(listener));
+      yield task;
+      this.collect();
+    }
+    return settled(task);
+  }
+
+  /**
+   * The next control event, whatever it is, for a caller that routes them (a parallel group): the first in
+   * the inbox, else the next to arrive. An abort is also kept, so every later wait ends with it.
+   */
+  *nextEvent(): Generator<df.Task, RunbookControlEvent, unknown> {
+    for (;;) {
+      const event = this.inbox.shift();
+      if (event !== undefined) {
+        if (event.action === 'abort') this.abort ??= abortOf(event);
+        return event;
+      }
+      yield this.listen();
+      this.deaf = false;
+      this.collect();
+    }
+  }
+
+  /** Keeps an event the caller of `nextEvent` has no use for where it belongs (pause, timeline...). */
+  keep(event: RunbookControlEvent): void {
+    this.sort(event);
   }
 
   /**

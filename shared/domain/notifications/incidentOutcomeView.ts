@@ -2,7 +2,12 @@
 // happened, the RTO achieved, each step with its status and error, and for a failure what failed.
 import { formatDuration } from '../criteria/formatDuration';
 import type { StepStatus } from '../incident/IncidentStep';
-import type { IncidentOutcome, IncidentOutcomeFacts, OutcomeStep } from './IncidentOutcomeFacts';
+import {
+  outcomeStepName,
+  type IncidentOutcome,
+  type IncidentOutcomeFacts,
+  type OutcomeStep,
+} from './IncidentOutcomeFacts';
 import { shorten } from './shorten';
 import { workloadHeaderView, type WorkloadHeaderView } from './workloadHeaderView';
 
@@ -135,7 +140,7 @@ function stepView(step: OutcomeStep): OutcomeStepView {
   const error = step.error ?? '';
   return {
     id: step.id,
-    name: step.name,
+    name: outcomeStepName(step),
     status: step.status,
     statusText: STEP_STATUS_TEXTS[step.status],
     stepFailed: step.status === 'failed',

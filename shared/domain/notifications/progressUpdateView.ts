@@ -3,7 +3,7 @@
 import { formatDuration } from '../criteria/formatDuration';
 import type { StepStatus } from '../incident/IncidentStep';
 import { describeRtoBudget } from './describeRtoBudget';
-import type { OutcomeStep } from './IncidentOutcomeFacts';
+import { outcomeStepName, type OutcomeStep } from './IncidentOutcomeFacts';
 import { OUTCOME_TEXT_MAX_CHARS } from './incidentOutcomeView';
 import type { FailoverPhase, ProgressUpdateFacts } from './ProgressUpdateFacts';
 import { shorten } from './shorten';
@@ -82,7 +82,7 @@ function stepView(step: OutcomeStep, current: boolean): ProgressStepView {
   const error = step.error ?? '';
   return {
     id: step.id,
-    name: step.name,
+    name: outcomeStepName(step),
     statusText: STEP_STATUS_TEXTS[step.status],
     current,
     hasError: error.trim() !== '',

@@ -67,6 +67,8 @@ export class FakeControlContext implements ControlContext {
     createTimer: (fireAt: Date) => new FakeTimer(fireAt),
     callActivityWithRetry: (name: string, _retry: df.RetryOptions, input?: unknown) =>
       new FakeTask('activity', name, input),
+    // A sub-orchestration is driven like an activity: the test ends it with `complete`.
+    callSubOrchestrator: (name: string, input?: unknown) => new FakeTask('activity', name, input),
     Task: {
       any: (tasks: df.Task[]) => new FakeTask('any', 'any', undefined, tasks as FakeTask[]),
       all: () => {

@@ -10,7 +10,7 @@ import {
   runHttpStepActivity,
   type RunbookControlEvent,
 } from '../../../../shared/domain/contracts/runbookContracts';
-import { runbookStepSchema } from '../../../../shared/domain/runbook/runbookStepSchema';
+import { leafStepSchema } from '../../../../shared/domain/runbook/runbookStepSchema';
 import { FakeControlContext } from './FakeControlContext';
 
 const at = '2026-11-22T03:10:00.000Z';
@@ -30,7 +30,7 @@ const recordInput = {
   change: { kind: 'waiting' as const, attempt: 1 },
   entry: { id: 'runbook-failover-s1-r1', type: 'step-waiting', message: 'waits' },
 };
-const httpStep = runbookStepSchema.parse({
+const httpStep = leafStepSchema.parse({
   id: 's2',
   name: 'Promote',
   type: 'http',
