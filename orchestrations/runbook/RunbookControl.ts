@@ -374,6 +374,9 @@ export class RunbookControl {
 
   /** Where an event that no wait took belongs: the abort, the pending pause, or the timeline. */
   private sort(event: RunbookControlEvent): void {
+    if (event.action === 'branch-ended') {
+      return; // a branch's notice repeated (its activity ran twice) after the group took the first: no operator's
+    }
     if (event.action === 'abort') {
       this.abort ??= abortOf(event);
     } else if (event.action === 'pause') {

@@ -225,4 +225,14 @@ describe('RunbookControl waits', () => {
       fake.scheduled.filter((t) => t.kind === 'listener').every((t) => t.name === RUNBOOK_CONTROL_EVENT),
     ).toBe(true);
   });
+
+  it("drops a branch's repeated end notice instead of recording it as an operator's ignored action", () => {
+    const fake = new FakeControlContext();
+    const control = new RunbookControl(fake);
+    fake.start(control.sleepUntil(new Date('2026-11-22T03:05:00.000Z')));
+    fake.raise({ action: 'branch-ended', actor: 'lifeboat', at, stepId: 'regions', branch: 0 });
+    fake.raise(event('confirm-step', 's7')).fireTimer();
+    expect(fake.returned).toEqual({ value: undefined });
+    expect(control.takeStrays().map((e) => e.action)).toEqual(['confirm-step']);
+  });
 });
