@@ -4,6 +4,7 @@ import { approvalNotificationsOrchestrator } from '../orchestrations/approvalNot
 import { approvalOrchestrator } from '../orchestrations/approvalOrchestrator';
 import { incidentOrchestrator } from '../orchestrations/incidentOrchestrator';
 import { progressUpdatesOrchestrator } from '../orchestrations/progressUpdatesOrchestrator';
+import { runbookBranchOrchestrator } from '../orchestrations/runbookBranchOrchestrator';
 import { runbookOrchestrator } from '../orchestrations/runbookOrchestrator';
 import {
   APPROVAL_NOTIFICATIONS_ORCHESTRATION,
@@ -11,10 +12,14 @@ import {
 } from '../shared/domain/contracts/approvalContracts';
 import { INCIDENT_ORCHESTRATION } from '../shared/domain/contracts/incidentContracts';
 import { PROGRESS_UPDATES_ORCHESTRATION } from '../shared/domain/contracts/progressUpdateContracts';
-import { RUNBOOK_ORCHESTRATION } from '../shared/domain/contracts/runbookContracts';
+import {
+  RUNBOOK_BRANCH_ORCHESTRATION,
+  RUNBOOK_ORCHESTRATION,
+} from '../shared/domain/contracts/runbookContracts';
 
 df.app.orchestration(INCIDENT_ORCHESTRATION, incidentOrchestrator);
 df.app.orchestration(APPROVAL_ORCHESTRATION, approvalOrchestrator);
 df.app.orchestration(RUNBOOK_ORCHESTRATION, runbookOrchestrator);
+df.app.orchestration(RUNBOOK_BRANCH_ORCHESTRATION, runbookBranchOrchestrator);
 df.app.orchestration(APPROVAL_NOTIFICATIONS_ORCHESTRATION, approvalNotificationsOrchestrator);
 df.app.orchestration(PROGRESS_UPDATES_ORCHESTRATION, progressUpdatesOrchestrator);

@@ -13,15 +13,18 @@ import {
   recordStepChangeActivity,
   RUNBOOK_CONTROL_EVENT,
   runHttpStepActivity,
+  setBranchStepPausedActivity,
   setRunbookPausedActivity,
   startRunbookActivity,
   STEPS_PER_EXECUTION,
 } from '../../shared/domain/contracts/runbookContracts';
 import type { Incident } from '../../shared/domain/incident/Incident';
-import type { RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
+import { pausedStepIds, type RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
 import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
 import { controlsAfter } from '../../shared/domain/incident/runbookControlLog';
+import { flattenSteps } from '../../shared/domain/runbook/parallelGroupSchema';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
+import { runbookEntryPrefix, stepEntryId } from '../../shared/domain/runbook/runbookRecordIds';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
 import { ConflictError, NonRetryableError } from '../../shared/errors';
 import type { HttpStepOutcome } from '../../shared/ports/StepExecutor';
@@ -59,19 +62,21 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
         : {
             ...current,
             runbook: { id: runbook.id, name: runbook.name, purpose },
-            steps: steps.map((step) => ({
+            // A parallel group's steps follow it, each saying which branch it is in.
+            steps: flattenSteps(steps).map(({ step, group }) => ({
               id: step.id,
               name: step.name,
               type: step.type,
               status: 'pending' as const,
               attempts: 0,
               revision: 0,
+              ...(group ? { group } : {}),
             })),
           },
     // In the same write (idempotent by id, so a repeat of this activity appends it once).
     () => [
       {
-        id: `runbook-${purpose}-started`,
+        id: `${runbookEntryPrefix(purpose)}-started`,
         at,
         type: 'runbook-started',
         message: `Runbook ${runbook.name} (${runbook.id}) started: ${steps.length} steps`,
@@ -121,7 +126,7 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     incidentId,
     { stepId: step.id, revision, at: c.now().toISOString(), change: { kind: 'started', attempt } },
     {
-      id: `${entryPrefix}-${step.id}-r${revision}`,
+      id: stepEntryId(entryPrefix, step.id, revision),
       type: 'step-started',
       message: `Step ${step.id} started (attempt ${attempt}): ${step.name}`,
     },
@@ -144,7 +149,7 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     : { kind: 'failed', retryable: false, reason: resolved.reason, latencyMs: 0 };
   const at = c.now().toISOString();
   const result = { stepId: step.id, revision: revision + 1, at };
-  const entryId = `${entryPrefix}-${step.id}-r${revision + 1}`;
+  const entryId = stepEntryId(entryPrefix, step.id, revision + 1);
   if (outcome.kind === 'succeeded') {
     const detail = `answered ${outcome.status} in ${outcome.latencyMs} ms`;
     await recordStep(
@@ -206,7 +211,7 @@ registerActivity(probeHealthActivity, async (input) => {
         },
       },
       {
-        id: `${entryPrefix}-${stepId}-r${revision}`,
+        id: stepEntryId(entryPrefix, stepId, revision),
         type: 'health-probe',
         message: `Step ${stepId} ${detail}`,
       },
@@ -250,6 +255,48 @@ registerActivity(setRunbookPausedActivity, async ({ incidentId, at, paused, entr
         else runbook.paused = paused;
       }
       return { ...current, status: to, ...(runbook ? { runbook } : {}) };
+    },
+    () => [
+      {
+        id: entry.id,
+        at,
+        type: entry.type,
+        message: entry.message,
+        ...(entry.actor ? { actor: entry.actor } : {}),
+      },
+    ],
+  );
+  return { status: updated.status };
+});
+
+registerActivity(setBranchStepPausedActivity, async ({ incidentId, at, stepId, paused, entry }) => {
+  const store = container().incidentStore();
+  const updated = await store.update(
+    incidentId,
+    (current) => {
+      if (isTerminal(current.status) || current.runbook === undefined) {
+        return undefined; // aborted meanwhile: the branch hears of it next
+      }
+      const waiting = pausedStepIds(current.runbook.paused).filter((id) => id !== stepId);
+      if (paused) waiting.push(stepId);
+      const runbook = { ...current.runbook };
+      const [first] = waiting;
+      if (first === undefined) delete runbook.paused;
+      else
+        runbook.paused = {
+          reason: 'step-failed',
+          stepId: first,
+          steps: waiting,
+          at: runbook.paused?.at ?? at,
+        };
+      const to = first === undefined ? 'failing-over' : 'paused';
+      if (current.status !== to && !canTransition(current.status, to)) {
+        throw new ConflictError(
+          `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,
+          current,
+        );
+      }
+      return { ...current, status: to, runbook };
     },
     () => [
       {

@@ -1,6 +1,7 @@
 // A health gate: rounds of probes until enough pass in a row, or the deadline leaves no room for them.
 // Used by healthCheck steps and by the validation that gates `recovered`.
 import type * as df from 'durable-functions';
+import type { z } from 'zod';
 import { probeHealthActivity, type ProbeSource } from '../../shared/domain/contracts/runbookContracts';
 import { callActivity } from '../support/callActivity';
 import type { Abort } from './RunbookControl';
@@ -28,14 +29,32 @@ export type GateResult =
   | { readonly kind: 'failed'; readonly summary: string; readonly rounds: number }
   | Abort;
 
+/** How a gate reaches the orchestration: its clock and the probe activity (the runbook's goes through its control). */
+export interface GateIo {
+  readonly now: () => Date;
+  readonly probe: (
+    input: z.input<typeof probeHealthActivity.input>,
+  ) => Generator<df.Task, z.output<typeof probeHealthActivity.output>, unknown>;
+}
+
 export function* runHealthGate(
   context: df.OrchestrationContext,
   gate: HealthGate,
 ): Generator<df.Task, GateResult, unknown> {
-  const deadline = context.df.currentUtcDateTime.getTime() + gate.deadlineSeconds * 1000;
+  return yield* runHealthGateWith(
+    {
+      now: () => context.df.currentUtcDateTime,
+      probe: (input) => callActivity(context, probeHealthActivity, input),
+    },
+    gate,
+  );
+}
+
+export function* runHealthGateWith(io: GateIo, gate: HealthGate): Generator<df.Task, GateResult, unknown> {
+  const deadline = io.now().getTime() + gate.deadlineSeconds * 1000;
   let passes = 0;
   for (let round = 1; ; round++) {
-    const probed = yield* callActivity(context, probeHealthActivity, {
+    const probed = yield* io.probe({
       incidentId: gate.incidentId,
       workloadId: gate.workloadId,
       source: gate.source,
@@ -53,7 +72,7 @@ export function* runHealthGate(
         summary: `${passes} of ${gate.passesRequired} probe rounds passed in a row: ${probed.summary}`,
       };
     }
-    const next = new Date(context.df.currentUtcDateTime.getTime() + gate.intervalSeconds * 1000);
+    const next = new Date(io.now().getTime() + gate.intervalSeconds * 1000);
     if (next.getTime() > deadline) {
       return {
         kind: 'failed',

@@ -22,7 +22,7 @@ export function* callActivity<I extends z.ZodType, O extends z.ZodType>(
 
 /** Schedules the call without awaiting it (to race it); read what it returns with `activityResult`. */
 export function scheduleActivity<I extends z.ZodType, O extends z.ZodType>(
-  context: df.OrchestrationContext,
+  context: { readonly df: Pick<df.OrchestrationContext['df'], 'isReplaying' | 'callActivityWithRetry'> },
   contract: ActivityContract<I, O>,
   input: z.input<I>,
   retry: df.RetryOptions = STORE_ACTIVITY_RETRY,

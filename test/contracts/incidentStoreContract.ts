@@ -4,7 +4,10 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import type { Incident, NewIncident } from '../../shared/domain/incident/Incident';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
 import type { IncidentQuery, IncidentStore } from '../../shared/ports/IncidentStore';
-import { runbookStepSchema, type RunbookStep } from '../../shared/domain/runbook/runbookStepSchema';
+import {
+  leafStepSchema as runbookStepSchema,
+  type RunbookStep,
+} from '../../shared/domain/runbook/runbookStepSchema';
 import {
   afterDetection,
   DETECTED_AT,

@@ -34,7 +34,12 @@ export type RunbookOutcome = z.infer<typeof runbookOutcomeSchema>;
 
 /** What operators do to a running runbook (the actions API raises it; abort arrives via the incident). */
 export const RUNBOOK_CONTROL_EVENT = 'runbook-control';
-export const RUNBOOK_CONTROL_ACTIONS = [...RUNBOOK_ACTIONS, 'abort'] as const;
+/**
+ * `branch-ended`: a branch of a parallel group tells the runbook it has ended (`stepId` the group,
+ * `branch` its position), so the runbook, which listens for controls while its branches run, wakes to
+ * collect it.
+ */
+export const RUNBOOK_CONTROL_ACTIONS = [...RUNBOOK_ACTIONS, 'abort', 'branch-ended'] as const;
 export type RunbookControlAction = (typeof RUNBOOK_CONTROL_ACTIONS)[number];
 export const runbookControlEventSchema = z.object({
   action: z.enum(RUNBOOK_CONTROL_ACTIONS),
@@ -48,6 +53,8 @@ export const runbookControlEventSchema = z.object({
    * passes on, and in events raised before the log existed): a runbook that already took it ignores a repeat.
    */
   seq: z.number().int().positive().optional(),
+  /** For `branch-ended`: which branch of the group `stepId`. */
+  branch: z.number().int().nonnegative().optional(),
 });
 export type RunbookControlEvent = z.infer<typeof runbookControlEventSchema>;
 
@@ -96,6 +103,26 @@ export const runbookContinuationSchema = z.object({
     .optional(),
 });
 export type RunbookContinuation = z.infer<typeof runbookContinuationSchema>;
+
+/** One branch of a parallel group: a sub-orchestration of the runbook that runs the branch's steps in order. */
+export const RUNBOOK_BRANCH_ORCHESTRATION = 'runbookBranch';
+
+export function runbookBranchInstanceId(runbookInstanceId: string, groupId: string, branch: number): string {
+  return `${runbookInstanceId}:${groupId}:${branch}`;
+}
+
+export const runbookBranchInputSchema = z.object({
+  incidentId: id,
+  workloadId: id,
+  purpose: runbookPurposeSchema,
+  /** The runbook instance that runs the group: where the branch says it has ended. */
+  parentInstanceId: id,
+  groupId: id,
+  branch: z.number().int().nonnegative(),
+  branchName: z.string().min(1),
+  steps: z.array(runbookPlanStepSchema).min(1),
+});
+export type RunbookBranchInput = z.infer<typeof runbookBranchInputSchema>;
 
 export const runbookInputSchema = z.object({
   incidentId: id,
@@ -233,6 +260,13 @@ export const recordStepChangeActivity = activityContract(
 export const setRunbookPausedActivity = activityContract(
   'setRunbookPaused',
   z.object({ incidentId: id, at: instant, paused: runbookPauseSchema.nullable(), entry: timelineEntryInput }),
+  z.object({ status: z.string().min(1) }),
+);
+
+/** Records that a step inside a parallel branch paused the runbook (or, with `paused: false`, that it goes on). */
+export const setBranchStepPausedActivity = activityContract(
+  'setBranchStepPaused',
+  z.object({ incidentId: id, at: instant, stepId: id, paused: z.boolean(), entry: timelineEntryInput }),
   z.object({ status: z.string().min(1) }),
 );
 

@@ -19,6 +19,11 @@ export const runbookPauseSchema = z.object({
   stepId: z.string().min(1).optional(),
   actor: z.string().min(1).optional(),
   at: utcInstant,
+  /**
+   * step-failed inside parallel branches: every failed step waiting for retry-step or skip-step, while the
+   * other branches go on (`stepId` is the first of them).
+   */
+  steps: z.array(z.string().min(1)).optional(),
 });
 export type RunbookPause = z.infer<typeof runbookPauseSchema>;
 
@@ -41,4 +46,10 @@ export function currentStepId(
   const active = steps.find((step) => step.status === 'running' || step.status === 'waiting');
   if (active !== undefined) return active.id;
   return runbook.paused?.reason === 'step-failed' ? runbook.paused.stepId : undefined;
+}
+
+/** The failed steps a pause waits on (several when parallel branches failed), for retry-step and skip-step. */
+export function pausedStepIds(paused: RunbookPause | undefined): string[] {
+  if (paused?.reason !== 'step-failed') return [];
+  return paused.steps ?? (paused.stepId === undefined ? [] : [paused.stepId]);
 }

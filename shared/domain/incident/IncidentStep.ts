@@ -29,5 +29,9 @@ export const incidentStepSchema = z.object({
    * number is higher than this, so an activity that runs twice (or late) cannot move a step backwards.
    */
   revision: z.number().int().nonnegative(),
+  /** For a step inside a parallel group: the group's id, the branch's position in it (from 0) and name. */
+  group: z
+    .object({ id: z.string().min(1), branch: z.number().int().nonnegative(), branchName: z.string().min(1) })
+    .optional(),
 });
 export type IncidentStep = z.infer<typeof incidentStepSchema>;

@@ -1,6 +1,7 @@
 // Which operator action fits which incident state, who may take it, and what it does to the orchestrations.
 import type { Role } from '../auth/Role';
 import type { Incident } from './Incident';
+import { pausedStepIds } from './IncidentRunbook';
 import { isTerminal } from './IncidentStatus';
 
 export const OPERATOR_ACTIONS = [
@@ -86,21 +87,23 @@ export function planOperatorAction(
     case 'abort':
       return isTerminal(status) ? conflict(`Incident is already ${status}.`) : { kind: 'abort' };
     case 'confirm-step': {
-      const waiting = incident.steps.find((s) => s.status === 'waiting');
-      if (status !== 'failing-over' || waiting === undefined) {
+      // Several at once only in parallel branches, where one branch may be paused while another waits.
+      const waiting = incident.steps.filter((s) => s.status === 'waiting').map((s) => s.id);
+      if ((status !== 'failing-over' && status !== 'paused') || waiting.length === 0) {
         return conflict(`No step is waiting for confirmation (incident is ${status}).`);
       }
-      return sameStep(waiting.id, stepId) ?? { kind: 'runbook', action, stepId: waiting.id };
+      return oneOf(waiting, stepId, action);
     }
     case 'retry-step':
     case 'skip-step': {
       const paused = incident.runbook?.paused;
-      if (status !== 'paused' || paused?.reason !== 'step-failed' || paused.stepId === undefined) {
+      const failed = pausedStepIds(paused);
+      if (status !== 'paused' || failed.length === 0) {
         return conflict(
           `${action} applies when the runbook is paused on a failed step (incident is ${status}${paused ? `, paused by ${paused.actor ?? 'an operator'}: use resume` : ''}).`,
         );
       }
-      return sameStep(paused.stepId, stepId) ?? { kind: 'runbook', action, stepId: paused.stepId };
+      return oneOf(failed, stepId, action);
     }
     case 'pause':
       if (status !== 'failing-over') {
@@ -124,6 +127,27 @@ export function planOperatorAction(
         ? { kind: 'unavailable', reason: 'failback is not part of this build yet.' }
         : conflict(`failback applies to a recovered incident (incident is ${status}).`);
   }
+}
+
+/** The step a step action is for: the one named, which must be among `current`, or the only one there is. */
+function oneOf(current: readonly string[], named: string | undefined, action: RunbookAction): ActionPlan {
+  const [only] = current;
+  if (named === undefined && current.length > 1) {
+    return {
+      kind: 'conflict',
+      reason: `Steps ${current.join(', ')} are all waiting for ${action}: name one (stepId).`,
+    };
+  }
+  if (named !== undefined && current.length > 1) {
+    return current.includes(named)
+      ? { kind: 'runbook', action, stepId: named }
+      : {
+          kind: 'conflict',
+          reason: `Step ${named} is not a step this action applies to now (${current.join(', ')} are).`,
+        };
+  }
+  const step = only ?? '';
+  return sameStep(step, named) ?? { kind: 'runbook', action, stepId: step };
 }
 
 function sameStep(current: string, named: string | undefined): ActionPlan | undefined {

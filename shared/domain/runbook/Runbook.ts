@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { definedOnly } from '../catalog/definedOnly';
 import { idSchema } from '../catalog/slug';
-import { runbookStepSchema } from './runbookStepSchema';
+import { runbookStepSchema } from './parallelGroupSchema';
 
 export const RUNBOOK_KIND = 'Runbook';
 
@@ -24,19 +24,26 @@ const runbookFileSchema = z
       .array(runbookStepSchema)
       .min(1, { error: 'A runbook needs at least one step' })
       .max(MAX_STEPS)
-      .describe('The steps, run in this order.'),
+      .describe('The steps, run in this order; a parallel group runs its branches at the same time.'),
   })
   .superRefine((file, ctx) => {
+    // Unique across the whole runbook: operators address a step inside a branch by its id alone.
     const seen = new Set<string>();
-    file.steps.forEach((step, index) => {
-      if (seen.has(step.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['steps', index, 'id'],
-          message: `Duplicate step id "${step.id}"`,
-        });
+    const check = (id: string, path: (string | number)[]) => {
+      if (seen.has(id)) {
+        ctx.addIssue({ code: 'custom', path, message: `Duplicate step id "${id}"` });
       }
-      seen.add(step.id);
+      seen.add(id);
+    };
+    file.steps.forEach((step, index) => {
+      check(step.id, ['steps', index, 'id']);
+      if (step.type === 'parallel') {
+        step.branches.forEach((branch, b) =>
+          branch.steps.forEach((inner, i) =>
+            check(inner.id, ['steps', index, 'branches', b, 'steps', i, 'id']),
+          ),
+        );
+      }
     });
   })
   .meta({

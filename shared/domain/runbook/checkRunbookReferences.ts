@@ -43,13 +43,23 @@ export function checkRunbookReferences(catalog: RunbookReferences): ReferencePro
       }
       continue;
     }
-    runbook.steps.forEach((step, index) => {
+    const located = runbook.steps.flatMap((step, index) =>
+      step.type === 'parallel'
+        ? step.branches.flatMap((branch, b) =>
+            branch.steps.map((inner, i) => ({
+              step: inner,
+              path: ['steps', index, 'branches', b, 'steps', i],
+            })),
+          )
+        : [{ step, path: ['steps', index] }],
+    );
+    located.forEach(({ step, path }) => {
       if (step.type === 'healthCheck' && step.source.kind === 'workload') {
         const { target } = step.source;
         if (workload.healthChecks[target].length === 0) {
           problems.push({
             file,
-            path: formatZodPath(['steps', index, 'target']),
+            path: formatZodPath([...path, 'target']),
             message: `Workload "${workload.id}" has no ${target} health checks: add healthChecks.${target} to it, or give the step an inline probe`,
           });
         }

@@ -1,5 +1,6 @@
 // Which app settings the catalog's runbooks refer to but the app does not have: reported at start-up, so
 // a missing credential is found before a failover needs it, not during one.
+import { flattenSteps } from './parallelGroupSchema';
 import type { Catalog } from '../catalog/Catalog';
 import type { SecretLookup } from './resolveHttpRequest';
 
@@ -12,7 +13,7 @@ export interface MissingSecret {
 export function missingSecrets(catalog: Pick<Catalog, 'runbooks'>, secret: SecretLookup): MissingSecret[] {
   const missing = new Map<string, string[]>();
   for (const runbook of catalog.runbooks) {
-    for (const step of runbook.steps) {
+    for (const { step } of flattenSteps(runbook.steps)) {
       if (step.type !== 'http') continue;
       for (const name of step.request.secretNames) {
         if (!secret(name)) {

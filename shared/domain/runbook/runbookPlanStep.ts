@@ -4,7 +4,7 @@
 // own schema, which produced it.
 import { z } from 'zod';
 import { RETRY_PRESET_NAMES } from './retryPresets';
-import { ON_FAILURE_POLICIES, STEP_TYPES, type RunbookStep } from './runbookStepSchema';
+import { LEAF_STEP_TYPES, ON_FAILURE_POLICIES, type RunbookStep } from './runbookStepSchema';
 
 const id = z.string().min(1);
 
@@ -18,7 +18,7 @@ const retryPolicyShape = z.object({
 const planStepShape = z.looseObject({
   id,
   name: id,
-  type: z.enum(STEP_TYPES),
+  type: z.enum(LEAF_STEP_TYPES),
   timeoutSeconds: z.number().positive(),
   retry: retryPolicyShape,
   onFailure: z.enum(ON_FAILURE_POLICIES),
@@ -27,9 +27,13 @@ const planStepShape = z.looseObject({
   intervalSeconds: z.number().positive().optional(),
   deadlineSeconds: z.number().positive().optional(),
 });
-export const runbookPlanStepSchema = z.custom<RunbookStep>(
-  (value) => planStepShape.safeParse(value).success,
-  {
-    error: 'Not a parsed runbook step',
-  },
-);
+const planGroupShape = z.looseObject({
+  id,
+  name: id,
+  type: z.literal('parallel'),
+  branches: z.array(z.looseObject({ name: id, steps: z.array(planStepShape).min(1) })).min(1),
+});
+const planShape = z.union([planStepShape, planGroupShape]);
+export const runbookPlanStepSchema = z.custom<RunbookStep>((value) => planShape.safeParse(value).success, {
+  error: 'Not a parsed runbook step',
+});

@@ -7,10 +7,14 @@ import { DEFAULT_CONSECUTIVE_PASSES } from '../catalog/healthCheckSchema';
 import { idSchema } from '../catalog/slug';
 import { httpRequestSchema } from './httpRequestSchema';
 import { probeSchema } from './probeSchema';
+import type { ParallelStep } from './parallelGroupSchema';
 import { type RetryPresetName } from './retryPresets';
 import { resolveRetry, retrySchema, type RetrySpec } from './retrySchema';
 
-export const STEP_TYPES = ['http', 'manual', 'wait', 'healthCheck'] as const;
+/** Steps that do one thing; a `parallel` group holds branches of them (parallelGroupSchema.ts). */
+export const LEAF_STEP_TYPES = ['http', 'manual', 'wait', 'healthCheck'] as const;
+export type LeafStepType = (typeof LEAF_STEP_TYPES)[number];
+export const STEP_TYPES = [...LEAF_STEP_TYPES, 'parallel'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
 
 /** What happens when a step still fails after its retries. */
@@ -32,7 +36,7 @@ export const STEP_DEFAULTS = {
   manual: { timeoutSeconds: 30 * MINUTE, retry: 'none' },
   wait: { retry: 'none' },
   healthCheck: { timeoutSeconds: 10, retry: 'none' },
-} as const satisfies Record<StepType, { timeoutSeconds?: number; retry: RetryPresetName }>;
+} as const satisfies Record<LeafStepType, { timeoutSeconds?: number; retry: RetryPresetName }>;
 export const DEFAULT_PROBE_INTERVAL_SECONDS = 10;
 export const MAX_CONSECUTIVE_PASSES = 100;
 
@@ -68,7 +72,7 @@ interface CommonFields {
 }
 
 /** The fields every parsed step has, defaults filled. */
-function commonOutput<T extends StepType>(
+function commonOutput<T extends LeafStepType>(
   type: T,
   step: CommonFields,
   timeoutSeconds: number,
@@ -206,22 +210,34 @@ const healthCheckStepSchema = z
     deadlineSeconds: deadline,
   }));
 
-export const runbookStepSchema = z.discriminatedUnion(
-  'type',
-  [httpStepSchema, manualStepSchema, waitStepSchema, healthCheckStepSchema],
-  {
-    error: (issue) => {
-      if (issue.code !== 'invalid_union') {
-        return undefined;
-      }
-      const type: unknown = (issue.input as { type?: unknown } | undefined)?.type;
-      const what = type === undefined ? 'Missing step type' : `Unknown step type ${JSON.stringify(type)}`;
-      return `${what}: expected one of ${STEP_TYPES.join(', ')}`;
-    },
-  },
-);
-export type RunbookStep = z.output<typeof runbookStepSchema>;
-export type HttpStep = Extract<RunbookStep, { type: 'http' }>;
-export type ManualStep = Extract<RunbookStep, { type: 'manual' }>;
-export type WaitStep = Extract<RunbookStep, { type: 'wait' }>;
-export type HealthCheckStep = Extract<RunbookStep, { type: 'healthCheck' }>;
+/** The options of the step union, for the union of a runbook's steps (with `parallel`) to extend. */
+export const LEAF_STEP_SCHEMAS = [
+  httpStepSchema,
+  manualStepSchema,
+  waitStepSchema,
+  healthCheckStepSchema,
+] as const;
+
+/** A step that does one thing: what a runbook and a branch of a parallel group are made of. */
+export const leafStepSchema = z.discriminatedUnion('type', [...LEAF_STEP_SCHEMAS], {
+  error: unknownStepType(LEAF_STEP_TYPES),
+});
+
+export function unknownStepType(types: readonly string[]) {
+  return (issue: { code?: string; input?: unknown }): string | undefined => {
+    if (issue.code !== 'invalid_union') {
+      return undefined;
+    }
+    const type: unknown = (issue.input as { type?: unknown } | undefined)?.type;
+    const what = type === undefined ? 'Missing step type' : `Unknown step type ${JSON.stringify(type)}`;
+    return `${what}: expected one of ${types.join(', ')}`;
+  };
+}
+
+export type LeafStep = z.output<typeof leafStepSchema>;
+/** A step of a runbook: one that does one thing, or a parallel group of branches of them. */
+export type RunbookStep = LeafStep | ParallelStep;
+export type HttpStep = Extract<LeafStep, { type: 'http' }>;
+export type ManualStep = Extract<LeafStep, { type: 'manual' }>;
+export type WaitStep = Extract<LeafStep, { type: 'wait' }>;
+export type HealthCheckStep = Extract<LeafStep, { type: 'healthCheck' }>;

@@ -12,7 +12,7 @@ import {
   openEmbeddedDatabase,
   type EmbeddedDatabase,
 } from '../../../shared/adapters/sqlite/openEmbeddedDatabase';
-import { runbookStepSchema } from '../../../shared/domain/runbook/runbookStepSchema';
+import { leafStepSchema } from '../../../shared/domain/runbook/runbookStepSchema';
 import { copyStores, type Stores } from '../../../scripts/migration/copyStores';
 import { storedAlert } from '../../contracts/alertStoreContract';
 import {
@@ -56,7 +56,7 @@ beforeEach(async () => {
     timelineEntry('t2', '2026-11-22T03:12:06.000Z', { type: 'step-started' }),
     timelineEntry('t3', '2026-11-22T03:13:00.000Z'),
   ]);
-  const plan = [runbookStepSchema.parse({ id: 'dns', name: 'Switch DNS', type: 'wait', duration: '1s' })];
+  const plan = [leafStepSchema.parse({ id: 'dns', name: 'Switch DNS', type: 'wait', duration: '1s' })];
   await embedded.incidents.keepRunbookPlan(incident.id, 'failover', plan);
   await embedded.incidents.create(newIncident({ id: 'billing-20261122-040000', workloadId: 'billing' }));
   for (let i = 0; i < 3; i++) await embedded.alerts.record(storedAlert(`m${i}`, i));

@@ -11,6 +11,8 @@ export const outcomeStepSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** The last failure, in words: shown literally, never as markup. */
   error: z.string().optional(),
+  /** The branch of a parallel group the step is in, by name: messages show it beside the step. */
+  branch: z.string().min(1).optional(),
 });
 export type OutcomeStep = z.infer<typeof outcomeStepSchema>;
 
@@ -22,7 +24,13 @@ export function toOutcomeStep(step: IncidentStep): OutcomeStep {
     status: step.status,
     attempts: step.attempts,
     ...(step.error ? { error: step.error } : {}),
+    ...(step.group ? { branch: step.group.branchName } : {}),
   };
+}
+
+/** A step's name in a message: a step inside a parallel group says its branch first. */
+export function outcomeStepName(step: OutcomeStep): string {
+  return step.branch === undefined ? step.name : `[${step.branch}] ${step.name}`;
 }
 
 /**
@@ -47,7 +55,7 @@ export function stepView(step: OutcomeStep, statusTexts: StepStatusTexts): StepV
   const error = step.error ?? '';
   return {
     id: step.id,
-    name: step.name,
+    name: outcomeStepName(step),
     statusText: statusTexts[step.status],
     hasError: error.trim() !== '',
     error: shorten(error, STEP_TEXT_MAX_CHARS),

@@ -1,6 +1,6 @@
 // What the runbook takes from the incident's control log at the start of an execution, and how it tells a
 // control it already took from one it has not. Only `preload` and what it hands on are exercised here: they
-// never touch the orchestration context (the waits are covered end to end in test/e2e).
+// never touch the orchestration context (the waits are in RunbookControlWaits.test.ts).
 import type * as df from 'durable-functions';
 import { RunbookControl } from '../../../../orchestrations/runbook/RunbookControl';
 import type { RecordedRunbookControl } from '../../../../shared/domain/incident/runbookControlLog';

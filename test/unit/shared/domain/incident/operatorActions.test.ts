@@ -104,3 +104,56 @@ describe('planOperatorAction for approval', () => {
     });
   });
 });
+
+describe('planOperatorAction inside parallel branches', () => {
+  const inBranch = (id: string, status: IncidentStep['status'], branch: number): IncidentStep => ({
+    ...step(id, status, 'manual'),
+    group: { id: 'regions', branch, branchName: `branch-${branch}` },
+  });
+
+  it('asks which step when several wait for confirmation, and confirms the one named', () => {
+    const incident = running([inBranch('look-db', 'waiting', 0), inBranch('look-web', 'waiting', 1)]);
+    expect(planOperatorAction(incident, 'confirm-step', 'oscar')).toEqual({
+      kind: 'conflict',
+      reason: 'Steps look-db, look-web are all waiting for confirm-step: name one (stepId).',
+    });
+    expect(planOperatorAction(incident, 'confirm-step', 'oscar', 'look-web')).toEqual({
+      kind: 'runbook',
+      action: 'confirm-step',
+      stepId: 'look-web',
+    });
+  });
+
+  it('retries any of the failed branch steps the runbook is paused on, and confirms a step of a branch still running', () => {
+    const incident = {
+      ...failingOverIncident({
+        status: 'paused',
+        runbook: {
+          ...runbook,
+          paused: {
+            reason: 'step-failed',
+            stepId: 'db',
+            steps: ['db', 'cache'],
+            at: afterDetection(400 * SECOND),
+          },
+        },
+        steps: [inBranch('db', 'failed', 0), inBranch('cache', 'failed', 1), inBranch('look', 'waiting', 2)],
+      }),
+      version: 4,
+    };
+    expect(planOperatorAction(incident, 'retry-step', 'oscar', 'cache')).toEqual({
+      kind: 'runbook',
+      action: 'retry-step',
+      stepId: 'cache',
+    });
+    expect(planOperatorAction(incident, 'skip-step', 'oscar', 'look')).toMatchObject({
+      kind: 'conflict',
+      reason: expect.stringMatching(/db, cache are/),
+    });
+    expect(planOperatorAction(incident, 'confirm-step', 'oscar')).toEqual({
+      kind: 'runbook',
+      action: 'confirm-step',
+      stepId: 'look',
+    });
+  });
+});

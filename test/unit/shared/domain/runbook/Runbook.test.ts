@@ -1,3 +1,4 @@
+import type { LeafStep } from '../../../../../shared/domain/runbook/runbookStepSchema';
 import { parseCatalogFiles } from '../../../../../shared/domain/catalog/parseCatalogFiles';
 import { RETRY_PRESETS } from '../../../../../shared/domain/runbook/retryPresets';
 import { isExpectedStatus } from '../../../../../shared/domain/runbook/httpRequestSchema';
@@ -17,8 +18,10 @@ function parseRunbook(input: Readonly<Record<string, unknown>>) {
   return nonNullValue(parseCatalogFiles(catalogFiles(input)).runbooks[0], 'runbook');
 }
 
-function onlyStep(step: Readonly<Record<string, unknown>>) {
-  return nonNullValue(parseRunbook(runbookWithStep(step)).steps[0], 'step');
+function onlyStep(step: Readonly<Record<string, unknown>>): LeafStep {
+  const parsed = nonNullValue(parseRunbook(runbookWithStep(step)).steps[0], 'step');
+  if (parsed.type === 'parallel') throw new Error('expected a step that does one thing');
+  return parsed;
 }
 
 /** The problems of the runbook file, as `path → message` with the file name checked. */
