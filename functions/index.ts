@@ -14,6 +14,7 @@ import './activities/runbookActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './approvalPages';
+import './reports';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.
