@@ -6,7 +6,7 @@ import { buildRunbookDocument } from '../../../../../shared/domain/report/runboo
 import { nonNullValue } from '../../../../../shared/nonNull';
 
 const catalog = loadCatalog(path.join(__dirname, '../../../../../catalog'));
-const workload = nonNullValue(findWorkload(catalog, 'orders-api'));
+const workload = nonNullValue(findWorkload(catalog, 'orders-api'), 'orders-api');
 
 describe('buildRunbookDocument (the sample orders-api catalog)', () => {
   const doc = buildRunbookDocument(workload, catalog);
@@ -34,7 +34,7 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
   });
 
   it('gives every step with the exact request, naming secrets and never showing them', () => {
-    const steps = nonNullValue(doc.runbooks[0]).steps;
+    const steps = nonNullValue(doc.runbooks[0], 'failover').steps;
     expect(steps.map((s) => s.id)).toEqual([
       'freeze-writes',
       'failover-cosmos',
@@ -43,7 +43,7 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
       'validate-secondary',
       'smoke-test',
     ]);
-    const cosmos = nonNullValue(steps[1]);
+    const cosmos = nonNullValue(steps[1], 'step 2');
     expect(cosmos.action).toBe('POST http://127.0.0.1:7090/cosmos/failover, expecting 200 or 202');
     expect(cosmos.secrets).toEqual(['LIFEBOAT_DEMO_AUTOMATION_TOKEN']);
     expect(cosmos.command).toBe(
@@ -57,7 +57,7 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
       ].join(' \\\n  '),
     );
     expect(cosmos.limits).toMatch(/^Timeout 2m per attempt, up to 4 attempts/);
-    expect(nonNullValue(steps[5]).instructions).toMatch(/Sign in and open \*\*My orders\*\*/);
+    expect(nonNullValue(steps[5], 'step 6').instructions).toMatch(/Sign in and open \*\*My orders\*\*/);
     expect(doc.secrets).toEqual(['LIFEBOAT_DEMO_AUTOMATION_TOKEN']);
     expect(doc.healthChecks.map((h) => [h.region, h.check])).toEqual([
       [
@@ -90,7 +90,7 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
         ),
       })),
     };
-    const step = nonNullValue(buildRunbookDocument(workload, withSecretBody).runbooks[0]?.steps[3]);
+    const step = nonNullValue(buildRunbookDocument(workload, withSecretBody).runbooks[0]?.steps[3], 'step 4');
     expect(step.command).toContain('--data "{\\"to\\":\\"northeurope\\",\\"token\\":\\"$TRAFFIC_TOKEN\\"}"');
   });
 
