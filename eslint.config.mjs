@@ -37,7 +37,18 @@ const bannedInOrchestrators = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.lifeboat/**', '*.config.js', '*.config.mjs'] },
+  // bin/ holds the CLI's two-line CommonJS launcher, outside the TypeScript project.
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.lifeboat/**',
+      '*.config.js',
+      '*.config.mjs',
+      'bin/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
