@@ -79,7 +79,9 @@ describe('lifeboat catalog validate', () => {
     ]);
     const missing = await cli(['catalog', 'validate', 'nowhere'], { cwd: work });
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/^nowhere: The catalog directory ".*nowhere" cannot be read: (Error: )?ENOENT/);
+    expect(missing.err).toMatch(
+      /^nowhere: The catalog directory ".*nowhere" cannot be read: (Error: )?ENOENT/,
+    );
   });
 });
 
