@@ -1,18 +1,8 @@
 // The terminal views of `lifeboat incidents` and `lifeboat incident <id>`: the status API's JSON in columns.
-import { formatDuration } from '../shared/domain/criteria/formatDuration';
+import { rtoClockText as rtoText } from '../shared/domain/incident/rtoClockText';
 import type { IncidentSummary, IncidentView } from '../shared/domain/incident/incidentView';
 
 const LATEST_TIMELINE = 10;
-
-export function rtoText(rto: IncidentSummary['rto']): string {
-  const target = formatDuration(rto.targetSeconds * 1000);
-  const elapsed = formatDuration(rto.elapsedSeconds * 1000);
-  if (rto.met !== undefined) return `${elapsed} of ${target}, ${rto.met ? 'met' : 'missed'}`;
-  if (rto.remainingSeconds === undefined) return `${elapsed} of ${target}, ended`;
-  return rto.remainingSeconds > 0
-    ? `${elapsed} of ${target}, ${formatDuration(rto.remainingSeconds * 1000)} left`
-    : `${elapsed} of ${target}, overrun by ${formatDuration((rto.elapsedSeconds - rto.targetSeconds) * 1000)}`;
-}
 
 export function incidentsTable(items: readonly IncidentSummary[]): string {
   if (items.length === 0) return 'No incidents.';

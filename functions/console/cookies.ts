@@ -1,5 +1,6 @@
-// Reading the Cookie header and writing Set-Cookie values for the console's session.
-import type { HttpRequest } from '@azure/functions';
+// Reading the Cookie header and making the console's cookies. Responses carry them in `cookies` (the
+// library and the host write one Set-Cookie each), never as a hand-written header.
+import type { Cookie, HttpRequest } from '@azure/functions';
 
 export function readCookie(request: HttpRequest, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
@@ -10,22 +11,30 @@ export function readCookie(request: HttpRequest, name: string): string | undefin
 }
 
 /**
- * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Path=/api/console and the
- * report routes share it through Path=/api. Secure when the request arrived over https, which includes
- * App Service's front end telling us so (x-forwarded-proto), so plain-http local use still works.
+ * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Path=/api so the report
+ * and runbook routes see it too, Secure when the request arrived over https (App Service's front end says
+ * so in x-forwarded-proto), so plain-http local use still works.
  */
-export function sessionCookie(
+export function consoleCookie(
   request: HttpRequest,
   name: string,
   value: string,
   maxAgeSeconds: number,
-): string {
-  const secure = isHttps(request) ? '; Secure' : '';
-  return `${name}=${value}; Path=/api; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+): Cookie {
+  return {
+    name,
+    value,
+    path: '/api',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(request),
+    maxAge: maxAgeSeconds,
+  };
 }
 
-export function clearedCookie(request: HttpRequest, name: string): string {
-  return sessionCookie(request, name, '', 0);
+/** Expired long ago. An Expires date, because a Max-Age of 0 is dropped by some writers as "unset". */
+export function clearedCookie(request: HttpRequest, name: string): Cookie {
+  return { ...consoleCookie(request, name, '', 1), maxAge: undefined, expires: new Date(1000) };
 }
 
 export function isHttps(request: HttpRequest): boolean {

@@ -87,7 +87,12 @@ export function csrfToken(key: Buffer, binding: string): string {
 }
 
 export function csrfMatches(key: Buffer, binding: string, presented: string | undefined): boolean {
-  return presented !== undefined && equal(presented, csrfToken(key, binding));
+  return sameToken(presented, csrfToken(key, binding));
+}
+
+/** Constant-time comparison of a presented token with the expected one. */
+export function sameToken(presented: string | undefined, expected: string): boolean {
+  return presented !== undefined && equal(presented, expected);
 }
 
 function mac(key: Buffer, text: string): string {
