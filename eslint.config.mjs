@@ -37,7 +37,8 @@ const bannedInOrchestrators = [
 ];
 
 export default tseslint.config(
-  // bin/ holds the CLI's two-line CommonJS launcher, outside the TypeScript project.
+  // bin/ holds the CLI's CommonJS launcher and templates/assets/ the console's browser script: both plain JS
+  // outside the TypeScript project.
   {
     ignores: [
       'dist/**',

@@ -12,7 +12,8 @@
     // Never swap the region out from under someone typing a comment or reading an open action.
     function busy() {
       var active = document.activeElement;
-      if (active && region.contains(active) && /^(TEXTAREA|INPUT|SELECT|BUTTON)$/.test(active.tagName)) return true;
+      if (active && region.contains(active) && /^(TEXTAREA|INPUT|SELECT|BUTTON)$/.test(active.tagName))
+        return true;
       if (region.querySelector('.actions details[open]')) return true;
       var areas = region.querySelectorAll('textarea');
       for (var i = 0; i < areas.length; i++) if (areas[i].value.trim() !== '') return true;
