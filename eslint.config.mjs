@@ -48,6 +48,7 @@ export default tseslint.config(
       '*.config.js',
       '*.config.mjs',
       'bin/**',
+      'templates/assets/**',
     ],
   },
   eslint.configs.recommended,
