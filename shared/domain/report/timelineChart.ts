@@ -37,7 +37,8 @@ export interface TimelineChart {
   readonly plotBottom: number;
   readonly bars: readonly ChartBar[];
   readonly rto: { readonly x: number; readonly label: string; readonly labelX: number };
-  readonly ticks: readonly { readonly x: number; readonly label: string }[];
+  /** `anchor` keeps the first and last labels inside the drawing. */
+  readonly ticks: readonly { readonly x: number; readonly label: string; readonly anchor: string }[];
   readonly hasBars: boolean;
 }
 
@@ -75,7 +76,11 @@ export function timelineChart(
   const rtoX = xOf(detectedAtMs + rtoMs);
   const ticks = Array.from({ length: TICKS + 1 }, (_, i) => {
     const ms = (spanMs / TICKS) * i;
-    return { x: xOf(detectedAtMs + ms), label: `+${formatDuration(ms)}` };
+    return {
+      x: xOf(detectedAtMs + ms),
+      label: `+${formatDuration(ms)}`,
+      anchor: i === 0 ? 'start' : i === TICKS ? 'end' : 'middle',
+    };
   });
   return {
     width: CHART_WIDTH,
@@ -85,7 +90,8 @@ export function timelineChart(
     plotTop: TOP,
     plotBottom,
     bars,
-    rto: { x: rtoX, label: `RTO ${formatDuration(rtoMs)}`, labelX: rtoX + 4 },
+    // The label sits left of the line: the line is never left of the plot's middle.
+    rto: { x: rtoX, label: `RTO ${formatDuration(rtoMs)}`, labelX: rtoX - 4 },
     ticks,
     hasBars: bars.length > 0,
   };
