@@ -209,11 +209,10 @@ describe('the operator console', () => {
     expect(await page.locator('#rto-verdict').textContent()).toMatch(
       /^RTO 15m: recovered in \d+s, met with .* to spare$/,
     );
-    expect(
-      await page
-        .locator('#steps tr[data-step]')
-        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step'))),
-    ).toEqual(recovered.steps.map((s) => s.id));
+    const reportRows = await page.locator('#steps tr[data-step]').all();
+    expect(await Promise.all(reportRows.map((r) => r.getAttribute('data-step')))).toEqual(
+      recovered.steps.map((s) => s.id),
+    );
     const decision = recovered.approval.decisions[0];
     expect(await page.locator('#decisions td').allTextContents()).toEqual([
       'oscar',
