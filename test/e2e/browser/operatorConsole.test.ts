@@ -264,6 +264,21 @@ describe('the operator console', () => {
     expect(await page.locator('h1').first().textContent()).toMatch(/Workload orders-api/);
     expect(await page.locator('#actions').count()).toBe(0);
 
+    // The workloads page: the catalog as loaded, in words.
+    await page.goto(app.api('console/workloads'));
+    const card = page.locator('#workload-orders-api');
+    expect(await card.locator('table.contacts').innerText()).toMatch(/approver\s+Alice/);
+    expect(await card.locator('ul.criteria').innerText()).toBe('Sev1 or worse');
+    expect(await card.locator('ol li').allTextContents()).toEqual([
+      'failover-cosmos Fail over the Cosmos DB write region (http): POST ' +
+        `${demo.urls.automation}/cosmos/failover, expecting 200 or 202`,
+      'wait-for-replication Let replication settle (wait): Wait 30s.',
+      `switch-traffic Switch traffic to North Europe (http): POST ${demo.urls.automation}/traffic/switch, expecting 200-299`,
+      'smoke-test Confirm customer-facing smoke test (manual): Follow the instructions, then record who confirmed it and when.',
+    ]);
+    expect(await card.locator('a[href="/api/workloads/orders-api/runbook"]').count()).toBe(1);
+    await screenshot(page, 'workloads');
+
     // A forged form post (right cookie, no token) and one with a made-up token are both refused.
     const operator = await browser.newContext();
     const opPage = await operator.newPage();
