@@ -37,7 +37,20 @@ const bannedInOrchestrators = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.lifeboat/**', '*.config.js', '*.config.mjs'] },
+  // bin/ holds the CLI's CommonJS launcher and templates/assets/ the console's browser script: both plain JS
+  // outside the TypeScript project.
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.lifeboat/**',
+      '*.config.js',
+      '*.config.mjs',
+      'bin/**',
+      'templates/assets/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -4,23 +4,14 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
-import { approverOf } from '../shared/domain/approval/approverOf';
-import { findWorkload } from '../shared/domain/catalog/Catalog';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
 import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
 import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
-import {
-  ACTION_ROLES,
-  isOperatorAction,
-  isStepAction,
-  OPERATOR_ACTIONS,
-  planOperatorAction,
-  STEP_ACTIONS,
-} from '../shared/domain/incident/operatorActions';
+import { ACTION_ROLES, isOperatorAction, OPERATOR_ACTIONS } from '../shared/domain/incident/operatorActions';
 import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
-import { ConflictError, errorMessage } from '../shared/errors';
+import { errorMessage } from '../shared/errors';
 import { invocationLogger } from '../shared/logging';
-import { applyOperatorAction } from './actions/applyOperatorAction';
+import { takeOperatorAction } from './actions/takeOperatorAction';
 import { authorizeOperator } from './http/authenticateOperator';
 import { errorResponse } from './http/errorResponse';
 import { pagedResponse } from './http/pagedResponse';
@@ -115,74 +106,51 @@ export async function incidentAction(
   if (!auth.ok) return auth.response;
   const body = await readActionBody(request);
   if (!body.ok) return body.response;
-  if (body.value.stepId !== undefined && !isStepAction(action)) {
-    return errorResponse(
-      400,
-      'invalid_body',
-      `stepId applies to ${STEP_ACTIONS.join(', ')}, not ${action}.`,
-      [{ path: 'stepId', message: 'Not expected for this action' }],
-    );
-  }
 
   const id = request.params.id ?? '';
-  const incident = await container().incidentStore().get(id);
-  if (incident === undefined) {
-    return errorResponse(404, 'not_found', `No incident '${id}'.`);
-  }
-  const actor = auth.identity.name;
-  // Approvers decide as their contact in the workload's matrix when they are one (links carry that id).
-  const workload = findWorkload(container().catalog(), incident.workloadId);
-  const approver = approverOf(auth.identity, workload?.contacts ?? {});
-  const plan = planOperatorAction(
-    incident,
+  const outcome = await takeOperatorAction(context, {
+    incidentId: id,
     action,
-    action === 'approve' || action === 'reject' ? approver.approver : actor,
-    body.value.stepId,
-  );
-  const now = container().now();
-  if (plan.kind === 'conflict' || plan.kind === 'unavailable') {
-    return {
-      status: plan.kind === 'conflict' ? 409 : 501,
-      jsonBody: {
-        error: {
-          code: plan.kind === 'conflict' ? 'invalid_state' : 'not_available',
-          message: plan.reason,
-          details: [],
-        },
-        current: toIncidentSummary(incident, now),
-      },
-      headers: noStore,
-    };
-  }
-
-  try {
-    await applyOperatorAction(context, {
-      incident,
-      plan,
-      actor,
-      approver,
-      at: now.toISOString(),
-      ...(body.value.comment ? { comment: body.value.comment } : {}),
-    });
-  } catch (err) {
-    if (err instanceof ConflictError) {
+    identity: auth.identity,
+    ...(body.value.comment ? { comment: body.value.comment } : {}),
+    ...(body.value.stepId ? { stepId: body.value.stepId } : {}),
+  });
+  switch (outcome.kind) {
+    case 'invalid':
+      return errorResponse(400, 'invalid_body', outcome.message, outcome.details);
+    case 'not_found':
+      return errorResponse(404, 'not_found', outcome.message);
+    case 'conflict':
+    case 'unavailable':
       return {
-        status: 409,
+        status: outcome.kind === 'conflict' ? 409 : 501,
         jsonBody: {
-          error: { code: 'invalid_state', message: err.message, details: [] },
-          current: toIncidentSummary(incident, now),
+          error: {
+            code: outcome.kind === 'conflict' ? 'invalid_state' : 'not_available',
+            message: outcome.message,
+            details: [],
+          },
+          current: toIncidentSummary(outcome.incident, container().now()),
+        },
+        headers: noStore,
+      };
+    case 'accepted': {
+      const { actor, incident, note } = outcome;
+      invocationLogger(context).info('Operator action accepted', { incidentId: id, action, actor });
+      return {
+        status: 202,
+        jsonBody: {
+          accepted: true,
+          incidentId: id,
+          action,
+          actor,
+          status: incident.status,
+          ...(note ? { note } : {}),
         },
         headers: noStore,
       };
     }
-    throw err;
   }
-  invocationLogger(context).info('Operator action accepted', { incidentId: id, action, actor });
-  return {
-    status: 202,
-    jsonBody: { accepted: true, incidentId: id, action, actor, status: incident.status },
-    headers: noStore,
-  };
 }
 
 async function readActionBody(

@@ -19,6 +19,8 @@ import './activities/runbookActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './approvalPages';
+import './reports';
+import './console';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,
 // rather than surfacing on the first alert.

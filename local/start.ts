@@ -4,6 +4,7 @@ import { loadConfig } from '../shared/config';
 import { ROLES } from '../shared/domain/auth/Role';
 import { installFunctionsCoreResolver } from './functionsCore/installFunctionsCoreResolver';
 import { generatedSecret } from './generatedSecret';
+import { routeAuthLabel } from './routeAuthLabel';
 import { LocalRuntime } from './LocalRuntime';
 import { applyLocalSettings } from './localSettings';
 import { startTwoRegionDemoApp, type RunningDemoApp } from './demo/TwoRegionDemoApp';
@@ -77,12 +78,17 @@ async function main(): Promise<void> {
       '  warning:        LIFEBOAT_TRUST_APP_SERVICE_AUTH=true, but locally any caller can forge the identity',
     );
   }
-  console.log(`  functions:      ${runtime.catalog.functionCount}`);
+  console.log(
+    `  functions:      ${runtime.catalog.functionCount} (${runtime.catalog.http.length} HTTP routes below; the rest are queue triggers, orchestrations and activities)`,
+  );
   for (const fn of runtime.catalog.http) {
     console.log(
-      `    ${fn.methods.join(',').padEnd(10)} ${runtime.url}/${runtime.hostConfig.routePrefix}/${fn.route}  [${fn.authLevel}]`,
+      `    ${fn.methods.join(',').padEnd(10)} ${runtime.url}/${runtime.hostConfig.routePrefix}/${fn.route}  [${routeAuthLabel(fn.route, fn.methods, fn.authLevel)}]`,
     );
   }
+  console.log(
+    `  console:        ${runtime.url}/${runtime.hostConfig.routePrefix}/console   (sign in with the operator key)`,
+  );
   console.log(`  health:         curl ${runtime.url}/${runtime.hostConfig.routePrefix}/health`);
   if (demo) {
     console.log(
@@ -125,6 +131,12 @@ async function startDemoApp(automationToken: string): Promise<RunningDemoApp | u
 }
 
 main().catch((err: unknown) => {
+  if ((err as { code?: unknown } | null)?.code === 'EADDRINUSE') {
+    console.error(
+      `${err instanceof Error ? err.message : String(err)}: the port is taken (another Lifeboat?). Set LIFEBOAT_PORT to another port, or 0 for a free one.`,
+    );
+    process.exit(1);
+  }
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

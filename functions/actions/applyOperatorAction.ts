@@ -39,6 +39,8 @@ export interface ActionRequest {
   readonly approver: { readonly approver: string; readonly name?: string };
   readonly at: string;
   readonly comment?: string;
+  /** How a decision arrived, for the approval's record: `api` (default) or `console`. */
+  readonly channel?: string;
 }
 
 /**
@@ -55,7 +57,13 @@ export async function applyOperatorAction(context: InvocationContext, request: A
       const raised = await instances.raiseEvent(
         approvalInstanceId(incident.id, FIRST_APPROVAL_ROUND),
         APPROVAL_DECISION_EVENT,
-        { ...request.approver, decision: plan.decision, channel: 'api', at, ...withComment },
+        {
+          ...request.approver,
+          decision: plan.decision,
+          channel: request.channel ?? 'api',
+          at,
+          ...withComment,
+        },
       );
       if (raised !== 'delivered') {
         throw new ConflictError('The approval has just ended; read the incident again.');

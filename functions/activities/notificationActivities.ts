@@ -34,7 +34,7 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
   const { workload, channel } = target;
 
   const base = c.publicBaseUrl();
-  const statusUrl = `${base}/api/incidents/${encodeURIComponent(incident.id)}`;
+  const statusUrl = `${base}/api/console/incidents/${encodeURIComponent(incident.id)}`;
   const templates = c.messageTemplates();
   let notification;
   if (input.message.kind === 'approval-request') {
@@ -157,7 +157,7 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
       ...(outcome === 'aborted' && incident.abortRequested
         ? { abortedBy: incident.abortRequested.actor }
         : {}),
-      statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
+      statusUrl: `${c.publicBaseUrl()}/api/console/incidents/${encodeURIComponent(incident.id)}`,
       recipients: workloadRecipients(workload),
     },
     c.messageTemplates(),

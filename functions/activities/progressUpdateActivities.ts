@@ -59,7 +59,7 @@ registerActivity(sendProgressUpdateActivity, async ({ incidentId, channel: chann
       },
       steps: incident.steps.map(toOutcomeStep),
       ...(stepId === undefined ? {} : { currentStepId: stepId }),
-      statusUrl: `${c.publicBaseUrl()}/api/incidents/${encodeURIComponent(incident.id)}`,
+      statusUrl: `${c.publicBaseUrl()}/api/console/incidents/${encodeURIComponent(incident.id)}`,
       recipients: workloadRecipients(workload),
     },
     c.messageTemplates(),

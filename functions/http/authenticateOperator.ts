@@ -108,14 +108,18 @@ export function authorizeOperator(
  * Every configured key is compared, hashed, in constant time, and the loop never stops early, so the time
  * taken says nothing about which key (if any) matched.
  */
-function identityForKey(presented: string, keys: readonly OperatorKey[]): Identity | undefined {
+export function identityForKey(presented: string, keys: readonly OperatorKey[]): Identity | undefined {
   let matched: OperatorKey | undefined;
   for (const entry of keys) {
     if (keyMatches(presented, entry.key) && matched === undefined) {
       matched = entry;
     }
   }
-  if (matched === undefined) return undefined;
+  return matched === undefined ? undefined : keyIdentity(matched);
+}
+
+/** The identity a configured key stands for (also the console's, for a session opened with that key). */
+export function keyIdentity(matched: OperatorKey): Identity {
   return {
     name: matched.name,
     ...(matched.email === undefined ? {} : { email: matched.email }),

@@ -2,7 +2,7 @@
 // escaped, and served with headers that keep them uncached, unframed, script-free and out of Referer.
 import type { HttpResponseInit } from '@azure/functions';
 import Mustache from 'mustache';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATES_DIR } from '../../shared/templatesDir';
 
@@ -25,10 +25,12 @@ export function htmlResponse(status: number, html: string): HttpResponseInit {
 }
 
 const templates = new Map<string, string>();
+let partials: Record<string, string> | undefined;
 
 /**
- * Renders `templates/pages/<name>.html.mustache`, read from disk once per process. Templates use `{{ }}`
- * only, so every value in `view` is HTML-escaped, whatever an alert or catalog author wrote into it.
+ * Renders `templates/pages/<name>.html.mustache`, read from disk once per process, with the partials in
+ * `templates/pages/partials/` (`{{> name}}`). Templates use `{{ }}` only, so every value in `view` is
+ * HTML-escaped, whatever an alert or catalog author wrote into it.
  */
 export function renderPage(name: string, view: object): string {
   let template = templates.get(name);
@@ -36,5 +38,17 @@ export function renderPage(name: string, view: object): string {
     template = readFileSync(path.join(TEMPLATES_DIR, 'pages', `${name}.html.mustache`), 'utf8');
     templates.set(name, template);
   }
-  return Mustache.render(template, view);
+  return Mustache.render(template, view, pagePartials());
+}
+
+function pagePartials(): Record<string, string> {
+  if (partials === undefined) {
+    const dir = path.join(TEMPLATES_DIR, 'pages', 'partials');
+    partials = Object.fromEntries(
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.mustache'))
+        .map((file) => [file.replace(/\.mustache$/, ''), readFileSync(path.join(dir, file), 'utf8')]),
+    );
+  }
+  return partials;
 }

@@ -162,7 +162,14 @@ export class HttpHost {
       .map((s) => safeDecode(s));
     const prefixMatches = this.prefixSegments.every((p, i) => segments[i]?.toLowerCase() === p.toLowerCase());
     if (!prefixMatches) {
-      sendPlain(res, { status: 404 });
+      sendPlain(
+        res,
+        jsonError(
+          404,
+          'not_found',
+          `No route ${url.pathname}: functions answer under /${this.prefixSegments.join('/')}/.`,
+        ),
+      );
       return;
     }
     const routeSegments = segments.slice(this.prefixSegments.length);
@@ -172,7 +179,17 @@ export class HttpHost {
       .filter((m) => m.params !== undefined);
     const match = matched.find((m) => m.route.fn.methods.includes(method));
     if (!match?.params) {
-      sendPlain(res, { status: 404 });
+      const methods = [...new Set(matched.flatMap((m) => m.route.fn.methods))];
+      sendPlain(
+        res,
+        jsonError(
+          404,
+          'not_found',
+          methods.length > 0
+            ? `${url.pathname} answers ${methods.join(', ')}, not ${method}.`
+            : `No route ${method} ${url.pathname}.`,
+        ),
+      );
       return;
     }
     const { fn } = match.route;
@@ -180,7 +197,16 @@ export class HttpHost {
       fn.authLevel !== 'anonymous' &&
       !keyMatches(presentedKey(url.searchParams, headers), this.options.functionKey)
     ) {
-      sendPlain(res, { status: 401 });
+      // Say which key the route takes, and whether one was sent, as the host's own 401 does not.
+      const sent = presentedKey(url.searchParams, headers) !== undefined;
+      sendPlain(
+        res,
+        jsonError(
+          401,
+          'unauthorized',
+          `${sent ? 'The key sent does not match: this' : 'This'} route needs the function key (LIFEBOAT_FUNCTION_KEY), as ?code=<key> or the x-functions-key header.`,
+        ),
+      );
       return;
     }
     const body = await readRequestBody(req);

@@ -23,5 +23,5 @@ export function sendPlain(res: ServerResponse, response: PlainResponse): void {
 }
 
 export function jsonError(status: number, code: string, message: string): PlainResponse {
-  return { status, body: { error: { code, message } } };
+  return { status, body: { error: { code, message, details: [] } } };
 }

@@ -10,6 +10,8 @@ import { formatLatency } from './formatLatency';
 import { sendBoundedRequest } from './sendBoundedRequest';
 import { splitUrlCredentials } from './urlCredentials';
 
+/** How much of a failing probe's body its reason quotes. */
+const BODY_EXCERPT_CHARS = 200;
 /** `bodyContains` is looked for in this much of the body. */
 export const PROBE_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -68,13 +70,28 @@ export class HttpHealthProbe implements HealthProbe {
       problems.push(`the body does not contain ${JSON.stringify(request.bodyContains)}${where}`);
     }
     const answered = `${target} answered ${describeStatus(status)} in ${formatLatency(latencyMs)}`;
+    // A failing health endpoint's body usually says why (which dependency is down): keep a short excerpt.
+    const said = problems.length > 0 && !exchange.bodyFailure ? bodyExcerpt(exchange.body) : '';
     return {
       ok: problems.length === 0,
       status,
       latencyMs,
-      reason: problems.length === 0 ? answered : `${answered}: ${problems.join('; ')}`,
+      reason:
+        problems.length === 0
+          ? answered
+          : `${answered}: ${problems.join('; ')}${said ? `; it said ${said}` : ''}`,
     };
   }
+}
+
+/** One line, control characters dropped, at most BODY_EXCERPT_CHARS, quoted; empty for an empty body. */
+function bodyExcerpt(body: string): string {
+  const printable = Array.from(body, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join(
+    '',
+  );
+  const line = printable.replace(/\s+/g, ' ').trim();
+  if (line === '') return '';
+  return JSON.stringify(line.length > BODY_EXCERPT_CHARS ? `${line.slice(0, BODY_EXCERPT_CHARS)}…` : line);
 }
 
 /** Programming errors: the catalog schema guarantees these. */

@@ -62,7 +62,22 @@ describe('HttpHealthProbe', () => {
     const result = await probe.probe({ url: `${target.url}/health`, timeoutMs: GENEROUS_TIMEOUT_MS });
 
     expect(result).toMatchObject({ ok: false, status: 503 });
-    expect(result.reason).toMatch(/answered 503 Service Unavailable in .+: expected 200$/);
+    expect(result.reason).toMatch(/answered 503 Service Unavailable in .+: expected 200; it said "healthy"$/);
+  });
+
+  it('quotes what a failing endpoint said, on one line and bounded (regression: the reason dropped the body)', async () => {
+    const why = `{"status":"unhealthy",\n"cosmos":"write region unavailable"}${' detail'.repeat(100)}`;
+    target.respondWith(() => ({ status: 503, body: why }));
+
+    const result = await probe.probe({ url: `${target.url}/health`, timeoutMs: GENEROUS_TIMEOUT_MS });
+
+    const quoted = /; it said (".*")$/.exec(result.reason)?.[1];
+    const excerpt = JSON.parse(quoted ?? '""') as string;
+    expect(excerpt.startsWith('{"status":"unhealthy", "cosmos":"write region unavailable"} detail')).toBe(
+      true,
+    );
+    expect(excerpt).toHaveLength(201);
+    expect(excerpt.endsWith('…')).toBe(true);
   });
 
   it('passes on a non-default expected status', async () => {
@@ -129,7 +144,9 @@ describe('HttpHealthProbe', () => {
     });
 
     expect(result).toMatchObject({ ok: false, status: 200 });
-    expect(result.reason).toMatch(/: the body does not contain "\\"healthy\\""$/);
+    expect(result.reason).toMatch(
+      /: the body does not contain "\\"healthy\\""; it said "\{\\"status\\":\\"degraded\\"\}"$/,
+    );
   });
 
   it(`looks for the text in the first ${PROBE_BODY_LIMIT_BYTES / 1024} KB only`, async () => {
@@ -156,7 +173,7 @@ describe('HttpHealthProbe', () => {
     });
 
     expect(result.reason).toMatch(
-      /: expected 200; slower than the 50 ms maximum; the body does not contain "healthy"$/,
+      /: expected 200; slower than the 50 ms maximum; the body does not contain "healthy"; it said "down"$/,
     );
   });
 
