@@ -94,6 +94,44 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
     expect(step.command).toContain('--data "{\\"to\\":\\"northeurope\\",\\"token\\":\\"$TRAFFIC_TOKEN\\"}"');
   });
 
+  it('lists a parallel group, then each branch step named after its branch, in the order to work through', () => {
+    const [freeze, failoverCosmos, ...rest] = catalog.runbooks[0]?.steps ?? [];
+    if (freeze?.type !== 'http' || failoverCosmos?.type !== 'http')
+      throw new Error('unexpected sample runbook');
+    const grouped = {
+      ...catalog,
+      runbooks: catalog.runbooks.map((r, i) =>
+        i === 0
+          ? {
+              ...r,
+              steps: [
+                {
+                  id: 'side-by-side',
+                  name: 'Move data and traffic',
+                  type: 'parallel' as const,
+                  branches: [
+                    { name: 'database', steps: [freeze] },
+                    { name: 'cosmos', steps: [failoverCosmos] },
+                  ],
+                },
+                ...rest,
+              ],
+            }
+          : r,
+      ),
+    };
+    const steps = nonNullValue(buildRunbookDocument(workload, grouped).runbooks[0], 'failover').steps;
+    expect(steps.slice(0, 3).map((s) => [s.number, s.id, s.name])).toEqual([
+      [1, 'side-by-side', 'Move data and traffic'],
+      [2, 'freeze-writes', `[database] ${freeze.name}`],
+      [3, 'failover-cosmos', `[cosmos] ${failoverCosmos.name}`],
+    ]);
+    expect(steps[0]?.action).toBe(
+      'Run these 2 branches at the same time: database (freeze-writes); cosmos (failover-cosmos). The group ends when every branch has.',
+    );
+    expect(steps[1]?.command).toContain('Idempotency-Key');
+  });
+
   it('renders Markdown that works as a checklist on paper', () => {
     const md = renderRunbookMarkdown(doc);
     expect(md).toContain('| approver | Alice Jansen | alice.jansen@example.com | alice.jansen@example.com |');
