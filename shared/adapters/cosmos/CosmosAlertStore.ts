@@ -8,7 +8,7 @@ import { decodePageToken, keysetPage } from '../paging/pageToken';
 import { cosmosCall, cosmosStatus, unlessStatus } from './cosmosErrors';
 import type { CosmosDatabase } from './CosmosDatabase';
 import { cosmosItemId } from './cosmosItemId';
-import { readBack } from './validated';
+import { readBack } from './readBack';
 
 const alertItemSchema = z.object({
   alertId: z.string(),

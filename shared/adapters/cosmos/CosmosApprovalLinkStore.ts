@@ -1,7 +1,10 @@
 // ApprovalLinkStore on Cosmos DB: a use is one item whose id is (round, approver) in the incident's
 // partition, written with a create: exactly one writer gets 201, every other a 409 and reads the winner.
 import { z } from 'zod';
-import { approvalLinkClaimsSchema } from '../../domain/approvalLinks/ApprovalLinkClaims';
+import {
+  approvalLinkUseKeySchema,
+  approvalLinkUseSchema,
+} from '../../domain/approvalLinks/approvalLinkUseSchema';
 import { NotFoundError } from '../../errors';
 import type {
   ApprovalLinkConsumption,
@@ -14,33 +17,19 @@ import { cosmosCall, cosmosStatus, unlessStatus } from './cosmosErrors';
 import type { CosmosDatabase } from './CosmosDatabase';
 import { cosmosItemId } from './cosmosItemId';
 import { withEtagRetries } from './etagRetries';
-import { readBack, validated } from './validated';
+import { validated } from '../validated';
+import { readBack } from './readBack';
 
 const utcInstant = z.iso.datetime({ precision: 3 });
-const claims = approvalLinkClaimsSchema.shape;
 
-const useKeySchema = z.object({
-  incidentId: claims.incidentId,
-  round: claims.round,
-  approver: claims.approver,
-});
-
-const useSchema = useKeySchema.extend({
-  decision: claims.decision,
-  nonce: claims.nonce,
-  channel: z.string().min(1),
-  at: utcInstant,
-  comment: z.string().optional(),
-});
-
-const useItemSchema = useSchema.extend({ deliveredAt: utcInstant.optional() });
+const useItemSchema = approvalLinkUseSchema.extend({ deliveredAt: utcInstant.optional() });
 
 export class CosmosApprovalLinkStore implements ApprovalLinkStore {
   constructor(private readonly db: CosmosDatabase) {}
 
   consume(use: ApprovalLinkUse): Promise<ApprovalLinkConsumption> {
     return cosmosCall('approval link use', async () => {
-      const next = validated(useSchema, use, 'approval link use');
+      const next = validated(approvalLinkUseSchema, use, 'approval link use');
       const container = await this.db.container('approvalLinks');
       try {
         await container.items.create({ id: itemId(next), ...next });
@@ -62,7 +51,7 @@ export class CosmosApprovalLinkStore implements ApprovalLinkStore {
 
   markDelivered(key: ApprovalLinkUseKey, at: string): Promise<void> {
     return cosmosCall('approval link delivery', async () => {
-      const checked = validated(useKeySchema, key, 'approval link use key');
+      const checked = validated(approvalLinkUseKeySchema, key, 'approval link use key');
       const deliveredAt = validated(utcInstant, at, 'delivery instant');
       const container = await this.db.container('approvalLinks');
       const item = container.item(itemId(checked), checked.incidentId);

@@ -34,7 +34,7 @@ import { inBatches, tidy } from './inBatches';
 import { ReadRace } from './ReadRace';
 import { SerialByKey } from './SerialByKey';
 import { BoundedCache } from '../sqlite/BoundedCache';
-import { readBack } from './validated';
+import { readBack } from './readBack';
 
 type Item = WindowItem | RouteItem;
 

@@ -53,7 +53,8 @@ import { withEtagRetries } from './etagRetries';
 import { inBatches, tidy } from './inBatches';
 import { ReadRace } from './ReadRace';
 import { SerialByKey } from './SerialByKey';
-import { readBack, validated } from './validated';
+import { validated } from '../validated';
+import { readBack } from './readBack';
 
 const incidentPosition = z.object({ d: z.string(), i: z.string() });
 const positiveLimit = z.number().int().positive();

@@ -4,7 +4,7 @@ import { newIncidentSchema, type Incident, type NewIncident } from '../../domain
 import type { IncidentStep } from '../../domain/incident/IncidentStep';
 import type { IncidentHead } from '../../ports/IncidentStore';
 import { HEAD_ID, PLAN_CHUNK_STEPS, type HeadItem } from './cosmosIncidentItems';
-import { readBack } from './validated';
+import { readBack } from './readBack';
 
 export function nth<T>(items: readonly T[], i: number): T {
   const item = items[i];

@@ -3,8 +3,11 @@
 // later attempt reads the winner back in the same IMMEDIATE transaction.
 import { z } from 'zod';
 import { approvalLinkClaimsSchema } from '../../domain/approvalLinks/ApprovalLinkClaims';
-import { formatZodIssues } from '../../domain/validation/formatZodIssues';
-import { ensureErrorType, NotFoundError, ValidationError } from '../../errors';
+import {
+  approvalLinkUseKeySchema,
+  approvalLinkUseSchema,
+} from '../../domain/approvalLinks/approvalLinkUseSchema';
+import { ensureErrorType, NotFoundError } from '../../errors';
 import type {
   ApprovalLinkConsumption,
   ApprovalLinkStore,
@@ -14,25 +17,11 @@ import type {
 } from '../../ports/ApprovalLinkStore';
 import { ensureEmbeddedApprovalLinkSchema } from './embeddedApprovalLinkSchema';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+import { validated } from '../validated';
 
 const utcInstant = z.iso.datetime({ precision: 3 });
 
-/** A use carries what its link's claims carry, under the same rules. */
 const claims = approvalLinkClaimsSchema.shape;
-
-const useKeySchema = z.object({
-  incidentId: claims.incidentId,
-  round: claims.round,
-  approver: claims.approver,
-});
-
-const useSchema = useKeySchema.extend({
-  decision: claims.decision,
-  nonce: claims.nonce,
-  channel: z.string().min(1),
-  at: utcInstant,
-  comment: z.string().optional(),
-});
 
 /** Rows read back are validated like any other input. */
 const recordedRowSchema = z.object({
@@ -50,7 +39,7 @@ export class EmbeddedApprovalLinkStore implements ApprovalLinkStore {
 
   consume(use: ApprovalLinkUse): Promise<ApprovalLinkConsumption> {
     return this.immediate((): ApprovalLinkConsumption => {
-      const next = validated(useSchema, use, 'approval link use');
+      const next = validated(approvalLinkUseSchema, use, 'approval link use');
       const inserted = this.db
         .prepare(
           `INSERT INTO app_approval_link_uses
@@ -80,7 +69,7 @@ export class EmbeddedApprovalLinkStore implements ApprovalLinkStore {
 
   markDelivered(key: ApprovalLinkUseKey, at: string): Promise<void> {
     return this.immediate(() => {
-      const checked = validated(useKeySchema, key, 'approval link use key');
+      const checked = validated(approvalLinkUseKeySchema, key, 'approval link use key');
       const deliveredAt = validated(utcInstant, at, 'delivery instant');
       const updated = this.db
         .prepare(
@@ -125,10 +114,3 @@ export class EmbeddedApprovalLinkStore implements ApprovalLinkStore {
 }
 
 /** Input that fails its schema is the caller's fault: a ValidationError naming what and where. */
-function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ValidationError(`Invalid ${what}`, formatZodIssues(result.error.issues));
-  }
-  return result.data;
-}

@@ -1,9 +1,8 @@
 // IncidentEventOutbox in the embedded database: the events EmbeddedIncidentStore records with its timeline
 // entries (same database, same transaction), read back for the publisher and the events API.
 import { z } from 'zod';
-import { ensureErrorType, ValidationError } from '../../errors';
+import { ensureErrorType } from '../../errors';
 import { incidentEventSchema, type IncidentEvent } from '../../domain/events/IncidentEvent';
-import { formatZodIssues } from '../../domain/validation/formatZodIssues';
 import type {
   IncidentEventOutbox,
   PublishedEventQuery,
@@ -13,6 +12,7 @@ import type { Page } from '../../ports/Page';
 import { ensureEmbeddedEventOutboxSchema } from './embeddedEventOutbox';
 import { commitWithoutWaitingForDisk, type EmbeddedDatabase } from './openEmbeddedDatabase';
 import { decodePageToken, keysetPage } from '../paging/pageToken';
+import { validated } from '../validated';
 
 interface EventRow {
   seq: number;
@@ -82,14 +82,6 @@ export class EmbeddedIncidentEventOutbox implements IncidentEventOutbox {
 /** Rows read back are validated like any other input. */
 function parsed(row: EventRow): IncidentEvent {
   return incidentEventSchema.parse(JSON.parse(row.body));
-}
-
-function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ValidationError(`Invalid ${what}`, formatZodIssues(result.error.issues));
-  }
-  return result.data;
 }
 
 function run<T>(work: () => T): Promise<T> {

@@ -14,7 +14,6 @@ import type { RunbookPurpose } from '../../domain/incident/IncidentRunbook';
 import { timelineEntrySchema, type TimelineEntry } from '../../domain/incident/TimelineEntry';
 import { runbookPlanStepSchema } from '../../domain/runbook/runbookPlanStep';
 import type { RunbookStep } from '../../domain/runbook/runbookStepSchema';
-import { formatZodIssues } from '../../domain/validation/formatZodIssues';
 import type {
   IncidentMutation,
   IncidentQuery,
@@ -37,6 +36,7 @@ import {
 import { validatedChange } from './validatedChange';
 import { commitWithoutWaitingForDisk, type EmbeddedDatabase } from './openEmbeddedDatabase';
 import { decodePageToken, keysetPage } from '../paging/pageToken';
+import { validated } from '../validated';
 
 interface IncidentRow {
   id: string;
@@ -400,13 +400,6 @@ function parseBody(row: IncidentRow): {
 }
 
 /** Input that fails its schema is the caller's fault: a ValidationError naming what and where. */
-function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ValidationError(`Invalid ${what}`, formatZodIssues(result.error.issues));
-  }
-  return result.data;
-}
 
 /** better-sqlite3 is synchronous: turn its throws into rejections, as an asynchronous store would. */
 function run<T>(work: () => T): Promise<T> {

@@ -1,16 +1,7 @@
-// Input checks of the Cosmos adapters: a caller's value that fails its schema is a ValidationError naming
-// what and where; an item read back that fails its schema is a fault of the data, reported as such.
+// Items read back from Cosmos DB are checked like any input: one that fails its schema is a fault of the
+// data, reported as such (a caller's input is checked by ../validated.ts).
 import type { z } from 'zod';
 import { formatZodIssues } from '../../domain/validation/formatZodIssues';
-import { ValidationError } from '../../errors';
-
-export function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ValidationError(`Invalid ${what}`, formatZodIssues(result.error.issues));
-  }
-  return result.data;
-}
 
 /** Documents read back are validated like any other input. */
 export function readBack<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
