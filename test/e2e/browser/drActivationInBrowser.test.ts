@@ -10,7 +10,7 @@ import { readCapturedEmail } from '../../support/readCapturedEmail';
 import { SmtpCapture } from '../../support/SmtpCapture';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { alertFixture, startAppRuntime } from '../support/appRuntime';
-import { writeRunbookCatalog } from '../support/runbookCatalog';
+import { writeDemoFailoverCatalog } from '../support/demoFailoverCatalog';
 
 const SECOND = 1000;
 const OPERATOR = 'operator-key-0123456789abcdef';
@@ -45,50 +45,7 @@ describe('a DR activation approved in the browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ region: 'westeurope', down: true }),
     });
-    const catalogDir = writeRunbookCatalog([
-      {
-        id: 'orders-api',
-        match: { resourceGroups: ['rg-orders-*'] },
-        secondaryChecks: [{ name: 'orders-api', url: `${demo.urls.secondary}/health`, consecutivePasses: 2 }],
-        steps: [
-          {
-            id: 'freeze-writes',
-            name: 'Put the primary in maintenance mode',
-            type: 'http',
-            request: { url: `${demo.urls.primary}/admin/maintenance`, body: { enabled: true, reason: 'DR' } },
-            retry: 'none',
-            onFailure: 'continue',
-          },
-          {
-            id: 'failover-cosmos',
-            name: 'Fail over the Cosmos DB write region',
-            type: 'http',
-            request: {
-              url: `${demo.urls.automation}/cosmos/failover`,
-              headers: { Authorization: { secret: 'LIFEBOAT_DEMO_AUTOMATION_TOKEN' } },
-              body: { account: 'cosmos-orders', writeRegion: 'northeurope' },
-              expectStatus: [200, 202],
-            },
-          },
-          { id: 'wait-for-replication', name: 'Let replication settle', type: 'wait', duration: '30s' },
-          {
-            id: 'switch-traffic',
-            name: 'Switch traffic to North Europe',
-            type: 'http',
-            request: { url: `${demo.urls.automation}/traffic/switch`, body: { to: 'northeurope' } },
-          },
-          {
-            id: 'validate-secondary',
-            name: 'Secondary serves orders',
-            type: 'healthCheck',
-            target: 'secondary',
-            consecutivePasses: 2,
-            interval: '10s',
-            deadline: '2m',
-          },
-        ],
-      },
-    ]);
+    const catalogDir = writeDemoFailoverCatalog(demo);
     app = await startAppRuntime({
       catalogDir,
       clock,
