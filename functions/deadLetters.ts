@@ -4,7 +4,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { container, NOT_ON_COSMOS } from '../shared/container';
+import { container } from '../shared/container';
 import { ALERTS_QUEUE } from '../shared/domain/contracts/queues';
 import { deadLetterId, parseDeadLetterId } from '../shared/domain/deadLetters/deadLetterId';
 import { errorMessage } from '../shared/errors';
@@ -62,11 +62,7 @@ export async function listDeadLetters(request: HttpRequest): Promise<HttpRespons
       .alertStore()
       .listDeadLetters({ limit, ...(continuationToken ? { continuationToken } : {}) });
     const own = page.items.map((d) => ({ id: appDeadLetterId(d), source: 'app' as const, ...d }));
-    // Without an action log (on Cosmos DB, so far) the dead letters are still listed, none marked settled.
-    const settled =
-      c.config.store.kind === 'embedded'
-        ? await c.deadLetterActions().find(own.map((d) => d.id))
-        : new Map<string, DeadLetterAction>();
+    const settled = await c.deadLetterActions().find(own.map((d) => d.id));
     return {
       items: [...broker, ...own.map((d) => withSettlement(d, settled.get(d.id)))],
       continuationToken: page.continuationToken,
@@ -97,10 +93,6 @@ export async function actOnDeadLetter(
   const ref = parseDeadLetterId(id);
   if (ref === undefined) {
     return errorResponse(404, 'dead_letter_not_found', `No dead letter has the id "${id}".`);
-  }
-  if (c.config.store.kind !== 'embedded') {
-    // Acting needs the action log that makes each action happen once and says who did it.
-    return errorResponse(501, 'not_available', `The dead-letter action log is ${NOT_ON_COSMOS}`);
   }
   const actor = auth.identity.name;
   const at = c.now().toISOString();

@@ -9,10 +9,12 @@ import { CosmosCorrelationStore } from './adapters/cosmos/CosmosCorrelationStore
 import { CosmosDatabase } from './adapters/cosmos/CosmosDatabase';
 import { CosmosHealthCheck } from './adapters/cosmos/CosmosHealthCheck';
 import { CosmosIncidentStore } from './adapters/cosmos/CosmosIncidentStore';
+import { CosmosIncidentEventOutbox } from './adapters/cosmos/CosmosIncidentEventOutbox';
+import { CosmosDeadLetterActionLog } from './adapters/cosmos/CosmosDeadLetterActionLog';
 import { createCosmosClient } from './adapters/cosmos/createCosmosClient';
 import { ALERTS_QUEUE } from './domain/contracts/queues';
 import { assertFitForAzure } from './hostingEnvironment';
-import { errorMessage, isPermanentError, NotAvailableError } from './errors';
+import { errorMessage, isPermanentError } from './errors';
 import { EmbeddedAlertStore } from './adapters/sqlite/EmbeddedAlertStore';
 import { EmbeddedApprovalLinkStore } from './adapters/sqlite/EmbeddedApprovalLinkStore';
 import { EmbeddedCorrelationStore } from './adapters/sqlite/EmbeddedCorrelationStore';
@@ -108,10 +110,6 @@ export interface Container {
   close(): Promise<void>;
 }
 
-/** Why the embedded-only parts are refused on Cosmos DB (issue 14's follow-up: their Cosmos adapters). */
-export const NOT_ON_COSMOS =
-  'kept only by the embedded store so far; on Cosmos DB this is not available yet (no Cosmos DB adapter).';
-
 let current: Container | undefined;
 
 export function container(): Container {
@@ -172,19 +170,16 @@ export function createContainer(
       ? {
           alerts: new CosmosAlertStore(cosmosDb()),
           correlation: new CosmosCorrelationStore(cosmosDb()),
-          incidents: new CosmosIncidentStore(cosmosDb()),
+          // A write that recorded events wakes the publisher (when this process runs one).
+          incidents: new CosmosIncidentStore(cosmosDb(), {
+            onEventsRecorded: () => made.publishing?.nudge(),
+          }),
+          eventOutbox: new CosmosIncidentEventOutbox(cosmosDb()),
+          deadLetterActions: new CosmosDeadLetterActionLog(cosmosDb()),
           approvalLinks: new CosmosApprovalLinkStore(cosmosDb()),
         }
       : embeddedStore(),
   );
-  /**
-   * The incident-event outbox and the dead-letter action log have embedded adapters only so far: on Cosmos
-   * DB they would be a SQLite file on a Function App's disk, so they are refused with what is missing.
-   */
-  const embeddedOnly = <T>(what: string, get: () => T): T => {
-    if (store.kind !== 'embedded') throw new NotAvailableError(`${what} ${NOT_ON_COSMOS}`);
-    return get();
-  };
   const serviceBusConnection = (): ServiceBusConnection => {
     const bus = config.bus;
     if (bus.kind === 'embedded') throw new Error('No Service Bus connection is configured.');
@@ -220,7 +215,7 @@ export function createContainer(
     alertStore: () => stores().alerts,
     correlationStore: () => stores().correlation,
     incidentStore: () => stores().incidents,
-    incidentEventOutbox: () => embeddedOnly('Incident events are', () => embeddedStore().eventOutbox),
+    incidentEventOutbox: () => stores().eventOutbox,
     approvalLinkStore: () => stores().approvalLinks,
     messageSender: once((): MessageSender => {
       if (config.bus.kind === 'embedded') {
@@ -237,8 +232,7 @@ export function createContainer(
       }
       return (made.deadLetters = new ServiceBusBrokerDeadLetters(serviceBusConnection()));
     }),
-    deadLetterActions: () =>
-      embeddedOnly('The dead-letter action log is', () => embeddedStore().deadLetterActions),
+    deadLetterActions: () => stores().deadLetterActions,
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
@@ -281,7 +275,7 @@ export function createContainer(
     eventPublishing: () =>
       (made.publishing ??= new EventPublishing(
         new IncidentEventPublisher({
-          outbox: embeddedOnly('Incident events are', () => embeddedStore().eventOutbox),
+          outbox: stores().eventOutbox,
           sender: wired.messageSender(),
           now: () => new Date(),
           log: consoleLog,

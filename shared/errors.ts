@@ -47,14 +47,6 @@ export class NonRetryableError extends Error {
   override readonly name: string = 'NonRetryableError';
 }
 
-/**
- * A capability this deployment's adapters do not have (routes answer 501 with the message). Not retried:
- * nothing changes until the configuration or the build does.
- */
-export class NotAvailableError extends NonRetryableError {
-  override readonly name = 'NotAvailableError';
-}
-
 /** A fault worth retrying (timeouts, 5xx, throttling); `retryAfterMs` is a hint when the peer gave one. */
 export class TransientError extends Error {
   override readonly name = 'TransientError';

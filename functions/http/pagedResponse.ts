@@ -1,7 +1,7 @@
 // The answer of a paged listing: 200 `{items, continuationToken?}`, or 400 when the store refuses the
 // query (a continuation token it did not issue), 501 when this deployment's store cannot answer it.
 import type { HttpResponseInit } from '@azure/functions';
-import { NotAvailableError, ValidationError } from '../../shared/errors';
+import { ValidationError } from '../../shared/errors';
 import { errorResponse } from './errorResponse';
 
 export async function pagedResponse(
@@ -22,9 +22,6 @@ export async function pagedResponse(
   } catch (err) {
     if (err instanceof ValidationError) {
       return errorResponse(400, 'invalid_query', err.message, err.details);
-    }
-    if (err instanceof NotAvailableError) {
-      return errorResponse(501, 'not_available', err.message);
     }
     throw err;
   }

@@ -59,8 +59,9 @@ var containers = [
       [{ path: '/detectedAt', order: 'descending' }, { path: '/incidentId', order: 'descending' }]
       [{ path: '/at', order: 'ascending' }, { path: '/seq', order: 'ascending' }]
       [{ path: '/at', order: 'descending' }, { path: '/seq', order: 'descending' }]
+      [{ path: '/order', order: 'ascending' }, { path: '/eventId', order: 'ascending' }]
     ]
-    excludedPaths: ['/incident/*', '/step/*', '/steps/*', '/entry/*', '/pending/*']
+    excludedPaths: ['/incident/*', '/step/*', '/steps/*', '/entry/*', '/event/*', '/pending/*']
   }
   {
     id: 'correlation'
@@ -86,6 +87,15 @@ var containers = [
       [{ path: '/deadLetteredAt', order: 'descending' }, { path: '/messageId', order: 'descending' }]
     ]
     excludedPaths: ['/body/?', '/details/*']
+  }
+  {
+    id: 'deadLetterActions'
+    partitionKey: '/id'
+    defaultTtl: -2
+    compositeIndexes: [
+      [{ path: '/at', order: 'descending' }, { path: '/id', order: 'descending' }]
+    ]
+    excludedPaths: ['/action/*']
   }
   {
     id: 'approvalLinks'

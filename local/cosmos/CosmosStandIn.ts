@@ -115,6 +115,11 @@ export class CosmosStandIn {
     return new Promise((arrived) => this.holds.push({ match, arrived }));
   }
 
+  /** Forgets the holds no request has matched yet: what arrives from now on is served. */
+  cancelHolds(): void {
+    this.holds.length = 0;
+  }
+
   /**
    * The next `times` requests matching `match` are answered with `status` (429 with `x-ms-retry-after-ms`, as
    * the service throttles; 503, 408…) instead of being served, so tests can see how the SDK and the adapters

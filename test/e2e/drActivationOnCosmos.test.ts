@@ -1,7 +1,8 @@
 // The whole DR activation on the Cosmos DB stores, beside the same run on the embedded store, with the same
 // outcome: a fixture alert from Azure Monitor, correlation, the approval link from the approval email
 // (outbox) confirmed through its page's form, the failover runbook against the two-region demo app,
-// validation of the secondary, and `recovered` with the RTO measured — all read over the public API.
+// validation of the secondary, and `recovered` with the RTO measured, every change published as an incident
+// event once — all read over the public API.
 import { ManualClock } from '../../local/clock/Clock';
 import { CosmosStandIn } from '../../local/cosmos/CosmosStandIn';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/TwoRegionDemoApp';
@@ -125,6 +126,14 @@ async function runActivation(store: 'embedded' | 'cosmos', doubleExecution = fal
     await advance(10 * SECOND); // the step's second passing round; validation's first
     await advance(10 * SECOND); // validation's second
     const done = await incident(id);
+    // Every timeline entry reached the incident-events topic once, in order (the outbox on either store).
+    const events = await waitFor('every event published', async () => {
+      const page = (await (await fetch(app.api(`events?incident=${id}&limit=200`), viewer)).json()) as {
+        items: { id: string; type: string; data: { timelineEntryId: string } }[];
+      };
+      return page.items.length === done.timeline.length ? page.items : undefined;
+    });
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     const state = demo.state();
     if (cosmos !== undefined) {
       // The app's state went to Cosmos DB: the incident's head is there, read with the SDK's protocol.
@@ -143,6 +152,7 @@ async function runActivation(store: 'embedded' | 'cosmos', doubleExecution = fal
         steps: done.steps.map((s) => [s.id, s.status, s.attempts]),
         outcome: done.outcome && { ...done.outcome, reason: runFree(done.outcome.reason) },
         timeline: done.timeline.map((t) => [t.type, runFree(t.message)]),
+        events: events.map((e) => e.type),
       },
       demo: {
         cosmosWriteRegion: state.cosmosWriteRegion,
@@ -177,6 +187,11 @@ describe('a DR activation on the Cosmos DB stores', () => {
         ['switch-traffic', 'succeeded', 1],
         ['validate-secondary', 'succeeded', 2], // two passing probe rounds
       ],
+      events: expect.arrayContaining([
+        'io.lifeboat.incident.detected',
+        'io.lifeboat.incident.approval-decision',
+        'io.lifeboat.incident.recovered',
+      ]),
     });
     expect(cosmos.demo).toEqual({
       cosmosWriteRegion: 'northeurope',

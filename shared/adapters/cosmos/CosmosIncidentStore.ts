@@ -43,7 +43,7 @@ import {
   planChunkItemSchema,
   stepItemId,
   stepItemSchema,
-  timelineItem,
+  timelineItemId,
   timelineItemSchema,
   type HeadItem,
   type SequencedEntry,
@@ -55,6 +55,10 @@ import { ReadRace } from './ReadRace';
 import { SerialByKey } from './SerialByKey';
 import { validated } from '../validated';
 import { readBack } from './readBack';
+import { eventItem, nextEventOrders } from './cosmosEventItems';
+import { clearPending, materialisePending } from './cosmosPendingItems';
+import { incidentEventSchema } from '../../domain/events/IncidentEvent';
+import { toIncidentEvent } from '../../domain/events/toIncidentEvent';
 
 const incidentPosition = z.object({ d: z.string(), i: z.string() });
 const positiveLimit = z.number().int().positive();
@@ -68,10 +72,18 @@ interface RecordChange {
   readonly stepItems: HeadItem['stepItems'];
 }
 
+export interface CosmosIncidentStoreOptions {
+  /** Called once a committed write recorded incident events: the publisher's cue (as the embedded store's). */
+  readonly onEventsRecorded?: () => void;
+}
+
 export class CosmosIncidentStore implements IncidentStore {
   private readonly serial = new SerialByKey();
 
-  constructor(private readonly db: CosmosDatabase) {}
+  constructor(
+    private readonly db: CosmosDatabase,
+    private readonly options: CosmosIncidentStoreOptions = {},
+  ) {}
 
   create(incident: NewIncident): Promise<{ incident: Incident; created: boolean }> {
     return cosmosCall('incident create', async () => {
@@ -418,7 +430,7 @@ export class CosmosIncidentStore implements IncidentStore {
   private async headForWrite(c: Container, id: string): Promise<HeadItem> {
     const head = await this.head(c, id);
     if (head === undefined) throw new NotFoundError(`Incident ${id} does not exist`);
-    await this.materialise(c, id, head.pending?.timeline ?? []);
+    await materialisePending(c, id, head.pending);
     return head;
   }
 
@@ -499,9 +511,10 @@ export class CosmosIncidentStore implements IncidentStore {
   }
 
   /**
-   * Replaces the head (`ifMatch`): the one write that makes `change` and `entries` happen. Then, outside the
-   * commit, removes the step items it no longer names and materialises the entries. A lost race removes what
-   * this attempt wrote and rethrows the 412, so withEtagRetries tries again from a fresh read.
+   * Replaces the head (`ifMatch`): the one write that makes `change` and `entries` (those not on the timeline
+   * yet) happen, with one outbox event per such entry. Then, outside the commit, removes the step items it no
+   * longer names and materialises the entries and events. A lost race removes what this attempt wrote and
+   * rethrows the 412, so withEtagRetries tries again from a fresh read.
    */
   private async commit(
     c: Container,
@@ -509,20 +522,40 @@ export class CosmosIncidentStore implements IncidentStore {
     change: RecordChange | undefined,
     entries: readonly TimelineEntry[],
   ): Promise<void> {
-    const fresh = firstOfEachId(entries).map((entry, i) => ({ seq: head.timelineSeq + i + 1, entry }));
+    const fresh = (await this.notOnTimeline(c, head.incidentId, firstOfEachId(entries))).map((entry, i) => ({
+      seq: head.timelineSeq + i + 1,
+      entry,
+    }));
     const stepItems = change?.stepItems ?? head.stepItems;
     const version = change === undefined ? head.version : head.version + 1;
     const record = change === undefined ? undefined : { ...change.next, steps: [] };
-    const next = {
+    // The event of an entry is its change as the incident stands after this write; its sequence is the entry's.
+    const eventHead = record ?? headOf(head);
+    const orders = nextEventOrders(fresh.length, head.eventOrder ?? 0);
+    const events = fresh.map(({ seq, entry }, i) =>
+      eventItem(
+        head.incidentId,
+        incidentEventSchema.parse(toIncidentEvent(eventHead, entry, seq)),
+        nth(orders, i),
+      ),
+    );
+    const pending = fresh.length > 0 ? { timeline: fresh, events } : undefined;
+    const next: Record<string, unknown> = {
       ...(record === undefined
         ? stripSystem(head)
         : headDoc(record, version, stepItems, head.timelineSeq, head.plans, undefined)),
       version,
       stepItems,
       timelineSeq: head.timelineSeq + fresh.length,
-      ...(fresh.length > 0 ? { pending: { timeline: fresh } } : {}),
+      ...(pending === undefined ? {} : { pending, pendingEvents: true }),
+      ...(orders.length > 0 || head.eventOrder !== undefined
+        ? { eventOrder: orders[orders.length - 1] ?? head.eventOrder }
+        : {}),
     };
-    if (fresh.length === 0) delete (next as { pending?: unknown }).pending;
+    if (pending === undefined) {
+      delete next.pending;
+      delete next.pendingEvents;
+    }
     const named = new Set(stepItems.map((s) => s.itemId));
     let etag: string | undefined;
     try {
@@ -537,25 +570,26 @@ export class CosmosIncidentStore implements IncidentStore {
     }
     const replacedItems = head.stepItems.filter((s) => !named.has(s.itemId));
     await tidy(() => inBatches(replacedItems, (s) => c.item(s.itemId, head.incidentId).delete()));
-    if (fresh.length > 0) {
-      await this.materialise(c, head.incidentId, fresh);
+    if (pending !== undefined) {
+      await materialisePending(c, head.incidentId, pending);
       // Done: the head no longer needs to carry them. A writer that came in between has materialised them too.
-      const cleared: Record<string, unknown> = { ...next };
-      delete cleared.pending;
-      await tidy(() =>
-        c
-          .item(HEAD_ID, head.incidentId)
-          .replace(cleared, { accessCondition: { type: 'IfMatch', condition: etag } }),
-      );
+      await clearPending(c, head.incidentId, next, etag);
+      this.options.onEventsRecorded?.();
     }
   }
 
-  /** Creates the entries' items; one already there (409) keeps its first entry. Idempotent. */
-  private async materialise(
+  /**
+   * The entries whose items do not exist: an activity that runs twice records its entries once (and its
+   * events once). The previous write's pending entries were materialised before this is asked.
+   */
+  private async notOnTimeline(
     c: Container,
     incidentId: string,
-    entries: readonly SequencedEntry[],
-  ): Promise<void> {
-    await inBatches(entries, (e) => unlessStatus(409, () => c.items.create(timelineItem(incidentId, e))));
+    entries: readonly TimelineEntry[],
+  ): Promise<TimelineEntry[]> {
+    const found = await inBatches(entries, (e) =>
+      unlessStatus(404, () => c.item(timelineItemId(e.id), incidentId).read<Record<string, unknown>>()),
+    );
+    return entries.filter((_, i) => found[i]?.resource === undefined);
   }
 }

@@ -9,7 +9,10 @@ const DAY_SECONDS = 24 * 60 * 60;
 export const ALERT_RETENTION_SECONDS = 90 * DAY_SECONDS;
 
 export const COSMOS_CONTAINERS = {
-  /** An incident's head, step items, runbook plan chunks and timeline entries, all in its own partition. */
+  /**
+   * An incident's head, step items, runbook plan chunks, timeline entries and outbox events, all in its own
+   * partition.
+   */
   incidents: {
     id: 'incidents',
     partitionKey: { paths: ['/incidentId'] },
@@ -29,6 +32,11 @@ export const COSMOS_CONTAINERS = {
           { path: '/at', order: 'descending' },
           { path: '/seq', order: 'descending' },
         ],
+        // The outbox's record order (cosmosEventItems.ts), ties broken by event id.
+        [
+          { path: '/order', order: 'ascending' },
+          { path: '/eventId', order: 'ascending' },
+        ],
       ],
       // Bodies are read, never filtered on: indexing them would only cost RUs on every write.
       excludedPaths: [
@@ -36,6 +44,7 @@ export const COSMOS_CONTAINERS = {
         { path: '/step/*' },
         { path: '/steps/*' },
         { path: '/entry/*' },
+        { path: '/event/*' },
         { path: '/pending/*' },
       ],
     },
@@ -76,6 +85,20 @@ export const COSMOS_CONTAINERS = {
         ],
       ],
       excludedPaths: [{ path: '/body/?' }, { path: '/details/*' }],
+    },
+  },
+  /** Who resubmitted or discarded which dead letter: an audit trail, kept after the dead letters expire. */
+  deadLetterActions: {
+    id: 'deadLetterActions',
+    partitionKey: { paths: ['/id'] },
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: '/at', order: 'descending' },
+          { path: '/id', order: 'descending' },
+        ],
+      ],
+      excludedPaths: [{ path: '/action/*' }],
     },
   },
   /** One item per approver per approval round; its id is what makes a link's use single. */

@@ -4,9 +4,11 @@
 //   commit point of every write;
 // - one item per step revision, written before the head that names it (an unnamed one is garbage);
 // - runbook plan chunks, written before the head that names their token;
-// - one item per timeline entry (its id from the entry's id, so it is created once).
+// - one item per timeline entry (its id from the entry's id, so it is created once);
+// - one item per incident event of the outbox (cosmosEventItems.ts), created with its timeline entry.
 import { z } from 'zod';
 import { timelineEntrySchema, type TimelineEntry } from '../../domain/incident/TimelineEntry';
+import { eventItemSchema } from './cosmosEventItems';
 import { cosmosItemId } from './cosmosItemId';
 
 export const HEAD_ID = 'incident';
@@ -36,7 +38,13 @@ export const headItemSchema = z.object({
     .record(z.string(), z.object({ token: z.string(), count: z.number().int().nonnegative() }))
     .optional(),
   /** Written with the head and materialised right after; readers see them until they are. */
-  pending: z.object({ timeline: z.array(sequencedEntrySchema) }).optional(),
+  pending: z
+    .object({ timeline: z.array(sequencedEntrySchema), events: z.array(eventItemSchema).optional() })
+    .optional(),
+  /** Set while `pending` holds events (an indexed field, unlike `pending`): the outbox finds them by it. */
+  pendingEvents: z.literal(true).optional(),
+  /** The last event order handed out for this incident: its next events are ordered after it. */
+  eventOrder: z.number().int().positive().optional(),
   _etag: z.string(),
 });
 export type HeadItem = z.infer<typeof headItemSchema>;

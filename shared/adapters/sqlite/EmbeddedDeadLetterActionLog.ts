@@ -4,23 +4,17 @@ import { ensureErrorType } from '../../errors';
 import type { DeadLetterAction, DeadLetterActionLog } from '../../ports/DeadLetterActionLog';
 import type { Page } from '../../ports/Page';
 import type { EmbeddedDatabase } from './openEmbeddedDatabase';
+import { deadLetterActionSchema } from '../../domain/deadLetters/deadLetterActionSchema';
 import { decodePageToken, keysetPage } from '../paging/pageToken';
+import { validated } from '../validated';
 
 interface ActionRow {
   seq: number;
   body: string;
 }
 
-const actionSchema = z.object({
-  deadLetterId: z.string().min(1),
-  action: z.enum(['resubmit', 'discard']),
-  actor: z.string().min(1),
-  at: z.iso.datetime({ precision: 3 }),
-  entity: z.string().min(1),
-  messageId: z.string().min(1),
-  resubmittedAs: z.string().min(1).optional(),
-});
 const position = z.object({ s: z.number().int() });
+const positiveLimit = z.number().int().positive();
 
 export class EmbeddedDeadLetterActionLog implements DeadLetterActionLog {
   constructor(private readonly db: EmbeddedDatabase) {
@@ -34,7 +28,7 @@ export class EmbeddedDeadLetterActionLog implements DeadLetterActionLog {
 
   record(action: DeadLetterAction): Promise<boolean> {
     return run(() => {
-      const checked = actionSchema.parse(action);
+      const checked = validated(deadLetterActionSchema, action, 'dead-letter action');
       return (
         this.db
           .prepare(
@@ -52,7 +46,7 @@ export class EmbeddedDeadLetterActionLog implements DeadLetterActionLog {
       const get = this.db.prepare(`SELECT body FROM app_dead_letter_actions WHERE dead_letter_id = ?`);
       for (const id of deadLetterIds) {
         const row = get.get(id) as { body: string } | undefined;
-        if (row) found.set(id, actionSchema.parse(JSON.parse(row.body)));
+        if (row) found.set(id, deadLetterActionSchema.parse(JSON.parse(row.body)));
       }
       return found;
     });
@@ -60,17 +54,18 @@ export class EmbeddedDeadLetterActionLog implements DeadLetterActionLog {
 
   list(query: { limit: number; continuationToken?: string }): Promise<Page<DeadLetterAction>> {
     return run(() => {
+      const limit = validated(positiveLimit, query.limit, 'limit');
       const before =
         query.continuationToken === undefined
           ? Number.MAX_SAFE_INTEGER
           : decodePageToken(query.continuationToken, position).s;
       const rows = this.db
         .prepare(`SELECT seq, body FROM app_dead_letter_actions WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
-        .all(before, query.limit + 1) as ActionRow[];
+        .all(before, limit + 1) as ActionRow[];
       return keysetPage(
         rows,
-        query.limit,
-        (row) => actionSchema.parse(JSON.parse(row.body)),
+        limit,
+        (row) => deadLetterActionSchema.parse(JSON.parse(row.body)),
         (last) => ({ s: last.seq }),
       );
     });

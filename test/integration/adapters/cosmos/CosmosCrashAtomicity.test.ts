@@ -3,11 +3,14 @@
 // (as after a restart) reads either all of the change or none of it — never a half-applied one — and the
 // next write goes on from there. Killed before the head's replace: nothing happened (the step items written
 // ahead are unnamed garbage). Killed after it: everything happened, although the timeline entries or the
-// correlation items were never written as items of their own (the head carries them until someone does).
+// correlation items were never written as items of their own (the head carries them until someone does),
+// and the incident events of the write reach the outbox all the same.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CosmosCorrelationStore } from '../../../../shared/adapters/cosmos/CosmosCorrelationStore';
+import { CosmosIncidentEventOutbox } from '../../../../shared/adapters/cosmos/CosmosIncidentEventOutbox';
 import { CosmosIncidentStore } from '../../../../shared/adapters/cosmos/CosmosIncidentStore';
+import { PARALLEL_REQUESTS } from '../../../../shared/adapters/cosmos/inBatches';
 import type { StandInRequest } from '../../../../local/cosmos/CosmosStandIn';
 import { notification } from '../../../contracts/correlationStoreContract';
 import { failingOverIncident, timelineEntry } from '../../../unit/shared/domain/incident/incidentTestSupport';
@@ -30,10 +33,18 @@ beforeEach(async () => {
 });
 afterEach(() => db.dispose());
 
-/** Runs the child's write until the stand-in receives a request `hold` matches, then SIGKILLs it. */
-async function killDuring(write: string, hold: (request: StandInRequest) => boolean): Promise<void> {
+/**
+ * Runs the child's write until the stand-in receives a request `hold()` matches, then SIGKILLs it. Requests
+ * sent in parallel with that one are held as well (up to `parallel` of them), so none of them happens.
+ */
+async function killDuring(
+  write: string,
+  hold: () => (request: StandInRequest) => boolean,
+  parallel = 1,
+): Promise<void> {
   const standIn = await cosmosStandIn();
-  const held = standIn.holdNext(hold);
+  const holds = Array.from({ length: parallel }, () => standIn.holdNext(hold()));
+  const held = Promise.race(holds);
   const child = spawn(
     process.execPath,
     [
@@ -54,6 +65,7 @@ async function killDuring(write: string, hold: (request: StandInRequest) => bool
   if (outcome !== 'held') throw new Error('the child finished its write before the request was held');
   child.kill('SIGKILL');
   await exited;
+  standIn.cancelHolds();
 }
 
 /** Matches the first request of `kind` on `container` after the head of that container was replaced. */
@@ -67,6 +79,11 @@ function afterHeadReplace(container: string, kind: StandInRequest['kind']): (r: 
     }
     return replaced && r.kind === kind;
   };
+}
+
+/** The timeline entries of the unpublished events, in the order the publisher would send them. */
+async function eventEntries(outbox: CosmosIncidentEventOutbox): Promise<string[]> {
+  return (await outbox.unpublished(100)).map((e) => e.data.timelineEntryId);
 }
 
 const headReplace = (container: string) => (r: StandInRequest) =>
@@ -83,11 +100,13 @@ describe('an incident update killed', () => {
   });
 
   it('before its commit leaves the incident as it was, and the write then succeeds once', async () => {
-    await killDuring('incident-update', headReplace('incidents'));
+    await killDuring('incident-update', () => headReplace('incidents'));
 
     const restarted = new CosmosIncidentStore(db.anotherInstance());
     expect(await restarted.get(CRASH_INCIDENT_ID)).toEqual({ ...failingOverIncident(), version: 1 });
     expect((await restarted.timeline(CRASH_INCIDENT_ID)).map((e) => e.id)).toEqual(['before']);
+    const outbox = new CosmosIncidentEventOutbox(db.anotherInstance());
+    expect(await eventEntries(outbox)).toEqual(['before']);
 
     const { mutate, timeline } = crashingUpdate();
     await restarted.update(CRASH_INCIDENT_ID, mutate, timeline);
@@ -98,14 +117,20 @@ describe('an incident update killed', () => {
       'crash-2',
       'crash-3',
     ]);
+    expect(await eventEntries(outbox)).toEqual(['before', 'crash-1', 'crash-2', 'crash-3']);
   });
 
   it('after its commit, before any timeline entry was written, shows the whole change, and keeps it', async () => {
-    await killDuring('incident-update', afterHeadReplace('incidents', 'create'));
+    await killDuring('incident-update', () => afterHeadReplace('incidents', 'create'), PARALLEL_REQUESTS);
 
     const restarted = new CosmosIncidentStore(db.anotherInstance());
     expect(await restarted.get(CRASH_INCIDENT_ID)).toEqual({ ...expected(), version: 2 });
     const ids = ['before', 'crash-1', 'crash-2', 'crash-3'];
+    // Nobody writes the incident again: the outbox finds the committed events in the head, with the change.
+    const outbox = new CosmosIncidentEventOutbox(db.anotherInstance());
+    const events = await outbox.unpublished(10);
+    expect(events.map((e) => e.data.timelineEntryId)).toEqual(ids);
+    expect(events.slice(1).map((e) => e.data.status)).toEqual(['validating', 'validating', 'validating']);
     expect((await restarted.timeline(CRASH_INCIDENT_ID)).map((e) => e.id)).toEqual(ids);
     expect((await restarted.timeline(CRASH_INCIDENT_ID, { limit: 2 })).map((e) => e.id)).toEqual([
       'crash-2',
@@ -118,6 +143,7 @@ describe('an incident update killed', () => {
       timelineEntry('crash-1', '2026-11-22T03:31:00.000Z'),
     ]);
     expect((await restarted.timeline(CRASH_INCIDENT_ID)).map((e) => e.id)).toEqual([...ids, 'after']);
+    expect(await eventEntries(outbox)).toEqual([...ids, 'after']);
     const { resources } = await (
       await db.database.container('incidents')
     ).items
@@ -151,7 +177,7 @@ describe('a correlation killed', () => {
   });
 
   it('before its commit records nothing, and the redelivered alert then joins once', async () => {
-    await killDuring('correlate', headReplace('correlation'));
+    await killDuring('correlate', () => headReplace('correlation'));
 
     const restarted = new CosmosCorrelationStore(db.anotherInstance());
     const before = await restarted.readIncidentAlerts('orders-api-20261122-031205');
@@ -163,7 +189,7 @@ describe('a correlation killed', () => {
   });
 
   it('after its commit, before any item was written, has the alert joined with its adopted resolution', async () => {
-    await killDuring('correlate', afterHeadReplace('correlation', 'upsert'));
+    await killDuring('correlate', () => afterHeadReplace('correlation', 'upsert'), PARALLEL_REQUESTS);
 
     const restarted = new CosmosCorrelationStore(db.anotherInstance());
     const read = await restarted.readIncidentAlerts('orders-api-20261122-031205');

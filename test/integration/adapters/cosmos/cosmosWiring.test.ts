@@ -4,6 +4,8 @@
 import { loadConfig } from '../../../../shared/config';
 import { createContainer } from '../../../../shared/container';
 import { CosmosIncidentStore } from '../../../../shared/adapters/cosmos/CosmosIncidentStore';
+import { CosmosIncidentEventOutbox } from '../../../../shared/adapters/cosmos/CosmosIncidentEventOutbox';
+import { CosmosDeadLetterActionLog } from '../../../../shared/adapters/cosmos/CosmosDeadLetterActionLog';
 import { CosmosDatabase } from '../../../../shared/adapters/cosmos/CosmosDatabase';
 import {
   createCosmosClient,
@@ -37,6 +39,8 @@ describe('Cosmos DB wiring', () => {
     try {
       await made.prepareStores();
       expect(made.incidentStore()).toBeInstanceOf(CosmosIncidentStore);
+      expect(made.incidentEventOutbox()).toBeInstanceOf(CosmosIncidentEventOutbox);
+      expect(made.deadLetterActions()).toBeInstanceOf(CosmosDeadLetterActionLog);
       const { incident } = await made.incidentStore().create(failingOverIncident());
       expect(await made.incidentStore().get(incident.id)).toEqual(incident);
       const checks = await Promise.all(made.healthChecks.map((c) => c.check()));
