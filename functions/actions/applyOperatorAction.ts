@@ -25,6 +25,7 @@ import {
   withControlRecorded,
   type RecordedRunbookControl,
 } from '../../shared/domain/incident/runbookControlLog';
+import { pauseRequestedEntry } from '../../shared/domain/incident/pauseRequest';
 import { ConflictError } from '../../shared/errors';
 import { durableInstanceApi } from '../durable/durableInstanceApi';
 
@@ -114,11 +115,16 @@ async function recordControl(
   let recorded: RecordedRunbookControl | undefined;
   await container()
     .incidentStore()
-    .update(incidentId, (current) => {
-      const next = withControlRecorded(current, request);
-      recorded = next.control;
-      return next.incident;
-    });
+    .update(
+      incidentId,
+      (current) => {
+        const next = withControlRecorded(current, request);
+        recorded = next.control;
+        return next.incident;
+      },
+      // A pause waits for the step boundary: until then the timeline says it was asked for, and by whom.
+      (updated) => (recorded?.action === 'pause' ? [pauseRequestedEntry(recorded, updated)] : []),
+    );
   if (recorded === undefined) {
     throw new Error(`The control for incident '${incidentId}' was not recorded.`);
   }

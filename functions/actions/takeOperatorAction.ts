@@ -7,7 +7,7 @@ import { approverOf } from '../../shared/domain/approval/approverOf';
 import type { Identity } from '../../shared/domain/auth/Identity';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import type { Incident } from '../../shared/domain/incident/Incident';
-import { currentStepId } from '../../shared/domain/incident/IncidentRunbook';
+import { whenPauseTakesEffect } from '../../shared/domain/incident/pauseRequest';
 import {
   isStepAction,
   planOperatorAction,
@@ -82,15 +82,6 @@ export async function takeOperatorAction(
     if (err instanceof ConflictError) return { kind: 'conflict', message: err.message, incident };
     throw err;
   }
-  const note = action === 'pause' ? pauseNote(incident) : undefined;
+  const note = action === 'pause' ? `Pause requested; ${whenPauseTakesEffect(incident)}.` : undefined;
   return { kind: 'accepted', incident, actor, ...(note ? { note } : {}) };
-}
-
-/** A pause is taken between steps: the step running now finishes first. */
-function pauseNote(incident: Incident): string {
-  const running =
-    incident.runbook === undefined ? undefined : currentStepId(incident.runbook, incident.steps);
-  return running === undefined
-    ? 'Pause requested; it takes effect before the next step starts.'
-    : `Pause requested; it takes effect after step ${running} finishes.`;
 }

@@ -371,9 +371,19 @@ describe.each([
 
   it('an operator pauses between steps and resumes; abort while paused runs nothing more', async () => {
     const id = await failOver('pausable');
-    expect((await act(id, 'pause', KEYS.operator, { comment: 'checking the standby first' })).status).toBe(
-      202,
-    );
+    const asked = await act(id, 'pause', KEYS.operator, { comment: 'checking the standby first' });
+    expect(asked.status).toBe(202);
+    expect(((await asked.json()) as { note?: string }).note).toMatch(/takes effect after step \S+ finishes/);
+    // Until the step boundary the timeline says the pause was asked for, once, by whom and when it applies.
+    const requested = (await incident(id)).timeline.filter((t) => t.type === 'pause-requested');
+    expect(requested).toEqual([
+      expect.objectContaining({
+        actor: 'oscar',
+        message: expect.stringMatching(
+          /^oscar asked to pause the runbook; it takes effect after step \S+ finishes: checking the standby first$/,
+        ),
+      }),
+    ]);
     await advance(30 * SECOND); // the wait step ends; the pause takes effect before the next step
     const paused = await incident(id);
     expect(paused.status).toBe('paused');
