@@ -74,25 +74,33 @@ function now(): Date {
   return container().now();
 }
 
-/** The signed-in user, or the answer for someone who is not: pages go to sign-in, fragments get a 401. */
+/**
+ * The signed-in user, or the answer for someone who is not: pages go to sign-in and come back; fragments
+ * (polled by the page's script) get a 401; a form posted after the session ended goes to sign-in, which says
+ * the action was not taken, and then back to `formPage`, the page the form was on.
+ */
 function signedIn(
   request: HttpRequest,
-  kind: 'page' | 'fragment',
+  kind: 'page' | 'fragment' | { readonly formPage: string },
 ): { user: ConsoleUser } | { response: HttpResponseInit } {
   const check = consoleUser(request, container().config, now().getTime());
   if (check.ok) return { user: check.user };
   if (kind === 'fragment') return { response: errorResponse(401, 'unauthenticated', check.reason) };
   const url = new URL(request.url);
+  const query =
+    kind === 'page'
+      ? `next=${encodeURIComponent(url.pathname + url.search)}`
+      : `next=${encodeURIComponent(kind.formPage)}&reason=${SESSION_ENDED}`;
   return {
     response: {
       status: 303,
-      headers: {
-        location: `${CONSOLE}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`,
-        'cache-control': 'no-store',
-      },
+      headers: { location: `${CONSOLE}/sign-in?${query}`, 'cache-control': 'no-store' },
     },
   };
 }
+
+/** The sign-in page's `reason` when a form came in after the session ended. */
+const SESSION_ENDED = 'session-ended';
 
 async function boardView(request: HttpRequest) {
   const url = new URL(request.url);
@@ -197,11 +205,11 @@ export async function consoleAction(
   request: HttpRequest,
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const auth = signedIn(request, 'fragment');
-  if ('response' in auth) return auth.response;
-  const { user } = auth;
   const id = request.params.id ?? '';
   const back = `${CONSOLE}/incidents/${encodeURIComponent(id)}`;
+  const auth = signedIn(request, { formPage: back });
+  if ('response' in auth) return auth.response;
+  const { user } = auth;
   const read = await readForm(request);
   if (!read.ok) return messagePage(read.status, 'Form refused', read.message, user, back);
   // The token ties the form to this user's session: a page elsewhere cannot make the browser post it.
@@ -305,7 +313,12 @@ function signInPage(request: HttpRequest, status: number, message: string, next:
 }
 
 export function consoleSignInPage(request: HttpRequest): HttpResponseInit {
-  return signInPage(request, 200, '', safeNext(new URL(request.url).searchParams.get('next')));
+  const query = new URL(request.url).searchParams;
+  const message =
+    query.get('reason') === SESSION_ENDED
+      ? 'Your session ended before the form was sent, so nothing was done. Sign in, then do it again.'
+      : '';
+  return signInPage(request, 200, message, safeNext(query.get('next')));
 }
 
 export async function consoleSignIn(request: HttpRequest): Promise<HttpResponseInit> {
@@ -341,7 +354,7 @@ export async function consoleSignIn(request: HttpRequest): Promise<HttpResponseI
 }
 
 export async function consoleSignOut(request: HttpRequest): Promise<HttpResponseInit> {
-  const auth = signedIn(request, 'fragment');
+  const auth = signedIn(request, { formPage: CONSOLE });
   if ('response' in auth) return auth.response;
   const read = await readForm(request);
   if (!read.ok || !sameToken(read.form.get('csrf') ?? undefined, auth.user.csrf)) {

@@ -1,7 +1,8 @@
 // The operator console in headless Chromium, through a whole DR activation against the two-region demo app:
 // sign in with an operator key, the board lists the live incident, Approve and Confirm step are pressed
 // as buttons, the incident page follows the runbook without a reload, a viewer sees no buttons, a forged POST
-// is refused, a <script> in a comment stays text, and the report holds the incident record's figures.
+// is refused, a form sent after the session ended goes to sign-in and back, a <script> in a comment stays
+// text, and the report holds the incident record's figures.
 // Screenshots land in test-artifacts/console/ (and docs/images/ with LIFEBOAT_UPDATE_SCREENSHOTS=1).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -301,6 +302,27 @@ describe('the operator console', () => {
     });
     expect(asViewer.status()).toBe(403);
     expect(await asViewer.text()).toContain('approve needs the approver role; you hold viewer');
+    expect((await incident(id)).approval.decisions).toEqual([]);
+
+    // The session ends while the page is open: the form goes to sign-in, which says nothing was done, and
+    // signing in again comes back to the incident page, where the action can be taken again.
+    await operator.clearCookies();
+    const approve = opPage.locator('#actions details[data-action="approve"]');
+    await approve.locator('summary').click();
+    await approve.locator('textarea[name="comment"]').fill('approving after the session ended');
+    await Promise.all([
+      opPage.waitForURL((url) => url.pathname === '/api/console/sign-in'),
+      approve.locator('button[type="submit"]').click(),
+    ]);
+    expect(await opPage.locator('.notice.error').textContent()).toBe(
+      'Your session ended before the form was sent, so nothing was done. Sign in, then do it again.',
+    );
+    await opPage.locator('input[name="key"]').fill(OSCAR);
+    await Promise.all([
+      opPage.waitForURL((url) => url.pathname === `/api/console/incidents/${id}`),
+      opPage.locator('button[type="submit"]').click(),
+    ]);
+    expect(await opPage.locator('#actions details[data-action="approve"]').count()).toBe(1);
     expect((await incident(id)).approval.decisions).toEqual([]);
     await viewer.close();
     await operator.close();
