@@ -28,6 +28,7 @@ import type { HttpStep, LeafStep, RunbookStep } from '../../shared/domain/runboo
 import { runHealthGateWith } from './healthGate';
 import { type RunbookControl, type Abort } from './RunbookControl';
 
+import { waitedFor } from '../../shared/domain/runbook/waitedFor';
 import { runParallelGroup } from './parallelGroup';
 
 type Attempt =
@@ -393,17 +394,16 @@ export class RunbookRun {
             message: `Step ${step.id} started: waiting ${step.durationSeconds}s`,
           },
         );
+        const sleptFrom = this.orchestration.now();
         const interrupted = yield* this.control.sleepUntil(this.secondsFromNow(step.durationSeconds));
         if (interrupted) {
           return interrupted;
         }
+        const waited = waitedFor(step.durationSeconds, sleptFrom, this.orchestration.now());
         yield* this.recordChange(
           step,
-          { kind: 'succeeded', detail: `waited ${step.durationSeconds}s` },
-          {
-            type: 'step-succeeded',
-            message: `Step ${step.id} succeeded: waited ${step.durationSeconds}s`,
-          },
+          { kind: 'succeeded', detail: waited },
+          { type: 'step-succeeded', message: `Step ${step.id} succeeded: ${waited}` },
         );
         return { kind: 'succeeded' };
       }

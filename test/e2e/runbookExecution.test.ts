@@ -404,6 +404,18 @@ describe.each([
     expect(calls('/skippy/switch')).toHaveLength(doubleExecution ? 2 : 1); // from the skip-step test only
   });
 
+  it('a wait whose timer fires late (Lifeboat was not running) records how long it really waited', async () => {
+    const id = await failOver('pausable');
+    // One jump of the clock: the timer fires five minutes in, as after a runtime stopped for that long.
+    await advance(5 * 60 * SECOND);
+    await advance(10 * SECOND); // validation's second passing round
+    const done = await incident(id);
+    expect(done.status).toBe('recovered');
+    expect(done.timeline.map((t) => t.message)).toContain(
+      'Step settle succeeded: waited 5m (planned 30s; the timer fired late because Lifeboat was not running or was overloaded)',
+    );
+  });
+
   it('a runbook longer than one execution hands its steps on, with the pause asked at the hand-over honoured', async () => {
     scripted.set('/long/s02', [404, 404]);
     const id = await failOver('long');
