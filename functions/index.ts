@@ -12,6 +12,7 @@ import './deadLetters';
 import './incidents';
 import './incidentEvents';
 import './incidentEventPublishing';
+import './restartPickUps';
 import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';

@@ -136,6 +136,10 @@ it('finishes a runbook killed during a step with every step applied once at the 
   // The restart re-ran the interrupted attempt; the crash did not count as a failed one.
   expect(done.steps.find((s) => s.id === 'failover-cosmos')).toMatchObject({ attempts: 1 });
   expect(done.rto.met).toBeDefined();
+  // The restart is on the record, once, with where the incident stood.
+  expect(done.timeline.filter((t) => t.type === 'picked-up').map((t) => t.message)).toEqual([
+    'Lifeboat started again and goes on with this incident from its record (failing-over, step failover-cosmos)',
+  ]);
 
   const state = demo.state();
   // Each step's effect exactly once at the target, under that step's key.

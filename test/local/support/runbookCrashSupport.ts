@@ -115,6 +115,7 @@ export interface IncidentView {
   readonly rto: { readonly targetSeconds: number; readonly elapsedSeconds: number; readonly met?: boolean };
   readonly steps: readonly StepView[];
   readonly outcome?: { readonly status: string; readonly reason: string };
+  readonly timeline: readonly { readonly type: string; readonly message: string }[];
 }
 
 /** Talks to one runtime's public API; a restarted runtime gets a new client (its port changes). */
