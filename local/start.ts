@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       : {}),
   });
 
-  const demo = await startDemoApp(process.env.LIFEBOAT_DEMO_AUTOMATION_TOKEN);
+  const demo = await startDemoApp(process.env.LIFEBOAT_DEMO_AUTOMATION_TOKEN, dataDir);
 
   console.log('');
   console.log(`Lifeboat local runtime listening on ${runtime.url}`);
@@ -116,12 +116,13 @@ async function main(): Promise<void> {
  * The demo app that the sample catalog's runbook calls, unless LIFEBOAT_DEMO_APP=false. It is a convenience:
  * when its ports are taken, the runtime runs on without it and says so.
  */
-async function startDemoApp(automationToken: string): Promise<RunningDemoApp | undefined> {
+async function startDemoApp(automationToken: string, dataDir: string): Promise<RunningDemoApp | undefined> {
   if (process.env.LIFEBOAT_DEMO_APP?.trim().toLowerCase() === 'false') {
     return undefined;
   }
   try {
-    return await startTwoRegionDemoApp({ automationToken });
+    // Its regions outlive a restart of npm start, as real ones would (an outage and a failover stay done).
+    return await startTwoRegionDemoApp({ automationToken, stateFile: path.join(dataDir, 'demo-app.json') });
   } catch (err) {
     console.warn(
       `warning: the demo app did not start (${err instanceof Error ? err.message : String(err)}); the sample runbook's steps will fail. Set LIFEBOAT_DEMO_APP=false to skip it.`,

@@ -129,6 +129,26 @@ interface IdempotencyEntry {
   readonly response: StoredResponse;
 }
 
+/**
+ * What outlives a restart of the demo app (`npm start` keeps it in the data directory, demoStateFile.ts): the
+ * regions' roles and outage, the effects applied and the idempotency record, so a failover survives the
+ * restart and a step re-sent after it is still answered once. Faults, held requests and the request log
+ * belong to a moment and start empty.
+ */
+export interface DurableDemoState {
+  readonly cosmosWriteRegion: DemoRegion;
+  readonly trafficRegion: DemoRegion;
+  readonly maintenance: Maintenance;
+  readonly outage: readonly DemoRegion[];
+  readonly effects: readonly AppliedEffect[];
+  readonly deduplicated: number;
+  readonly idempotency: readonly {
+    readonly key: string;
+    readonly fingerprint: string;
+    readonly response: StoredResponse;
+  }[];
+}
+
 interface MutableFault extends FaultSpec {
   remaining: number;
 }
@@ -324,6 +344,34 @@ export class DemoRegionState {
     this.faults = [];
     this.requests = [];
     this.delayed.clear();
+  }
+
+  /** A deep copy of what outlives a restart. */
+  durable(): DurableDemoState {
+    return structuredClone({
+      cosmosWriteRegion: this.cosmosWriteRegion,
+      trafficRegion: this.trafficRegion,
+      maintenance: this.maintenance,
+      outage: DEMO_REGIONS.filter((region) => this.regionsDown.has(region)),
+      effects: this.effects,
+      deduplicated: this.deduplicated,
+      idempotency: [...this.idempotency].map(([key, entry]) => ({ key, ...entry })),
+    });
+  }
+
+  /** Back to what `durable()` gave before a restart; what belongs to a moment starts empty. */
+  restore(saved: DurableDemoState): void {
+    this.reset();
+    const copy = structuredClone(saved);
+    this.cosmosWriteRegion = copy.cosmosWriteRegion;
+    this.trafficRegion = copy.trafficRegion;
+    this.maintenance = copy.maintenance.enabled ? copy.maintenance : NO_MAINTENANCE;
+    for (const region of copy.outage) this.regionsDown.add(region);
+    this.effects.push(...copy.effects);
+    this.deduplicated = copy.deduplicated;
+    for (const { key, fingerprint, response } of copy.idempotency) {
+      this.idempotency.set(key, { fingerprint, response });
+    }
   }
 
   /** A deep copy: callers may keep or change it without touching the state. */

@@ -27,6 +27,7 @@ import {
   type StoredResponse,
 } from './DemoRegionState';
 import { DEMO_AUTOMATION_PORT, DEMO_HOST, DEMO_PRIMARY_PORT, DEMO_SECONDARY_PORT } from './demoPorts';
+import { loadDemoState, saveDemoState } from './demoStateFile';
 
 /** Request bodies here are a few fields; anything bigger is a mistake. */
 export const MAX_DEMO_BODY_BYTES = 64 * 1024;
@@ -58,6 +59,10 @@ export interface TwoRegionDemoOptions {
   readonly cosmosAccount?: string;
   /** Stamps effects and the request log; the system clock by default. */
   readonly now?: () => Date;
+  /** Where the state outlives a restart (demoStateFile.ts); in memory only without it. */
+  readonly stateFile?: string;
+  /** Told when the saved state could not be read; the console by default. */
+  readonly warn?: (line: string) => void;
 }
 
 export interface RunningDemoApp {
@@ -73,8 +78,14 @@ export interface RunningDemoApp {
 /** Starts the three listeners; rejects, naming the port, if one cannot listen (and closes the others). */
 export async function startTwoRegionDemoApp(options: TwoRegionDemoOptions): Promise<RunningDemoApp> {
   const host = options.host ?? DEMO_HOST;
+  const state = new DemoRegionState(options.now ?? (() => new Date()));
+  const { stateFile } = options;
+  if (stateFile !== undefined) {
+    const saved = loadDemoState(stateFile, options.warn ?? ((line) => console.warn(line)));
+    if (saved !== undefined) state.restore(saved);
+  }
   const handler = new DemoRequestHandler(
-    new DemoRegionState(options.now ?? (() => new Date())),
+    state,
     typeof options.automationToken === 'string'
       ? new Secret(options.automationToken)
       : options.automationToken,
@@ -91,6 +102,10 @@ export async function startTwoRegionDemoApp(options: TwoRegionDemoOptions): Prom
     for (const name of DEMO_SERVERS) {
       const server = createServer((req, res) => {
         void handler.handle(name, req).then((response) => {
+          // Reads change nothing; anything else may have, and the saved state follows it.
+          if (stateFile !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
+            saveDemoState(stateFile, state.durable());
+          }
           if (response === DROPPED) {
             res.destroy();
           } else if (!res.destroyed) {

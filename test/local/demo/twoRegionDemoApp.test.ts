@@ -1,5 +1,8 @@
 // Drives the two-region demo app over real HTTP, as the sample runbook's steps and health checks do.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DemoStateSnapshot } from '../../../local/demo/DemoRegionState';
 import {
@@ -529,3 +532,59 @@ async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
   return ports;
 }
+
+describe('state file', () => {
+  let dir: string;
+  beforeEach(async () => {
+    // These tests start their own apps (the shared one closes first; afterEach closes the last started).
+    await app.close();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'demo-state-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const startWith = (stateFile: string, warn: (line: string) => void = () => undefined) =>
+    startTwoRegionDemoApp({
+      primaryPort: 0,
+      secondaryPort: 0,
+      automationPort: 0,
+      automationToken: TOKEN,
+      now: () => new Date(NOW),
+      stateFile,
+      warn,
+    });
+
+  it('keeps the outage, the failover and the idempotency record across a restart', async () => {
+    const file = path.join(dir, 'demo-app.json');
+    const first = await startWith(file);
+    app = first;
+    await control('outage', { region: 'westeurope', down: true });
+    expect((await failOverCosmos('key-1')).status).toBe(202);
+    expect((await switchTraffic('key-2')).status).toBe(200);
+    await first.close();
+
+    app = await startWith(file);
+    const restarted = await demoState();
+    expect(restarted).toMatchObject({
+      cosmosWriteRegion: 'northeurope',
+      trafficRegion: 'northeurope',
+      outage: ['westeurope'],
+      effects: [{ endpoint: 'POST /cosmos/failover' }, { endpoint: 'POST /traffic/switch' }],
+      requests: [],
+    });
+    expect((await fetch(`${app.urls.secondary}/health`)).status).toBe(200);
+    // A step re-sent after the restart is answered from the record, not applied again.
+    const again = await failOverCosmos('key-1');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await demoState()).effects).toHaveLength(2);
+  });
+
+  it('sets an unreadable file aside, says so and starts afresh', async () => {
+    const file = path.join(dir, 'demo-app.json');
+    writeFileSync(file, '{"cosmosWriteRegion":"mars"}');
+    const warnings: string[] = [];
+    app = await startWith(file, (line) => warnings.push(line));
+    expect(await demoState()).toMatchObject({ cosmosWriteRegion: 'westeurope', effects: [] });
+    expect(warnings).toEqual([expect.stringMatching(/was unreadable; it starts afresh/)]);
+    expect(readFileSync(`${file}.unreadable`, 'utf8')).toBe('{"cosmosWriteRegion":"mars"}');
+  });
+});
