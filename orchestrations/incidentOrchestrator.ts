@@ -35,6 +35,7 @@ import {
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { abortOf } from '../shared/domain/incident/abort';
+import { drillLabel } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
@@ -75,6 +76,7 @@ export function* incidentOrchestrator(
     incidentId,
     workloadId: input.workloadId,
     detectedAt: input.openedAt,
+    ...(input.drill ? { drill: input.drill } : {}),
   });
   // Recorded before it was raised: its event may have been lost when the previous execution handed over.
   if (opened.abortRequested !== undefined) {
@@ -82,7 +84,13 @@ export function* incidentOrchestrator(
     return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
   }
 
-  const observed = yield* observe(context, waits, input, opened.policy);
+  // A drill is started on purpose: its criteria were reported when it opened, and nothing is observed.
+  const observed: Observation = input.drill
+    ? {
+        verdict: 'activate',
+        reasons: [`${drillLabel(input.drill.kind)}: started on purpose, criteria not waited for`],
+      }
+    : yield* observe(context, waits, input, opened.policy);
   if (observed.verdict === 'continue') {
     context.df.continueAsNew({
       ...input,
@@ -104,20 +112,64 @@ export function* incidentOrchestrator(
     context,
     incidentId,
     'awaiting-approval',
-    `Activation criteria met: ${observed.reasons.join('; ')}`,
+    input.drill
+      ? `${observed.reasons.join('; ')}; approval ${opened.policy.drillApproval === 'skip' ? 'skipped (the workload lets drills skip it: drills.approval skip)' : 'asked of the same approvers, marked as a drill'}`
+      : `Activation criteria met: ${observed.reasons.join('; ')}`,
   );
   context.df.setCustomStatus({ phase: 'awaiting-approval' });
+  const approved =
+    input.drill && opened.policy.drillApproval === 'skip'
+      ? 'the workload lets drills skip approval'
+      : yield* approve(context, waits, incidentId, opened.policy);
+  if (typeof approved !== 'string') return approved;
+
+  yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approved}`);
+  context.df.setCustomStatus({ phase: 'failing-over' });
+  const runbook = yield* runFailoverRunbook(context, waits, input);
+  if (runbook.outcome !== 'completed') {
+    const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
+    const reason =
+      runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
+    return yield* announce(
+      context,
+      yield* end(context, incidentId, status, reason, runbook.actor),
+      incidentId,
+    );
+  }
+
+  yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
+  context.df.setCustomStatus({ phase: 'validating' });
+  const validation = yield* validateSecondary(context, waits, input, opened.policy);
+  const outcome =
+    validation.kind === 'abort'
+      ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
+      : validation.kind === 'failed'
+        ? yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`)
+        : yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
+  return yield* announce(context, outcome, incidentId);
+}
+
+/**
+ * The approval gate: the approval sub-orchestration raced with an abort. Resolves with the approval's reason
+ * when failover may start, or with how the incident ended (rejected, expired, aborted, failed).
+ */
+function* approve(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  incidentId: string,
+  policy: IncidentPolicy,
+): Generator<df.Task, string | IncidentOutcome, unknown> {
   const approvalTask = context.df.callSubOrchestrator(
     APPROVAL_ORCHESTRATION,
     {
       incidentId,
       round: FIRST_APPROVAL_ROUND,
-      quorum: opened.policy.quorum,
-      ...(opened.policy.rejectionsToReject ? { rejectionsToReject: opened.policy.rejectionsToReject } : {}),
-      approverRoles: opened.policy.approverRoles,
-      deadlineSeconds: opened.policy.approvalDeadlineSeconds,
-      ...(opened.policy.approvalLevels ? { levels: opened.policy.approvalLevels } : {}),
-      finalTimeoutOutcome: opened.policy.finalTimeoutOutcome,
+      quorum: policy.quorum,
+      ...(policy.rejectionsToReject ? { rejectionsToReject: policy.rejectionsToReject } : {}),
+      approverRoles: policy.approverRoles,
+      deadlineSeconds: policy.approvalDeadlineSeconds,
+      ...(policy.approvalLevels ? { levels: policy.approvalLevels } : {}),
+      finalTimeoutOutcome: policy.finalTimeoutOutcome,
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );
@@ -155,33 +207,8 @@ export function* incidentOrchestrator(
     }
     case 'approved':
     case 'auto-approved':
-      break;
+      return approval.reason;
   }
-
-  yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approval.reason}`);
-  context.df.setCustomStatus({ phase: 'failing-over' });
-  const runbook = yield* runFailoverRunbook(context, waits, input);
-  if (runbook.outcome !== 'completed') {
-    const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
-    const reason =
-      runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
-    return yield* announce(
-      context,
-      yield* end(context, incidentId, status, reason, runbook.actor),
-      incidentId,
-    );
-  }
-
-  yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
-  context.df.setCustomStatus({ phase: 'validating' });
-  const validation = yield* validateSecondary(context, waits, input, opened.policy);
-  const outcome =
-    validation.kind === 'abort'
-      ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
-      : validation.kind === 'failed'
-        ? yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`)
-        : yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
-  return yield* announce(context, outcome, incidentId);
 }
 
 /** The final message of a failover: how it ended and the RTO achieved, to the workload's people. */
@@ -212,7 +239,12 @@ function* runFailoverRunbook(
   const instanceId = runbookInstanceId(input.incidentId, 'failover');
   const runbookTask = context.df.callSubOrchestrator(
     RUNBOOK_ORCHESTRATION,
-    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: 'failover' },
+    {
+      incidentId: input.incidentId,
+      workloadId: input.workloadId,
+      purpose: 'failover',
+      ...(input.drill ? { drill: input.drill.kind } : {}),
+    },
     instanceId,
   );
   // Abort while failing over (or paused): passed on to the runbook, which stops before its next call.
@@ -262,6 +294,14 @@ function* validateSecondary(
   policy: IncidentPolicy,
 ): Generator<df.Task, GateResult, unknown> {
   const plan = policy.validation ?? validationPlan({ healthChecks: { primary: [], secondary: [] } });
+  if (input.drill?.kind === 'dry-run') {
+    // A dry-run calls nothing, the secondary's health checks included: it says what validation would do.
+    return {
+      kind: 'passed',
+      rounds: 0,
+      summary: `dry-run, nothing probed: validation would probe ${plan.checks} secondary health check(s) until ${plan.passesRequired} pass(es) in a row, for up to ${plan.deadlineSeconds}s`,
+    };
+  }
   if (plan.checks === 0) {
     return {
       kind: 'passed',

@@ -1,0 +1,154 @@
+// Drills: POST /api/drills starts one (an incident in mode `drill` on the same lifecycle, no alerts, no
+// correlation window, so no alert ever joins it); GET /api/workloads/{id}/drills is the workload's drill
+// history scored against its RTO, and when the next drill is due.
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { container } from '../shared/container';
+import { findWorkload } from '../shared/domain/catalog/Catalog';
+import { compilePolicy } from '../shared/domain/catalog/compilePolicy';
+import {
+  INCIDENT_ORCHESTRATION,
+  type IncidentOrchestrationInput,
+} from '../shared/domain/contracts/incidentContracts';
+import { incidentIdFor } from '../shared/domain/correlation/incidentId';
+import { drillSchedule, toDrillRecord } from '../shared/domain/drill/drillHistory';
+import { startDrillRequestSchema } from '../shared/domain/drill/startDrillRequest';
+import { INCIDENT_STATUSES, isTerminal } from '../shared/domain/incident/IncidentStatus';
+import type { IncidentMode } from '../shared/domain/incident/IncidentMode';
+import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
+import { errorMessage } from '../shared/errors';
+import { invocationLogger } from '../shared/logging';
+import { durableInstanceApi } from './durable/durableInstanceApi';
+import { authorizeOperator } from './http/authenticateOperator';
+import { errorResponse } from './http/errorResponse';
+import { readBodyWithin } from './http/readBodyWithin';
+
+const MAX_DRILL_BODY_BYTES = 16 * 1024;
+/** The history lists this many drills, newest first. */
+const DRILL_HISTORY_LIMIT = 50;
+const OPEN_STATUSES = INCIDENT_STATUSES.filter((status) => !isTerminal(status));
+const noStore = { 'cache-control': 'no-store' };
+
+export async function startDrill(
+  request: HttpRequest,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
+  const c = container();
+  const auth = authorizeOperator(request, 'operator', c.config);
+  if (!auth.ok) return auth.response;
+  const read = await readBodyWithin(request, MAX_DRILL_BODY_BYTES);
+  if (!read.ok) {
+    return errorResponse(413, 'payload_too_large', `The body is over ${MAX_DRILL_BODY_BYTES} bytes.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(read.bytes.toString('utf8'));
+  } catch (err) {
+    return errorResponse(400, 'invalid_json', 'The body is not valid JSON.', [
+      { path: '', message: errorMessage(err) },
+    ]);
+  }
+  const parsed = startDrillRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    return errorResponse(
+      400,
+      'invalid_body',
+      'The drill request is invalid.',
+      formatZodIssues(parsed.error.issues),
+    );
+  }
+  const body = parsed.data;
+  const workload = findWorkload(c.catalog(), body.workloadId);
+  if (workload === undefined) {
+    return errorResponse(404, 'not_found', `No workload '${body.workloadId}' in the catalog.`);
+  }
+  if (workload.runbooks.failover === undefined) {
+    return errorResponse(
+      409,
+      'no_runbook',
+      `Workload '${workload.id}' has no failover runbook (runbooks.failover in its catalog file): there is nothing to rehearse.`,
+    );
+  }
+  // A live incident has the people and the targets: a drill now would compete with it for both.
+  const live = await openIncidentOf(workload.id, 'live');
+  if (live !== undefined) {
+    return errorResponse(
+      409,
+      'live_incident_open',
+      `Workload '${workload.id}' has a live incident open (${live}): a drill cannot start until it ends.`,
+    );
+  }
+  const running = await openIncidentOf(workload.id, 'drill');
+  if (running !== undefined) {
+    return errorResponse(
+      409,
+      'drill_running',
+      `Workload '${workload.id}' already has a drill running (${running}): abort it or let it end first.`,
+    );
+  }
+
+  const now = c.now();
+  const incidentId = incidentIdFor(`drill-${workload.id}`, now);
+  const input: IncidentOrchestrationInput = {
+    incidentId,
+    workloadId: workload.id,
+    openedAt: now.toISOString(),
+    groupingWindowSeconds: compilePolicy(workload).groupingWindowSeconds,
+    drill: {
+      kind: body.mode,
+      requestedBy: auth.identity.name,
+      requestedAt: now.toISOString(),
+      ...(body.scenario ? { scenario: body.scenario } : {}),
+      ...(body.comment ? { comment: body.comment } : {}),
+    },
+  };
+  // The id names the second it started in: a second drill started in that same second (after the first one
+  // already ended) would reuse it, and the host must not restart an instance.
+  if ((await durableInstanceApi(context).runtimeStatus(incidentId)) !== undefined) {
+    return errorResponse(409, 'drill_running', `A drill of '${workload.id}' started this second; try again.`);
+  }
+  await df.getClient(context).startNew(INCIDENT_ORCHESTRATION, { instanceId: incidentId, input });
+  invocationLogger(context).info('Drill started', { incidentId, workloadId: workload.id, mode: body.mode });
+  return {
+    status: 202,
+    jsonBody: { incidentId, workloadId: workload.id, mode: body.mode },
+    headers: { ...noStore, location: `/api/incidents/${encodeURIComponent(incidentId)}` },
+  };
+}
+
+async function openIncidentOf(workloadId: string, mode: IncidentMode): Promise<string | undefined> {
+  const page = await container().incidentStore().list({ workloadId, mode, status: OPEN_STATUSES, limit: 1 });
+  return page.items[0]?.id;
+}
+
+export async function listDrills(request: HttpRequest): Promise<HttpResponseInit> {
+  const c = container();
+  const auth = authorizeOperator(request, 'viewer', c.config);
+  if (!auth.ok) return auth.response;
+  const id = request.params.id ?? '';
+  const workload = findWorkload(c.catalog(), id);
+  if (workload === undefined) {
+    return errorResponse(404, 'not_found', `No workload '${id}' in the catalog.`);
+  }
+  const page = await c.incidentStore().list({ workloadId: id, mode: 'drill', limit: DRILL_HISTORY_LIMIT });
+  const drills = page.items.map(toDrillRecord);
+  return {
+    status: 200,
+    jsonBody: { workloadId: id, schedule: drillSchedule(workload, drills, c.now()), items: drills },
+    headers: noStore,
+  };
+}
+
+app.http('startDrill', {
+  route: 'drills',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: startDrill,
+});
+app.http('listDrills', {
+  route: 'workloads/{id}/drills',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: listDrills,
+});
