@@ -11,7 +11,6 @@ import {
   type IncidentOrchestrationInput,
 } from '../shared/domain/contracts/incidentContracts';
 import { incidentIdFor } from '../shared/domain/correlation/incidentId';
-import { drillSchedule, toDrillRecord } from '../shared/domain/drill/drillHistory';
 import { startDrillRequestSchema } from '../shared/domain/drill/startDrillRequest';
 import { INCIDENT_STATUSES, isTerminal } from '../shared/domain/incident/IncidentStatus';
 import type { IncidentMode } from '../shared/domain/incident/IncidentMode';
@@ -19,13 +18,12 @@ import { formatZodIssues } from '../shared/domain/validation/formatZodIssues';
 import { errorMessage } from '../shared/errors';
 import { invocationLogger } from '../shared/logging';
 import { durableInstanceApi } from './durable/durableInstanceApi';
+import { drillHistory } from './http/drillHistory';
 import { authorizeOperator } from './http/authenticateOperator';
 import { errorResponse } from './http/errorResponse';
 import { readBodyWithin } from './http/readBodyWithin';
 
 const MAX_DRILL_BODY_BYTES = 16 * 1024;
-/** The history lists this many drills, newest first. */
-const DRILL_HISTORY_LIMIT = 50;
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((status) => !isTerminal(status));
 const noStore = { 'cache-control': 'no-store' };
 
@@ -130,13 +128,8 @@ export async function listDrills(request: HttpRequest): Promise<HttpResponseInit
   if (workload === undefined) {
     return errorResponse(404, 'not_found', `No workload '${id}' in the catalog.`);
   }
-  const page = await c.incidentStore().list({ workloadId: id, mode: 'drill', limit: DRILL_HISTORY_LIMIT });
-  const drills = page.items.map(toDrillRecord);
-  return {
-    status: 200,
-    jsonBody: { workloadId: id, schedule: drillSchedule(workload, drills, c.now()), items: drills },
-    headers: noStore,
-  };
+  const { schedule, items } = await drillHistory(workload);
+  return { status: 200, jsonBody: { workloadId: id, schedule, items }, headers: noStore };
 }
 
 app.http('startDrill', {

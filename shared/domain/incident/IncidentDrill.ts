@@ -22,3 +22,8 @@ export type IncidentDrill = z.infer<typeof incidentDrillSchema>;
 export function drillLabel(kind: DrillKind): string {
   return kind === 'dry-run' ? 'DRILL (dry-run)' : 'DRILL';
 }
+
+/** How views name an incident's mode: `live`, or the drill's marker. */
+export function modeLabel(incident: { readonly drill?: { readonly kind: DrillKind } | undefined }): string {
+  return incident.drill === undefined ? 'live' : drillLabel(incident.drill.kind);
+}
