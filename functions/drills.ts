@@ -86,7 +86,10 @@ export async function startDrill(
   }
 
   const now = c.now();
-  const incidentId = incidentIdFor(`drill-${workload.id}`, now);
+  const incidentId = await freeDrillId(context, workload.id, now);
+  if (incidentId === undefined) {
+    return errorResponse(409, 'drill_running', `Too many drills of '${workload.id}' this second; try again.`);
+  }
   const input: IncidentOrchestrationInput = {
     incidentId,
     workloadId: workload.id,
@@ -100,11 +103,6 @@ export async function startDrill(
       ...(body.comment ? { comment: body.comment } : {}),
     },
   };
-  // The id names the second it started in: a second drill started in that same second (after the first one
-  // already ended) would reuse it, and the host must not restart an instance.
-  if ((await durableInstanceApi(context).runtimeStatus(incidentId)) !== undefined) {
-    return errorResponse(409, 'drill_running', `A drill of '${workload.id}' started this second; try again.`);
-  }
   await df.getClient(context).startNew(INCIDENT_ORCHESTRATION, { instanceId: incidentId, input });
   invocationLogger(context).info('Drill started', { incidentId, workloadId: workload.id, mode: body.mode });
   return {
@@ -112,6 +110,26 @@ export async function startDrill(
     jsonBody: { incidentId, workloadId: workload.id, mode: body.mode },
     headers: { ...noStore, location: `/api/incidents/${encodeURIComponent(incidentId)}` },
   };
+}
+
+/** Drills a second apart at most: a dry-run ends in the second it started, and the next may start at once. */
+const MAX_DRILLS_PER_SECOND = 20;
+
+/**
+ * The drill's id, named after its workload and the second it starts in (`drill-orders-api-20261122-030000`,
+ * then `-2`, `-3`… within that second). An id is also an orchestration instance, which is never reused.
+ */
+async function freeDrillId(
+  context: InvocationContext,
+  workloadId: string,
+  now: Date,
+): Promise<string | undefined> {
+  const instances = durableInstanceApi(context);
+  for (let sequence = 1; sequence <= MAX_DRILLS_PER_SECOND; sequence++) {
+    const id = incidentIdFor(`drill-${workloadId}`, now, sequence);
+    if ((await instances.runtimeStatus(id)) === undefined) return id;
+  }
+  return undefined;
 }
 
 async function openIncidentOf(workloadId: string, mode: IncidentMode): Promise<string | undefined> {

@@ -71,6 +71,7 @@ export function* incidentOrchestrator(
 ): Generator<df.Task, IncidentOutcome | undefined, unknown> {
   const input = incidentOrchestrationInputSchema.parse(context.df.getInput());
   const { incidentId } = input;
+  const subject = subjectOf(input);
   const waits = new IncidentWaits(context);
   const opened = yield* callActivity(context, openIncidentActivity, {
     incidentId,
@@ -81,7 +82,7 @@ export function* incidentOrchestrator(
   // Recorded before it was raised: its event may have been lost when the previous execution handed over.
   if (opened.abortRequested !== undefined) {
     const abort = abortOf(opened.abortRequested);
-    return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+    return yield* end(context, subject, 'aborted', abort.reason, abort.actor);
   }
 
   // A drill is started on purpose: its criteria were reported when it opened, and nothing is observed.
@@ -99,13 +100,13 @@ export function* incidentOrchestrator(
     return undefined;
   }
   if (observed.verdict !== 'activate') {
-    return yield* end(context, incidentId, observed.verdict, observed.reason, observed.actor);
+    return yield* end(context, subject, observed.verdict, observed.reason, observed.actor);
   }
 
   // An abort that arrived while the criteria were assessed is already waiting: take it before asking anyone.
   const early = yield* waits.until(context.df.currentUtcDateTime, []);
   if (early.kind === 'abort') {
-    return yield* end(context, incidentId, 'aborted', early.reason, early.actor);
+    return yield* end(context, subject, 'aborted', early.reason, early.actor);
   }
 
   yield* transition(
@@ -120,7 +121,7 @@ export function* incidentOrchestrator(
   const approved =
     input.drill && opened.policy.drillApproval === 'skip'
       ? 'the workload lets drills skip approval'
-      : yield* approve(context, waits, incidentId, opened.policy);
+      : yield* approve(context, waits, subject, opened.policy);
   if (typeof approved !== 'string') return approved;
 
   yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approved}`);
@@ -132,7 +133,7 @@ export function* incidentOrchestrator(
       runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
     return yield* announce(
       context,
-      yield* end(context, incidentId, status, reason, runbook.actor),
+      yield* end(context, subject, status, reason, runbook.actor),
       incidentId,
     );
   }
@@ -142,10 +143,10 @@ export function* incidentOrchestrator(
   const validation = yield* validateSecondary(context, waits, input, opened.policy);
   const outcome =
     validation.kind === 'abort'
-      ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
+      ? yield* end(context, subject, 'aborted', validation.reason, validation.actor)
       : validation.kind === 'failed'
-        ? yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`)
-        : yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
+        ? yield* end(context, subject, 'failed', `validation failed: ${validation.summary}`)
+        : yield* end(context, subject, 'recovered', `secondary healthy: ${validation.summary}`);
   return yield* announce(context, outcome, incidentId);
 }
 
@@ -156,9 +157,10 @@ export function* incidentOrchestrator(
 function* approve(
   context: df.OrchestrationContext,
   waits: IncidentWaits,
-  incidentId: string,
+  subject: Subject,
   policy: IncidentPolicy,
 ): Generator<df.Task, string | IncidentOutcome, unknown> {
+  const { incidentId } = subject;
   const approvalTask = context.df.callSubOrchestrator(
     APPROVAL_ORCHESTRATION,
     {
@@ -181,7 +183,7 @@ function* approve(
         instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
       });
     }
-    return yield* end(context, incidentId, 'aborted', approvalRace.reason, approvalRace.actor);
+    return yield* end(context, subject, 'aborted', approvalRace.reason, approvalRace.actor);
   }
   if (approvalTask.isFaulted) {
     // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
@@ -189,7 +191,7 @@ function* approve(
     const cause = taskFailureMessage(approvalTask.result);
     return yield* end(
       context,
-      incidentId,
+      subject,
       'failed',
       `the approval could not be collected (${cause}); nothing was failed over; see instance ${approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND)}`,
     );
@@ -198,12 +200,12 @@ function* approve(
   switch (approval.outcome) {
     case 'rejected':
     case 'expired':
-      return yield* end(context, incidentId, approval.outcome, approval.reason);
+      return yield* end(context, subject, approval.outcome, approval.reason);
     case 'cancelled': {
       // Only an abort cancels the approval; before the incident owned that, the actions API cancelled it
       // directly and raised the abort here as well: its event says who.
       const abort = yield* waits.nextAbort();
-      return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+      return yield* end(context, subject, 'aborted', abort.reason, abort.actor);
     }
     case 'approved':
     case 'auto-approved':
@@ -312,7 +314,7 @@ function* validateSecondary(
   return yield* runHealthGate(context, {
     incidentId: input.incidentId,
     workloadId: input.workloadId,
-    source: { kind: 'workload', target: 'secondary' },
+    source: { kind: 'workload', target: 'secondary', ...(input.drill ? { drill: true } : {}) },
     timeoutSeconds: plan.timeoutSeconds,
     passesRequired: plan.passesRequired,
     intervalSeconds: plan.intervalSeconds,
@@ -437,15 +439,25 @@ function* transition(
   });
 }
 
+/** The incident the orchestration runs, and what its timeline calls it: `Incident`, or a drill's marker. */
+interface Subject {
+  readonly incidentId: string;
+  readonly label: string;
+}
+
+function subjectOf(input: IncidentOrchestrationInput): Subject {
+  return { incidentId: input.incidentId, label: input.drill ? drillLabel(input.drill.kind) : 'Incident' };
+}
+
 /** Records the final status and closes the correlation window, so later alerts open a new incident. */
 function* end(
   context: df.OrchestrationContext,
-  incidentId: string,
+  { incidentId, label }: Subject,
   status: IncidentStatus,
   reason: string,
   actor?: string,
 ): Generator<df.Task, IncidentOutcome, unknown> {
-  yield* transition(context, incidentId, status, `Incident ${status}: ${reason}`, actor);
+  yield* transition(context, incidentId, status, `${label} ${status}: ${reason}`, actor);
   yield* callActivity(context, closeCorrelationWindowActivity, {
     incidentId,
     at: context.df.currentUtcDateTime.toISOString(),

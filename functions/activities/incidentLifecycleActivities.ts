@@ -124,7 +124,11 @@ registerActivity(
           })),
         ],
         finalTimeoutOutcome: policy.finalTimeoutOutcome,
-        validation: validationPlan(workload),
+        validation: validationPlan(
+          drill?.kind === 'drill' && workload.drills.healthChecks
+            ? { healthChecks: workload.drills.healthChecks }
+            : workload,
+        ),
         ...(drill === undefined ? {} : { drillApproval: workload.drills.approval }),
       },
     };

@@ -481,7 +481,11 @@ export class RunbookRun {
           {
             incidentId: this.input.incidentId,
             workloadId: this.input.workloadId,
-            source: step.source,
+            // A drill probes the drill environment (drills.healthChecks) where the step names a region.
+            source:
+              this.input.drill && step.source.kind === 'workload'
+                ? { ...step.source, drill: true }
+                : step.source,
             timeoutSeconds: step.timeoutSeconds,
             passesRequired: step.consecutivePasses,
             intervalSeconds: step.intervalSeconds,

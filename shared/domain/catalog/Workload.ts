@@ -45,12 +45,20 @@ const drillsSchema = z
       .describe(
         "Whether a drill asks the workload's approvers (marked as a drill) before its runbook runs (default required), or skips the approval gate.",
       ),
+    healthChecks: healthChecksSchema
+      .optional()
+      .describe(
+        "The drill environment's health checks: what a drill's validation and its healthCheck steps (target primary or secondary) probe instead of the workload's own.",
+      ),
     every: positiveDurationSchema(
       'How often the workload should be drilled (default per tier: tier 0 30d, tier 1 91d, tier 2 182d, tier 3 365d).',
     ).optional(),
   })
   .describe('Drills: rehearsals of the failover (POST /api/drills) and how often one is due.')
-  .transform(({ approval, every }) => ({ approval, ...definedOnly({ everySeconds: every }) }));
+  .transform(({ approval, every, healthChecks }) => ({
+    approval,
+    ...definedOnly({ everySeconds: every, healthChecks }),
+  }));
 
 /** The file's shape; `workloadSchema` adds the checks that span fields and the output form. */
 const workloadFileSchema = z

@@ -139,7 +139,12 @@ export type RunbookInput = z.infer<typeof runbookInputSchema>;
 
 /** Where a health gate's checks come from: the workload's checks of a region, or one inline probe. */
 export const probeSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('workload'), target: z.enum(HEALTH_CHECK_TARGETS) }),
+  z.object({
+    kind: z.literal('workload'),
+    target: z.enum(HEALTH_CHECK_TARGETS),
+    /** A drill's probe: the workload's drill health checks (drills.healthChecks) when it has them. */
+    drill: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('probe'),
     probe: z.object({
