@@ -131,11 +131,7 @@ export function* incidentOrchestrator(
     const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
     const reason =
       runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
-    return yield* announce(
-      context,
-      yield* end(context, subject, status, reason, runbook.actor),
-      incidentId,
-    );
+    return yield* announce(context, yield* end(context, subject, status, reason, runbook.actor), incidentId);
   }
 
   yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
