@@ -142,7 +142,13 @@ export function* incidentOrchestrator(
       ? yield* end(context, subject, 'aborted', validation.reason, validation.actor)
       : validation.kind === 'failed'
         ? yield* end(context, subject, 'failed', `validation failed: ${validation.summary}`)
-        : yield* end(context, subject, 'recovered', `secondary healthy: ${validation.summary}`);
+        : yield* end(
+            context,
+            subject,
+            'recovered',
+            // A dry-run probed nothing: its summary says what validation would have done.
+            input.drill?.kind === 'dry-run' ? validation.summary : `secondary healthy: ${validation.summary}`,
+          );
   return yield* announce(context, outcome, incidentId);
 }
 

@@ -174,12 +174,15 @@ export function workloadCard(workload: Workload, catalog: Catalog) {
 /** The workload card's drill line: the last drill scored against the RTO, and when the next is due. */
 export function drillCard(schedule: DrillSchedule) {
   const last = schedule.lastDrill;
+  const expected = last?.rto.expected;
   const score =
     last === null
       ? ''
-      : last.rto.achievedSeconds === undefined
-        ? `${last.status}${last.outcome ? `: ${last.outcome}` : ''}`
-        : `recovered in ${formatDuration(last.rto.achievedSeconds * 1000)} against an RTO of ${formatDuration(last.rto.targetSeconds * 1000)} (${last.rto.met ? 'met' : 'missed'})`;
+      : expected !== undefined
+        ? `the plan is expected to take ${formatDuration(expected.minSeconds * 1000)} to ${formatDuration(expected.maxSeconds * 1000)} against an RTO of ${formatDuration(last.rto.targetSeconds * 1000)} (${expected.fits ? 'fits' : 'may not fit'})`
+        : last.rto.achievedSeconds === undefined
+          ? `${last.status}${last.outcome ? `: ${last.outcome}` : ''}`
+          : `recovered in ${formatDuration(last.rto.achievedSeconds * 1000)} against an RTO of ${formatDuration(last.rto.targetSeconds * 1000)} (${last.rto.met ? 'met' : 'missed'})`;
   return {
     drillEvery: formatDuration(schedule.everySeconds * 1000),
     hasLastDrill: last !== null,

@@ -61,7 +61,12 @@ interface DrillHistory {
     kind: string;
     status: string;
     endedAt?: string;
-    rto: { targetSeconds: number; achievedSeconds?: number; met?: boolean };
+    rto: {
+      targetSeconds: number;
+      achievedSeconds?: number;
+      met?: boolean;
+      expected?: { minSeconds: number; maxSeconds: number; fits: boolean };
+    };
     outcome?: string;
     failedSteps: { id: string }[];
     slowSteps: { id: string; seconds: number }[];
@@ -350,6 +355,12 @@ describe.each([
     }
 
     const drills = await history();
+    // Scored by what the plan as written is expected to take: the manual-free demo runbook fits in 15m.
+    const waitAndProbes = 30 + 10;
+    expect(drills.items[0]?.rto).toEqual({
+      targetSeconds: 900,
+      expected: { minSeconds: waitAndProbes, maxSeconds: expect.any(Number), fits: true },
+    });
     expect(drills.items.map((d) => [d.kind, d.status])).toEqual([
       ['dry-run', 'recovered'],
       ['drill', 'recovered'],

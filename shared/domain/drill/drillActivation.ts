@@ -5,12 +5,12 @@ import type { ActivationCriteria } from '../criteria/ActivationCriteria';
 import { drillLabel, type IncidentDrill } from '../incident/IncidentDrill';
 
 export function drillActivationReasons(drill: IncidentDrill, criteria: ActivationCriteria): string[] {
-  const lines = describeCriteria(criteria).activateWhen.map(
-    (line) => `${'  '.repeat(line.depth)}${line.text}`,
-  );
+  // The outline's first line opens the sentence; the rest keep their indentation, one reason each.
+  const [first, ...rest] = describeCriteria(criteria).activateWhen;
   return [
     `${drillLabel(drill.kind)} started by ${drill.requestedBy}${drill.scenario ? ` (scenario: ${drill.scenario})` : ''}: activation criteria reported, not waited for`,
-    `A live incident activates when: ${lines.join('; ')}`,
+    `A live incident activates when: ${first?.text ?? 'its criteria hold'}`,
+    ...rest.map((line) => `${'  '.repeat(line.depth)}${line.text}`),
   ];
 }
 

@@ -26,6 +26,17 @@ export const drillRecordSchema = z.object({
     /** From the drill's start to its recovery (validated secondary); absent when it did not recover. */
     achievedSeconds: z.number().int().nonnegative().optional(),
     met: z.boolean().optional(),
+    /**
+     * A dry-run's score instead: how long the runbook as written is expected to take (its steps' expected
+     * durations, parallel branches side by side), and whether even its longest run fits in the target.
+     */
+    expected: z
+      .object({
+        minSeconds: z.number().nonnegative(),
+        maxSeconds: z.number().nonnegative(),
+        fits: z.boolean(),
+      })
+      .optional(),
   }),
   /** Why it ended as it did (aborted by a live incident, rejected, a failed step...); absent while running. */
   outcome: z.string().optional(),
@@ -44,6 +55,8 @@ export function toDrillRecord(incident: Incident): DrillRecord {
         )
       : undefined;
   const slowAfter = incident.rtoTargetSeconds * SLOW_STEP_SHARE_OF_RTO;
+  // A dry-run ran nothing, so the time it took says nothing: the plan's expected duration is its score.
+  const expected = drill?.kind === 'dry-run' ? expectedRunbookSeconds(incident.steps) : undefined;
   return {
     incidentId: incident.id,
     kind: drill?.kind ?? 'drill',
@@ -55,9 +68,12 @@ export function toDrillRecord(incident: Incident): DrillRecord {
     ...(drill?.comment === undefined ? {} : { comment: drill.comment }),
     rto: {
       targetSeconds: incident.rtoTargetSeconds,
-      ...(achieved === undefined
+      ...(achieved === undefined || drill?.kind === 'dry-run'
         ? {}
         : { achievedSeconds: achieved, met: achieved <= incident.rtoTargetSeconds }),
+      ...(expected === undefined
+        ? {}
+        : { expected: { ...expected, fits: expected.maxSeconds <= incident.rtoTargetSeconds } }),
     },
     ...(incident.outcome === undefined ? {} : { outcome: incident.outcome.reason }),
     failedSteps: incident.steps
@@ -70,6 +86,38 @@ export function toDrillRecord(incident: Incident): DrillRecord {
       return seconds >= slowAfter && seconds > 0 ? [{ id: step.id, name: step.name, seconds }] : [];
     }),
   };
+}
+
+/**
+ * The expected duration of the steps a dry-run described: one after another, except that the branches of a
+ * parallel group run side by side (the group takes its longest branch). Undefined when none was described.
+ */
+export function expectedRunbookSeconds(
+  steps: Incident['steps'],
+): { minSeconds: number; maxSeconds: number } | undefined {
+  const described = steps.filter((step) => step.dryRun !== undefined);
+  if (described.length === 0) return undefined;
+  let minSeconds = 0;
+  let maxSeconds = 0;
+  const branches = new Map<string, Map<number, { min: number; max: number }>>();
+  for (const step of described) {
+    const { min, max } = step.dryRun?.expectedSeconds ?? { min: 0, max: 0 };
+    if (step.group === undefined) {
+      minSeconds += min;
+      maxSeconds += max;
+      continue;
+    }
+    const group = branches.get(step.group.id) ?? new Map<number, { min: number; max: number }>();
+    const branch = group.get(step.group.branch) ?? { min: 0, max: 0 };
+    group.set(step.group.branch, { min: branch.min + min, max: branch.max + max });
+    branches.set(step.group.id, group);
+  }
+  for (const group of branches.values()) {
+    const sums = [...group.values()];
+    minSeconds += Math.max(...sums.map((b) => b.min));
+    maxSeconds += Math.max(...sums.map((b) => b.max));
+  }
+  return { minSeconds, maxSeconds };
 }
 
 /** How often the workload should be drilled: its own `drills.every`, else its tier's default. */

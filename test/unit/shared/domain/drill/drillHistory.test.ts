@@ -1,6 +1,10 @@
 // The drill history's record of one drill (achieved RTO against the target, failed and slow steps) and the
 // schedule: when the next drill is due by tier, or by the workload's own frequency.
-import { drillSchedule, toDrillRecord } from '../../../../../shared/domain/drill/drillHistory';
+import {
+  drillSchedule,
+  expectedRunbookSeconds,
+  toDrillRecord,
+} from '../../../../../shared/domain/drill/drillHistory';
 import type { Incident } from '../../../../../shared/domain/incident/Incident';
 
 const DAY = 86_400;
@@ -133,5 +137,41 @@ describe('the drill schedule', () => {
       nextDueAt: now.toISOString(),
       overdue: true,
     });
+  });
+});
+
+describe("a dry-run's expected duration", () => {
+  const described = (id: string, min: number, max: number, group?: { id: string; branch: number }) => ({
+    id,
+    name: id,
+    type: 'wait' as const,
+    status: 'succeeded' as const,
+    attempts: 0,
+    revision: 1,
+    ...(group ? { group: { ...group, branchName: `branch ${group.branch}` } } : {}),
+    dryRun: { summary: `would ${id}`, requests: [], expectedSeconds: { min, max } },
+  });
+
+  it('adds steps up, a parallel group by its longest branch, and says whether the worst case fits', () => {
+    const steps = [
+      described('a', 10, 60),
+      described('b1', 30, 100, { id: 'g', branch: 0 }),
+      described('b2', 5, 5, { id: 'g', branch: 0 }),
+      described('c1', 50, 50, { id: 'g', branch: 1 }),
+      described('d', 0, 600),
+    ];
+    expect(expectedRunbookSeconds(steps)).toEqual({ minSeconds: 10 + 50 + 0, maxSeconds: 60 + 105 + 600 });
+    const record = toDrillRecord(
+      drillIncident({
+        drill: { kind: 'dry-run', requestedBy: 'oscar', requestedAt: '2026-11-22T03:00:00.000Z' },
+        steps,
+      }),
+    );
+    expect(record.rto).toEqual({
+      targetSeconds: 900,
+      expected: { minSeconds: 60, maxSeconds: 765, fits: true },
+    });
+    expect(record.slowSteps).toEqual([]);
+    expect(expectedRunbookSeconds([])).toBeUndefined();
   });
 });
