@@ -3,10 +3,11 @@
 // sees no effect; a dry-run that calls nothing at all (neither demo app sees a request); both scored against
 // the RTO and listed in the drill history; every message of a drill says DRILL first; a live alert during a
 // drill opens the live incident and aborts the drill with that reason; a drill is refused while a live
-// incident is open.
+// incident is open. On the embedded store, under double execution, and on the Cosmos DB stores.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../local/clock/Clock';
+import { CosmosStandIn } from '../../local/cosmos/CosmosStandIn';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/TwoRegionDemoApp';
 import { startAppRuntime } from './support/appRuntime';
 import { writeRunbookCatalog } from './support/runbookCatalog';
@@ -138,11 +139,13 @@ function drillCatalog(live: RunningDemoApp, drillEnv: RunningDemoApp): string {
 }
 
 describe.each([
-  ['drills', false],
-  ['drills under double execution', true],
-])('%s', (_name, doubleExecution) => {
+  ['drills', false, 'embedded'],
+  ['drills under double execution', true, 'embedded'],
+  ['drills on the Cosmos DB stores', false, 'cosmos'],
+] as const)('%s', (_name, doubleExecution, store) => {
   let live: RunningDemoApp;
   let drillEnv: RunningDemoApp;
+  let cosmos: CosmosStandIn | undefined;
   let app: Awaited<ReturnType<typeof startAppRuntime>>;
   const clock = new ManualClock(Date.parse('2026-11-22T03:00:00.000Z'));
   let alertSequence = 0;
@@ -151,15 +154,26 @@ describe.each([
     const ports = { primaryPort: 0, secondaryPort: 0, automationPort: 0, automationToken: AUTOMATION_TOKEN };
     live = await startTwoRegionDemoApp(ports);
     drillEnv = await startTwoRegionDemoApp(ports);
+    cosmos = store === 'cosmos' ? await CosmosStandIn.start() : undefined;
     app = await startAppRuntime({
       catalogDir: drillCatalog(live, drillEnv),
       clock,
       doubleExecution,
-      settings: { LIFEBOAT_OPERATOR_KEYS: OPERATOR_KEYS, LIFEBOAT_DEMO_AUTOMATION_TOKEN: AUTOMATION_TOKEN },
+      settings: {
+        LIFEBOAT_OPERATOR_KEYS: OPERATOR_KEYS,
+        LIFEBOAT_DEMO_AUTOMATION_TOKEN: AUTOMATION_TOKEN,
+        ...(cosmos === undefined
+          ? {}
+          : {
+              LIFEBOAT_COSMOS_CONNECTION_STRING: cosmos.connectionString,
+              LIFEBOAT_COSMOS_DATABASE: 'lifeboat-drills',
+            }),
+      },
     });
   });
   afterAll(async () => {
     await app.stop();
+    await cosmos?.close();
     await live.close();
     await drillEnv.close();
   });
@@ -282,6 +296,13 @@ describe.each([
       expect(message.card?.attachments[0].content.body[0]?.text).toMatch(/^DRILL: /);
     }
 
+    // The report and its page say DRILL first.
+    const report = await (await call(`incidents/${id}/report?format=md`, KEYS.viewer)).text();
+    expect(report.split('\n')[0]).toBe(`# DRILL report: Workload orders-api (${id})`);
+    expect(report).toContain('Mode: DRILL;');
+    const page = await (await call(`incidents/${id}/report`, KEYS.viewer)).text();
+    expect(page).toContain('<h1>DRILL report: Workload orders-api</h1>');
+
     const drills = await history();
     expect(drills.items[0]).toMatchObject({
       incidentId: id,
@@ -298,6 +319,8 @@ describe.each([
     const workloads = (await (await call('workloads', KEYS.viewer)).json()) as {
       items: { id: string; drills: { lastDrill: { incidentId: string } | null; nextDueAt: string } }[];
     };
+    // On Cosmos DB the drill, its steps and its history were read from the Cosmos stores.
+    if (cosmos !== undefined) expect(cosmos.documentRequests()).toBeGreaterThan(20);
     expect(workloads.items[0]?.drills).toMatchObject({
       lastDrill: { incidentId: id },
       nextDueAt: drills.schedule.nextDueAt,

@@ -8,7 +8,7 @@ export function renderReportMarkdown(report: IncidentReport): string {
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
   push(
-    `# ${report.drill ? `${report.drill}: drill report` : 'Post-incident report'}: ${md(report.workloadName)} (${md(report.id)})`,
+    `# ${report.drill ? `${report.drill} report` : 'Post-incident report'}: ${md(report.workloadName)} (${md(report.id)})`,
     '',
   );
   push(
