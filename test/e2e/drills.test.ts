@@ -135,6 +135,15 @@ function drillCatalog(live: RunningDemoApp, drillEnv: RunningDemoApp): string {
         },
       ],
     },
+    {
+      // Its drills skip the approval gate, and its runbook has an operator's step to rehearse.
+      id: 'reports',
+      drills: { approval: 'skip', every: '14d' },
+      steps: [
+        { id: 'settle', name: 'Let it settle', type: 'wait', duration: '10s' },
+        { id: 'check', name: 'Check the reports', type: 'manual', instructions: 'Open the monthly report.' },
+      ],
+    },
   ]);
 }
 
@@ -391,6 +400,29 @@ describe.each([
     // A dry-run proves nothing about the targets: the next drill stays due from the last real one.
     expect(drills.schedule.lastDrill?.incidentId).toBe(id);
     expect(Date.parse(drills.schedule.nextDueAt)).toBe(Date.parse(drills.items[1]?.endedAt ?? '') + 91 * DAY);
+  });
+
+  it('skips approval for a workload whose drills skip it, and rehearses its manual step with an operator', async () => {
+    const res = await startDrill({ workloadId: 'reports', mode: 'drill' });
+    expect(res.status).toBe(202);
+    const { incidentId: id } = (await res.json()) as { incidentId: string };
+    const running = await incident(id);
+    expect(running.status).toBe('failing-over');
+    expect(running.timeline.map((e) => e.message)).toContainEqual(
+      expect.stringContaining('approval skipped (the workload lets drills skip it'),
+    );
+    expect(outbox(id).map((m) => m.kind)).not.toContain('approval-request');
+    await advance(10 * SECOND);
+    expect((await incident(id)).steps.map((s) => [s.id, s.status])).toEqual([
+      ['settle', 'succeeded'],
+      ['check', 'waiting'],
+    ]);
+    expect((await act(id, 'confirm-step', KEYS.operator)).status).toBe(202);
+    const done = await incident(id);
+    expect(done.status).toBe('recovered');
+    const drills = (await (await call('workloads/reports/drills', KEYS.viewer)).json()) as DrillHistory;
+    expect(drills.schedule.everySeconds).toBe(14 * 86_400);
+    expect(drills.items[0]).toMatchObject({ incidentId: id, kind: 'drill', rto: { met: true } });
   });
 
   it('lets a live alert during a drill open the live incident, aborts the drill saying why, and refuses a drill while it is open', async () => {
