@@ -38,6 +38,8 @@ import {
   confirmPage,
   decisionFacts,
   DECISION_LABELS,
+  drillParagraph,
+  drillTitle,
   incidentFacts,
   MAX_COMMENT_LENGTH,
   PAST_TENSE,
@@ -188,8 +190,9 @@ async function deliver(
     return resultPage(
       503,
       'info',
-      'Decision recorded, not yet delivered',
+      drillTitle('Decision recorded, not yet delivered', incident),
       [
+        ...drillParagraph(incident),
         `Your decision (${DECISION_LABELS[event.decision]}) is recorded and will not change, but Lifeboat could not pass it to the approval yet.`,
         'Open this link again in a minute and submit it once more to deliver it.',
       ],
@@ -209,8 +212,9 @@ async function deliver(
   return resultPage(
     200,
     'done',
-    'Decision recorded',
+    drillTitle('Decision recorded', incident),
     [
+      ...drillParagraph(incident),
       `You ${PAST_TENSE[event.decision]} for incident ${incident.id}. Your decision has been passed to the approval.`,
     ],
     decisionFacts(incident, event),

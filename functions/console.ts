@@ -29,7 +29,8 @@ import { TEMPLATES_DIR } from '../shared/templatesDir';
 import { takeOperatorAction } from './actions/takeOperatorAction';
 import { consoleActions } from './console/consoleActions';
 import { consoleUser, SESSION_COOKIE, type ConsoleUser } from './console/consoleAuth';
-import { boardRow, incidentLiveView, userView, workloadCard } from './console/consoleViews';
+import { boardRow, drillCard, incidentLiveView, userView, workloadCard } from './console/consoleViews';
+import { drillHistory } from './http/drillHistory';
 import { clearedCookie, consoleCookie, readCookie } from './console/cookies';
 import { readForm } from './console/readForm';
 import { identityForKey } from './http/authenticateOperator';
@@ -269,15 +270,17 @@ export async function consoleAction(
   }
 }
 
-export function consoleWorkloads(request: HttpRequest): HttpResponseInit {
+export async function consoleWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = signedIn(request, 'page');
   if ('response' in auth) return auth.response;
   const catalog = container().catalog();
-  return page(200, 'console-workloads', {
-    title: 'Workloads',
-    user: userView(auth.user),
-    workloads: catalog.workloads.map((w) => workloadCard(w, catalog)),
-  });
+  const workloads = await Promise.all(
+    catalog.workloads.map(async (w) => ({
+      ...workloadCard(w, catalog),
+      ...drillCard((await drillHistory(w)).schedule),
+    })),
+  );
+  return page(200, 'console-workloads', { title: 'Workloads', user: userView(auth.user), workloads });
 }
 
 /** Where sign-in may send the browser on: console pages only, never another site. */

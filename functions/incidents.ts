@@ -17,6 +17,7 @@ import { errorResponse } from './http/errorResponse';
 import { pagedResponse } from './http/pagedResponse';
 import { parseQuery } from './http/parseQuery';
 import { readBodyWithin } from './http/readBodyWithin';
+import { drillHistory } from './http/drillHistory';
 import { workloadView } from './http/workloadView';
 
 const DEFAULT_PAGE = 50;
@@ -80,14 +81,19 @@ export async function getIncident(request: HttpRequest): Promise<HttpResponseIni
   return { status: 200, jsonBody: toIncidentView(incident, timeline, container().now()), headers: noStore };
 }
 
-export function listWorkloads(request: HttpRequest): HttpResponseInit {
+export async function listWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = authorizeOperator(request, 'viewer', container().config);
   if (!auth.ok) return auth.response;
-  return {
-    status: 200,
-    jsonBody: { items: container().catalog().workloads.map(workloadView) },
-    headers: noStore,
-  };
+  // Each with its last drill and when the next is due: one store query per workload.
+  const items = await Promise.all(
+    container()
+      .catalog()
+      .workloads.map(async (workload) => ({
+        ...workloadView(workload),
+        drills: { approval: workload.drills.approval, ...(await drillHistory(workload)).schedule },
+      })),
+  );
+  return { status: 200, jsonBody: { items }, headers: noStore };
 }
 
 export async function incidentAction(

@@ -35,6 +35,7 @@ import {
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { abortOf } from '../shared/domain/incident/abort';
+import { drillLabel } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
@@ -70,19 +71,27 @@ export function* incidentOrchestrator(
 ): Generator<df.Task, IncidentOutcome | undefined, unknown> {
   const input = incidentOrchestrationInputSchema.parse(context.df.getInput());
   const { incidentId } = input;
+  const subject = subjectOf(input);
   const waits = new IncidentWaits(context);
   const opened = yield* callActivity(context, openIncidentActivity, {
     incidentId,
     workloadId: input.workloadId,
     detectedAt: input.openedAt,
+    ...(input.drill ? { drill: input.drill } : {}),
   });
   // Recorded before it was raised: its event may have been lost when the previous execution handed over.
   if (opened.abortRequested !== undefined) {
     const abort = abortOf(opened.abortRequested);
-    return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+    return yield* end(context, subject, 'aborted', abort.reason, abort.actor);
   }
 
-  const observed = yield* observe(context, waits, input, opened.policy);
+  // A drill is started on purpose: its criteria were reported when it opened, and nothing is observed.
+  const observed: Observation = input.drill
+    ? {
+        verdict: 'activate',
+        reasons: [`${drillLabel(input.drill.kind)}: started on purpose, criteria not waited for`],
+      }
+    : yield* observe(context, waits, input, opened.policy);
   if (observed.verdict === 'continue') {
     context.df.continueAsNew({
       ...input,
@@ -91,33 +100,80 @@ export function* incidentOrchestrator(
     return undefined;
   }
   if (observed.verdict !== 'activate') {
-    return yield* end(context, incidentId, observed.verdict, observed.reason, observed.actor);
+    return yield* end(context, subject, observed.verdict, observed.reason, observed.actor);
   }
 
   // An abort that arrived while the criteria were assessed is already waiting: take it before asking anyone.
   const early = yield* waits.until(context.df.currentUtcDateTime, []);
   if (early.kind === 'abort') {
-    return yield* end(context, incidentId, 'aborted', early.reason, early.actor);
+    return yield* end(context, subject, 'aborted', early.reason, early.actor);
   }
 
   yield* transition(
     context,
     incidentId,
     'awaiting-approval',
-    `Activation criteria met: ${observed.reasons.join('; ')}`,
+    input.drill
+      ? `${observed.reasons.join('; ')}; approval ${opened.policy.drillApproval === 'skip' ? 'skipped (the workload lets drills skip it: drills.approval skip)' : 'asked of the same approvers, marked as a drill'}`
+      : `Activation criteria met: ${observed.reasons.join('; ')}`,
   );
   context.df.setCustomStatus({ phase: 'awaiting-approval' });
+  const approved =
+    input.drill && opened.policy.drillApproval === 'skip'
+      ? 'the workload lets drills skip approval'
+      : yield* approve(context, waits, subject, opened.policy);
+  if (typeof approved !== 'string') return approved;
+
+  yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approved}`);
+  context.df.setCustomStatus({ phase: 'failing-over' });
+  const runbook = yield* runFailoverRunbook(context, waits, input);
+  if (runbook.outcome !== 'completed') {
+    const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
+    const reason =
+      runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
+    return yield* announce(context, yield* end(context, subject, status, reason, runbook.actor), incidentId);
+  }
+
+  yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
+  context.df.setCustomStatus({ phase: 'validating' });
+  const validation = yield* validateSecondary(context, waits, input, opened.policy);
+  const outcome =
+    validation.kind === 'abort'
+      ? yield* end(context, subject, 'aborted', validation.reason, validation.actor)
+      : validation.kind === 'failed'
+        ? yield* end(context, subject, 'failed', `validation failed: ${validation.summary}`)
+        : yield* end(
+            context,
+            subject,
+            'recovered',
+            // A dry-run probed nothing: its summary says what validation would have done.
+            input.drill?.kind === 'dry-run' ? validation.summary : `secondary healthy: ${validation.summary}`,
+          );
+  return yield* announce(context, outcome, incidentId);
+}
+
+/**
+ * The approval gate: the approval sub-orchestration raced with an abort. Resolves with the approval's reason
+ * when failover may start, or with how the incident ended (rejected, expired, aborted, failed).
+ */
+function* approve(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  subject: Subject,
+  policy: IncidentPolicy,
+): Generator<df.Task, string | IncidentOutcome, unknown> {
+  const { incidentId } = subject;
   const approvalTask = context.df.callSubOrchestrator(
     APPROVAL_ORCHESTRATION,
     {
       incidentId,
       round: FIRST_APPROVAL_ROUND,
-      quorum: opened.policy.quorum,
-      ...(opened.policy.rejectionsToReject ? { rejectionsToReject: opened.policy.rejectionsToReject } : {}),
-      approverRoles: opened.policy.approverRoles,
-      deadlineSeconds: opened.policy.approvalDeadlineSeconds,
-      ...(opened.policy.approvalLevels ? { levels: opened.policy.approvalLevels } : {}),
-      finalTimeoutOutcome: opened.policy.finalTimeoutOutcome,
+      quorum: policy.quorum,
+      ...(policy.rejectionsToReject ? { rejectionsToReject: policy.rejectionsToReject } : {}),
+      approverRoles: policy.approverRoles,
+      deadlineSeconds: policy.approvalDeadlineSeconds,
+      ...(policy.approvalLevels ? { levels: policy.approvalLevels } : {}),
+      finalTimeoutOutcome: policy.finalTimeoutOutcome,
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );
@@ -129,7 +185,7 @@ export function* incidentOrchestrator(
         instanceId: approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
       });
     }
-    return yield* end(context, incidentId, 'aborted', approvalRace.reason, approvalRace.actor);
+    return yield* end(context, subject, 'aborted', approvalRace.reason, approvalRace.actor);
   }
   if (approvalTask.isFaulted) {
     // The approval gate itself broke (its activities exhausted their retries): nothing was failed over,
@@ -137,7 +193,7 @@ export function* incidentOrchestrator(
     const cause = taskFailureMessage(approvalTask.result);
     return yield* end(
       context,
-      incidentId,
+      subject,
       'failed',
       `the approval could not be collected (${cause}); nothing was failed over; see instance ${approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND)}`,
     );
@@ -146,42 +202,17 @@ export function* incidentOrchestrator(
   switch (approval.outcome) {
     case 'rejected':
     case 'expired':
-      return yield* end(context, incidentId, approval.outcome, approval.reason);
+      return yield* end(context, subject, approval.outcome, approval.reason);
     case 'cancelled': {
       // Only an abort cancels the approval; before the incident owned that, the actions API cancelled it
       // directly and raised the abort here as well: its event says who.
       const abort = yield* waits.nextAbort();
-      return yield* end(context, incidentId, 'aborted', abort.reason, abort.actor);
+      return yield* end(context, subject, 'aborted', abort.reason, abort.actor);
     }
     case 'approved':
     case 'auto-approved':
-      break;
+      return approval.reason;
   }
-
-  yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approval.reason}`);
-  context.df.setCustomStatus({ phase: 'failing-over' });
-  const runbook = yield* runFailoverRunbook(context, waits, input);
-  if (runbook.outcome !== 'completed') {
-    const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
-    const reason =
-      runbook.outcome === 'aborted' ? runbook.reason : `failover runbook failed: ${runbook.reason}`;
-    return yield* announce(
-      context,
-      yield* end(context, incidentId, status, reason, runbook.actor),
-      incidentId,
-    );
-  }
-
-  yield* transition(context, incidentId, 'validating', `Validating the secondary: ${runbook.reason}`);
-  context.df.setCustomStatus({ phase: 'validating' });
-  const validation = yield* validateSecondary(context, waits, input, opened.policy);
-  const outcome =
-    validation.kind === 'abort'
-      ? yield* end(context, incidentId, 'aborted', validation.reason, validation.actor)
-      : validation.kind === 'failed'
-        ? yield* end(context, incidentId, 'failed', `validation failed: ${validation.summary}`)
-        : yield* end(context, incidentId, 'recovered', `secondary healthy: ${validation.summary}`);
-  return yield* announce(context, outcome, incidentId);
 }
 
 /** The final message of a failover: how it ended and the RTO achieved, to the workload's people. */
@@ -212,7 +243,12 @@ function* runFailoverRunbook(
   const instanceId = runbookInstanceId(input.incidentId, 'failover');
   const runbookTask = context.df.callSubOrchestrator(
     RUNBOOK_ORCHESTRATION,
-    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: 'failover' },
+    {
+      incidentId: input.incidentId,
+      workloadId: input.workloadId,
+      purpose: 'failover',
+      ...(input.drill ? { drill: input.drill.kind } : {}),
+    },
     instanceId,
   );
   // Abort while failing over (or paused): passed on to the runbook, which stops before its next call.
@@ -262,6 +298,14 @@ function* validateSecondary(
   policy: IncidentPolicy,
 ): Generator<df.Task, GateResult, unknown> {
   const plan = policy.validation ?? validationPlan({ healthChecks: { primary: [], secondary: [] } });
+  if (input.drill?.kind === 'dry-run') {
+    // A dry-run calls nothing, the secondary's health checks included: it says what validation would do.
+    return {
+      kind: 'passed',
+      rounds: 0,
+      summary: `dry-run, nothing probed: validation would probe ${plan.checks} secondary health check(s) until ${plan.passesRequired} pass(es) in a row, for up to ${plan.deadlineSeconds}s`,
+    };
+  }
   if (plan.checks === 0) {
     return {
       kind: 'passed',
@@ -272,7 +316,7 @@ function* validateSecondary(
   return yield* runHealthGate(context, {
     incidentId: input.incidentId,
     workloadId: input.workloadId,
-    source: { kind: 'workload', target: 'secondary' },
+    source: { kind: 'workload', target: 'secondary', ...(input.drill ? { drill: true } : {}) },
     timeoutSeconds: plan.timeoutSeconds,
     passesRequired: plan.passesRequired,
     intervalSeconds: plan.intervalSeconds,
@@ -397,15 +441,25 @@ function* transition(
   });
 }
 
+/** The incident the orchestration runs, and what its timeline calls it: `Incident`, or a drill's marker. */
+interface Subject {
+  readonly incidentId: string;
+  readonly label: string;
+}
+
+function subjectOf(input: IncidentOrchestrationInput): Subject {
+  return { incidentId: input.incidentId, label: input.drill ? drillLabel(input.drill.kind) : 'Incident' };
+}
+
 /** Records the final status and closes the correlation window, so later alerts open a new incident. */
 function* end(
   context: df.OrchestrationContext,
-  incidentId: string,
+  { incidentId, label }: Subject,
   status: IncidentStatus,
   reason: string,
   actor?: string,
 ): Generator<df.Task, IncidentOutcome, unknown> {
-  yield* transition(context, incidentId, status, `Incident ${status}: ${reason}`, actor);
+  yield* transition(context, incidentId, status, `${label} ${status}: ${reason}`, actor);
   yield* callActivity(context, closeCorrelationWindowActivity, {
     incidentId,
     at: context.df.currentUtcDateTime.toISOString(),

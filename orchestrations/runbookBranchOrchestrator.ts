@@ -23,7 +23,12 @@ export function* runbookBranchOrchestrator(
   const run = new RunbookRun(
     orchestrationOf(context),
     control,
-    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: input.purpose },
+    {
+      incidentId: input.incidentId,
+      workloadId: input.workloadId,
+      purpose: input.purpose,
+      ...(input.drill ? { drill: input.drill } : {}),
+    },
     {
       instanceId: context.df.instanceId,
       // Its own counters number its pauses and notes: entries apart from the runbook's and other branches'.

@@ -1,5 +1,6 @@
 // Activities of the incident lifecycle: open the incident record, assess it against the workload's
 // activation criteria, move it between statuses, record approval state. All are safe to run twice.
+import type { InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
@@ -14,6 +15,7 @@ import {
 } from '../../shared/domain/contracts/approvalContracts';
 import {
   assessIncidentActivity,
+  OPERATOR_ACTION_EVENT,
   openIncidentActivity,
   transitionIncidentActivity,
 } from '../../shared/domain/contracts/incidentLifecycleContracts';
@@ -24,7 +26,23 @@ import { deriveAlertStates } from '../../shared/domain/criteria/deriveAlertState
 import { evaluateActivation } from '../../shared/domain/criteria/evaluateActivation';
 import { recentProbeResults } from '../../shared/domain/criteria/recentProbeResults';
 import { usesPrimaryProbes } from '../../shared/domain/criteria/usesPrimaryProbes';
-import { canTransition, isTerminal, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
+import {
+  canTransition,
+  INCIDENT_STATUSES,
+  isTerminal,
+  type IncidentStatus,
+} from '../../shared/domain/incident/IncidentStatus';
+import {
+  abortRequestedEntry,
+  withAbortRequested,
+  type AbortRequest,
+} from '../../shared/domain/incident/abort';
+import { drillLabel } from '../../shared/domain/incident/IncidentDrill';
+import {
+  DRILL_YIELD_ACTOR,
+  drillActivationReasons,
+  yieldedToLiveReason,
+} from '../../shared/domain/drill/drillActivation';
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
@@ -36,6 +54,8 @@ import { startProgressUpdates } from './startProgressUpdates';
 
 /** An assessment waits this long for the primary at most: a dead region often does not answer at all. */
 const PRIMARY_PROBE_TIMEOUT_MS = 5_000;
+/** POST /api/drills admits one open drill per workload; a few more cover a race between two starts. */
+const MAX_OPEN_DRILLS = 10;
 
 function workloadOf(workloadId: string): Workload {
   const workload = findWorkload(container().catalog(), workloadId);
@@ -45,52 +65,105 @@ function workloadOf(workloadId: string): Workload {
   return workload;
 }
 
-registerActivity(openIncidentActivity, async ({ incidentId, workloadId, detectedAt }) => {
-  const workload = workloadOf(workloadId);
-  const policy = compilePolicy(workload);
+registerActivity(
+  openIncidentActivity,
+  async ({ incidentId, workloadId, detectedAt, drill }, context) => {
+    const workload = workloadOf(workloadId);
+    const policy = compilePolicy(workload);
+    const store = container().incidentStore();
+    const { incident } = await store.create({
+      id: incidentId,
+      workloadId,
+      workloadName: workload.name,
+      tier: workload.tier,
+      mode: drill === undefined ? 'live' : 'drill',
+      ...(drill === undefined ? {} : { drill }),
+      status: 'detected',
+      detectedAt,
+      rtoTargetSeconds: workload.rtoSeconds,
+      steps: [],
+      alerts: { count: 0, latest: [] },
+      ...(drill === undefined
+        ? {}
+        : {
+            activation: {
+              decision: 'activate' as const,
+              reasons: drillActivationReasons(drill, workload.activation),
+              evaluatedAt: detectedAt,
+            },
+          }),
+    });
+    await store.appendTimeline(incidentId, [
+      {
+        id: 'status-detected',
+        at: detectedAt,
+        type: 'status-changed',
+        message:
+          drill === undefined
+            ? `Incident detected for ${workload.name} (tier ${workload.tier}, RTO ${workload.rtoSeconds}s)`
+            : `${drillLabel(drill.kind)} started for ${workload.name} by ${drill.requestedBy} (tier ${workload.tier}, RTO ${workload.rtoSeconds}s)${drill.scenario ? `: ${drill.scenario}` : ''}`,
+      },
+    ]);
+    // A live incident wins over a drill of its workload: the drill is told to stop (recorded first, as aborts are).
+    if (drill === undefined) await abortDrillsOf(context, workloadId, incidentId, detectedAt);
+    return {
+      status: incident.status,
+      ...(incident.abortRequested ? { abortRequested: incident.abortRequested } : {}),
+      policy: {
+        observationWindowSeconds: policy.observationWindowSeconds,
+        groupingWindowSeconds: policy.groupingWindowSeconds,
+        quorum: policy.quorum,
+        rejectionsToReject: policy.rejectionsToReject,
+        approverRoles: [...policy.approverRoles],
+        approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
+        approvalLevels: [
+          { roles: [...policy.approverRoles], timeoutSeconds: policy.approvalTimeoutSeconds },
+          ...policy.escalation.map((level) => ({
+            roles: [...level.roles],
+            timeoutSeconds: level.timeoutSeconds,
+          })),
+        ],
+        finalTimeoutOutcome: policy.finalTimeoutOutcome,
+        validation: validationPlan(
+          drill?.kind === 'drill' && workload.drills.healthChecks
+            ? { healthChecks: workload.drills.healthChecks }
+            : workload,
+        ),
+        ...(drill === undefined ? {} : { drillApproval: workload.drills.approval }),
+      },
+    };
+  },
+  { extraInputs: [df.input.durableClient()] },
+);
+
+/** Every drill of the workload still open: recorded as aborted-by-request, then its orchestration is told. */
+async function abortDrillsOf(
+  context: InvocationContext,
+  workloadId: string,
+  liveIncidentId: string,
+  at: string,
+): Promise<void> {
   const store = container().incidentStore();
-  const { incident } = await store.create({
-    id: incidentId,
+  const open = await store.list({
     workloadId,
-    workloadName: workload.name,
-    tier: workload.tier,
-    mode: 'live',
-    status: 'detected',
-    detectedAt,
-    rtoTargetSeconds: workload.rtoSeconds,
-    steps: [],
-    alerts: { count: 0, latest: [] },
+    mode: 'drill',
+    status: INCIDENT_STATUSES.filter((status) => !isTerminal(status)),
+    limit: MAX_OPEN_DRILLS,
   });
-  await store.appendTimeline(incidentId, [
-    {
-      id: 'status-detected',
-      at: detectedAt,
-      type: 'status-changed',
-      message: `Incident detected for ${workload.name} (tier ${workload.tier}, RTO ${workload.rtoSeconds}s)`,
-    },
-  ]);
-  return {
-    status: incident.status,
-    ...(incident.abortRequested ? { abortRequested: incident.abortRequested } : {}),
-    policy: {
-      observationWindowSeconds: policy.observationWindowSeconds,
-      groupingWindowSeconds: policy.groupingWindowSeconds,
-      quorum: policy.quorum,
-      rejectionsToReject: policy.rejectionsToReject,
-      approverRoles: [...policy.approverRoles],
-      approvalDeadlineSeconds: approvalDeadlineSeconds(policy),
-      approvalLevels: [
-        { roles: [...policy.approverRoles], timeoutSeconds: policy.approvalTimeoutSeconds },
-        ...policy.escalation.map((level) => ({
-          roles: [...level.roles],
-          timeoutSeconds: level.timeoutSeconds,
-        })),
-      ],
-      finalTimeoutOutcome: policy.finalTimeoutOutcome,
-      validation: validationPlan(workload),
-    },
-  };
-});
+  for (const drill of open.items) {
+    const abort: AbortRequest = {
+      actor: DRILL_YIELD_ACTOR,
+      at,
+      comment: yieldedToLiveReason(liveIncidentId),
+    };
+    await store.update(
+      drill.id,
+      (current) => withAbortRequested(current, abort),
+      (_updated, changed) => (changed ? [abortRequestedEntry(abort)] : []),
+    );
+    await raiseToInstance(context, drill.id, OPERATOR_ACTION_EVENT, { action: 'abort', ...abort });
+  }
+}
 
 registerActivity(assessIncidentActivity, async ({ incidentId, at }) => {
   const c = container();

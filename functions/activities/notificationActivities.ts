@@ -12,6 +12,7 @@ import { describeRto } from '../../shared/domain/incident/describeRto';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { toOutcomeStep } from '../../shared/domain/notifications/base/stepView';
+import { asIncidentMessage } from '../../shared/domain/notifications/base/markDrill';
 import { buildMessage } from '../../shared/domain/notifications/messageKinds';
 import { NonRetryableError } from '../../shared/errors';
 import { registerActivity } from './registerActivity';
@@ -96,7 +97,7 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
       templates,
     );
   }
-  const receipt = await channel.send(notification);
+  const receipt = await channel.send(asIncidentMessage(notification, incident));
   return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
 });
 
@@ -162,6 +163,6 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
     },
     c.messageTemplates(),
   );
-  const receipt = await channel.send(notification);
+  const receipt = await channel.send(asIncidentMessage(notification, incident));
   return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
 });

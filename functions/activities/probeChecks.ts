@@ -36,12 +36,22 @@ export function probeEach(
   );
 }
 
+/** A drill probes the drill environment's checks when the workload names them, its own otherwise. */
+function checksOf(
+  workload: Parameters<typeof probeChecks>[1],
+  source: Extract<ProbeSource, { kind: 'workload' }>,
+): readonly HealthCheck[] {
+  const drillChecks = source.drill ? workload.drills?.healthChecks : undefined;
+  return (drillChecks ?? workload.healthChecks)[source.target];
+}
+
 /** One round for a health gate: every check passing, or the failing ones in words. */
 export async function probeChecks(
   c: Pick<Container, 'healthProbe'>,
   workload: {
     readonly id: string;
     readonly healthChecks: Record<'primary' | 'secondary', readonly HealthCheck[]>;
+    readonly drills?: { readonly healthChecks?: Record<'primary' | 'secondary', readonly HealthCheck[]> };
   },
   input: { source: ProbeSource; timeoutSeconds: number },
 ): Promise<ProbeRound> {
@@ -49,7 +59,7 @@ export async function probeChecks(
   const requests =
     input.source.kind === 'probe'
       ? [{ name: 'probe', ...input.source.probe, timeoutMs }]
-      : workload.healthChecks[input.source.target].map((check) => healthCheckRequest(check, timeoutMs));
+      : checksOf(workload, input.source).map((check) => healthCheckRequest(check, timeoutMs));
   if (requests.length === 0) {
     const target = input.source.kind === 'workload' ? input.source.target : 'probe';
     return { ok: false, checks: 0, summary: `workload ${workload.id} has no ${target} health checks` };

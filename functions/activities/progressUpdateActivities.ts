@@ -11,6 +11,7 @@ import { currentStepId } from '../../shared/domain/incident/IncidentRunbook';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { toOutcomeStep } from '../../shared/domain/notifications/base/stepView';
 import { FAILOVER_PHASES, type FailoverPhase } from '../../shared/domain/notifications/kinds/progressUpdate';
+import { asIncidentMessage } from '../../shared/domain/notifications/base/markDrill';
 import { buildMessage } from '../../shared/domain/notifications/messageKinds';
 import { registerActivity } from './registerActivity';
 import { workloadChannel } from './workloadChannel';
@@ -64,6 +65,6 @@ registerActivity(sendProgressUpdateActivity, async ({ incidentId, channel: chann
     },
     c.messageTemplates(),
   );
-  const receipt = await channel.send(notification);
+  const receipt = await channel.send(asIncidentMessage(notification, incident));
   return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
 });

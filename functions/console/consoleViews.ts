@@ -6,6 +6,9 @@ import { TIER_NAMES } from '../../shared/domain/catalog/Tier';
 import type { Workload } from '../../shared/domain/catalog/Workload';
 import { describeCriteria } from '../../shared/domain/criteria/describeCriteria';
 import { formatDuration } from '../../shared/domain/wording/formatDuration';
+import type { DrillSchedule } from '../../shared/domain/drill/drillHistory';
+import { modeLabel } from '../../shared/domain/incident/IncidentDrill';
+import { drillBanner } from '../../shared/domain/notifications/base/markDrill';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import type { IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
 import { toIncidentView } from '../../shared/domain/incident/incidentView';
@@ -49,6 +52,7 @@ export function boardRow(incident: Incident, now: Date) {
     workloadName: incident.workloadName,
     tier: incident.tier,
     mode: incident.mode,
+    modeLabel: modeLabel(incident),
     status: incident.status,
     severity: incident.severity ?? '',
     detectedAt: incident.detectedAt,
@@ -80,6 +84,8 @@ export function incidentLiveView(
   const instructions = new Map(runbook?.steps.map((s) => [s.id, s.instructions ?? '']) ?? []);
   return {
     ...view,
+    modeLabel: modeLabel(incident),
+    drillBanner: incident.drill ? drillBanner(incident.drill.kind) : '',
     workloadName: incident.workloadName,
     tier: incident.tier,
     severity: view.severity ?? '',
@@ -162,5 +168,30 @@ export function workloadCard(workload: Workload, catalog: Catalog) {
     })),
     healthChecks: doc.healthChecks,
     hasHealthChecks: doc.healthChecks.length > 0,
+  };
+}
+
+/** The workload card's drill line: the last drill scored against the RTO, and when the next is due. */
+export function drillCard(schedule: DrillSchedule) {
+  const last = schedule.lastDrill;
+  const expected = last?.rto.expected;
+  const score =
+    last === null
+      ? ''
+      : expected !== undefined
+        ? `the plan is expected to take ${formatDuration(expected.minSeconds * 1000)} to ${formatDuration(expected.maxSeconds * 1000)} against an RTO of ${formatDuration(last.rto.targetSeconds * 1000)} (${expected.fits ? 'fits' : 'may not fit'})`
+        : last.rto.achievedSeconds === undefined
+          ? `${last.status}${last.outcome ? `: ${last.outcome}` : ''}`
+          : `recovered in ${formatDuration(last.rto.achievedSeconds * 1000)} against an RTO of ${formatDuration(last.rto.targetSeconds * 1000)} (${last.rto.met ? 'met' : 'missed'})`;
+  return {
+    drillEvery: formatDuration(schedule.everySeconds * 1000),
+    hasLastDrill: last !== null,
+    lastDrill:
+      last === null
+        ? ''
+        : `${last.kind === 'dry-run' ? 'dry-run' : 'drill'} ${last.incidentId} on ${last.startedAt}: ${score}`,
+    lastDrillId: last?.incidentId ?? '',
+    nextDrillDue: schedule.nextDueAt,
+    drillOverdue: schedule.overdue,
   };
 }

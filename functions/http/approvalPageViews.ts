@@ -12,6 +12,8 @@ import type { ApprovalDecisionEvent } from '../../shared/domain/contracts/approv
 import { APPROVAL_CANCELLED_REASON } from '../../shared/domain/incident/abort';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import type { ApprovalStatus } from '../../shared/domain/incident/IncidentApproval';
+import { drillLabel } from '../../shared/domain/incident/IncidentDrill';
+import { drillBanner } from '../../shared/domain/notifications/base/markDrill';
 import { htmlResponse, renderPage } from './htmlResponse';
 
 export const MAX_COMMENT_LENGTH = 2000;
@@ -68,12 +70,12 @@ export function confirmPage(
   return htmlResponse(
     200,
     renderPage('approval-confirm', {
-      title: CONFIRM_TITLES[claims.decision],
+      title: drillTitle(CONFIRM_TITLES[claims.decision], incident),
       incidentId: incident.id,
       workloadName: incident.workloadName,
       severity: incident.severity ?? 'not known yet',
-      reasons,
-      hasReasons: reasons.length > 0,
+      reasons: [...drillParagraph(incident), ...reasons],
+      hasReasons: reasons.length > 0 || incident.drill !== undefined,
       actionLabel: DECISION_LABELS[claims.decision],
       decision: claims.decision,
       approver: name === undefined ? claims.approver : `${name} (${claims.approver})`,
@@ -94,8 +96,8 @@ export function refusedPage(reason: ApprovalLinkRefusalReason, incident?: Incide
   return resultPage(
     REFUSAL_STATUS[reason],
     'refused',
-    title,
-    [refusalMessage(reason)],
+    drillTitle(title, incident),
+    [...drillParagraph(incident), refusalMessage(reason)],
     incident === undefined ? [] : incidentFacts(incident),
   );
 }
@@ -108,8 +110,9 @@ export function alreadyDecidedPage(
   return resultPage(
     409,
     'info',
-    'You have already decided',
+    drillTitle('You have already decided', incident),
     [
+      ...drillParagraph(incident),
       `You ${PAST_TENSE[previous.decision]} on ${formatInstant(new Date(previous.at))} via ${channelName(previous.channel)}. Each approver decides once per approval request; nothing was changed.`,
       ...(stillDelivering
         ? [
@@ -142,6 +145,15 @@ export function resultPage(
       hasFacts: facts.length > 0,
     }),
   );
+}
+
+/** A drill's page says DRILL in its title and first line, like every message of a drill. */
+export function drillTitle(title: string, incident: Incident | undefined): string {
+  return incident?.drill === undefined ? title : `${drillLabel(incident.drill.kind)}: ${title}`;
+}
+
+export function drillParagraph(incident: Incident | undefined): string[] {
+  return incident?.drill === undefined ? [] : [drillBanner(incident.drill.kind)];
 }
 
 export function incidentFacts(incident: Incident): Fact[] {

@@ -5,6 +5,7 @@
 // it at once. It has no orchestration context: every task it awaits goes through its RunbookControl.
 import type * as df from 'durable-functions';
 import {
+  describeDryRunStepActivity,
   loadRunbookStepsActivity,
   probeHealthActivity,
   recordStepChangeActivity,
@@ -21,6 +22,7 @@ import { abortOf } from '../../shared/domain/incident/abort';
 import type { RunbookPause } from '../../shared/domain/incident/IncidentRunbook';
 import type { RecordedRunbookControl } from '../../shared/domain/incident/runbookControlLog';
 import type { StepChange } from '../../shared/domain/incident/stepChange';
+import { drillStep } from '../../shared/domain/drill/drillStep';
 import { retryDelaySeconds } from '../../shared/domain/runbook/retryDelay';
 import { runbookEntryId, stepEntryId, StepRevisions } from '../../shared/domain/runbook/runbookRecordIds';
 import type { ParallelStep } from '../../shared/domain/runbook/parallelGroupSchema';
@@ -277,6 +279,7 @@ export class RunbookRun {
       incidentId: this.input.incidentId,
       workloadId: this.input.workloadId,
       purpose: this.input.purpose,
+      ...(this.input.drill ? { drill: this.input.drill } : {}),
       continuation: {
         runbook: plan.runbook,
         stepCount: plan.stepCount,
@@ -293,8 +296,39 @@ export class RunbookRun {
     return undefined;
   }
 
-  /** Runs one step to its end: succeeded, skipped, continued past, or the runbook's end (returned). */
+  /**
+   * A drill's step: a dry-run describes it and runs nothing; a drill skips it or runs it against its drill
+   * target (its `drill:` overrides). A live runbook runs the step as written.
+   */
   private *runWithFailurePolicy(step: LeafStep): Generator<df.Task, RunbookOutcome | undefined, unknown> {
+    if (this.input.drill === 'dry-run') {
+      yield* this.control.call(describeDryRunStepActivity, {
+        incidentId: this.input.incidentId,
+        workloadId: this.input.workloadId,
+        step,
+        revision: this.revisions.next(step.id),
+        entryPrefix: this.entryPrefix(),
+      });
+      return undefined;
+    }
+    if (this.input.drill === 'drill') {
+      const plan = drillStep(step);
+      if (plan.kind === 'skip') {
+        yield* this.recordChange(
+          step,
+          { kind: 'drill-skipped', reason: plan.reason },
+          { type: 'step-skipped', message: `Step ${step.id} skipped in drills: ${plan.reason}` },
+        );
+        this.skippedSteps.push(step.id);
+        return undefined;
+      }
+      return yield* this.runAsWritten(plan.step);
+    }
+    return yield* this.runAsWritten(step);
+  }
+
+  /** Runs one step to its end: succeeded, skipped, continued past, or the runbook's end (returned). */
+  private *runAsWritten(step: LeafStep): Generator<df.Task, RunbookOutcome | undefined, unknown> {
     for (let round = 1; ; round++) {
       const result = yield* this.runStep(step, round);
       if (result.kind === 'abort') {
@@ -447,7 +481,11 @@ export class RunbookRun {
           {
             incidentId: this.input.incidentId,
             workloadId: this.input.workloadId,
-            source: step.source,
+            // A drill probes the drill environment (drills.healthChecks) where the step names a region.
+            source:
+              this.input.drill && step.source.kind === 'workload'
+                ? { ...step.source, drill: true }
+                : step.source,
             timeoutSeconds: step.timeoutSeconds,
             passesRequired: step.consecutivePasses,
             intervalSeconds: step.intervalSeconds,

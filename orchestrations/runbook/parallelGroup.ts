@@ -53,6 +53,7 @@ export function* runParallelGroup(
       branch: index,
       branchName: branch.name,
       steps: [...branch.steps],
+      ...(input.drill ? { drill: input.drill } : {}),
     };
     return { instanceId: runbookBranchInstanceId(run.instanceId, group.id, index), input: branchInput };
   });

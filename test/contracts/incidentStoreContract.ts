@@ -61,6 +61,47 @@ export function describeIncidentStoreContract(
         expect(await store().get(incident.id)).toEqual({ ...incident, version: 1 });
       });
 
+      it('keeps a drill: its kind and who started it, a step dry-run described and a step skipped in drills', async () => {
+        const base = failingOverIncident();
+        const drill = {
+          ...base,
+          id: 'drill-orders-api-20261122-030000',
+          mode: 'drill' as const,
+          drill: {
+            kind: 'dry-run' as const,
+            requestedBy: 'oscar',
+            requestedAt: base.detectedAt,
+            scenario: 'West Europe lost',
+          },
+        };
+        await store().create(drill);
+        const stepId = drill.steps[0]?.id ?? '';
+        const description = {
+          summary: 'would POST https://automation.example.com/failover',
+          requests: [
+            {
+              method: 'POST',
+              url: 'https://automation.example.com/failover',
+              headers: { Authorization: '***(app setting TOKEN)' },
+              body: { region: 'northeurope' },
+            },
+          ],
+          expectedSeconds: { min: 0, max: 90 },
+        };
+        const described = await store().updateStep(drill.id, stepId, (step) => ({
+          ...step,
+          status: 'succeeded',
+          revision: step.revision + 1,
+          dryRun: description,
+        }));
+        expect(described.step.dryRun).toEqual(description);
+        const read = await store().get(drill.id);
+        expect(read).toMatchObject({ mode: 'drill', drill: drill.drill });
+        expect(read?.steps[0]?.dryRun).toEqual(description);
+        const listed = await store().list({ mode: 'drill', workloadId: drill.workloadId, limit: 10 });
+        expect(listed.items.map((i) => [i.id, i.drill?.kind])).toEqual([[drill.id, 'dry-run']]);
+      });
+
       it('is idempotent: a second create of the same id returns the stored incident unchanged', async () => {
         await store().create(newIncident());
 

@@ -35,6 +35,31 @@ const runbooksSchema = z
   })
   .describe("Ids of the workload's runbooks (kind: Runbook files in the catalog); each must exist.");
 
+export const DRILL_APPROVALS = ['required', 'skip'] as const;
+
+const drillsSchema = z
+  .strictObject({
+    approval: z
+      .enum(DRILL_APPROVALS)
+      .default('required')
+      .describe(
+        "Whether a drill asks the workload's approvers (marked as a drill) before its runbook runs (default required), or skips the approval gate.",
+      ),
+    healthChecks: healthChecksSchema
+      .optional()
+      .describe(
+        "The drill environment's health checks: what a drill's validation and its healthCheck steps (target primary or secondary) probe instead of the workload's own.",
+      ),
+    every: positiveDurationSchema(
+      'How often the workload should be drilled (default per tier: tier 0 30d, tier 1 91d, tier 2 182d, tier 3 365d).',
+    ).optional(),
+  })
+  .describe('Drills: rehearsals of the failover (POST /api/drills) and how often one is due.')
+  .transform(({ approval, every, healthChecks }) => ({
+    approval,
+    ...definedOnly({ everySeconds: every, healthChecks }),
+  }));
+
 /** The file's shape; `workloadSchema` adds the checks that span fields and the output form. */
 const workloadFileSchema = z
   .strictObject({
@@ -68,6 +93,7 @@ const workloadFileSchema = z
       ),
     healthChecks: healthChecksSchema.optional(),
     runbooks: runbooksSchema.optional(),
+    drills: drillsSchema.optional(),
   })
   .meta({
     title: 'Lifeboat workload',
@@ -93,6 +119,7 @@ export const workloadSchema = workloadFileSchema
     activation: file.activation ?? defaultActivationCriteria,
     healthChecks: file.healthChecks ?? { primary: [], secondary: [] },
     runbooks: file.runbooks ?? {},
+    drills: file.drills ?? { approval: 'required' as const },
   }))
   .superRefine(checkPolicyStaffing);
 

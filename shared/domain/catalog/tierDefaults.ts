@@ -4,6 +4,7 @@ import { TIER_NAMES, type Tier } from './Tier';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export interface TierDefaults {
   readonly name: (typeof TIER_NAMES)[Tier];
@@ -11,11 +12,14 @@ export interface TierDefaults {
   readonly rtoGuidance: string;
   readonly rpoGuidance: string;
   readonly policy: EffectivePolicy;
+  /** How often a workload of the tier should be drilled (a workload's `drills.every` overrides it). */
+  readonly drillEverySeconds: number;
 }
 
 export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
   0: {
     name: TIER_NAMES[0],
+    drillEverySeconds: 30 * DAY, // monthly
     rtoGuidance: 'seconds',
     rpoGuidance: 'near zero',
     policy: {
@@ -37,6 +41,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
   },
   1: {
     name: TIER_NAMES[1],
+    drillEverySeconds: 91 * DAY, // quarterly
     rtoGuidance: 'minutes',
     rpoGuidance: 'minutes',
     policy: {
@@ -57,6 +62,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
   },
   2: {
     name: TIER_NAMES[2],
+    drillEverySeconds: 182 * DAY, // twice a year
     rtoGuidance: 'hours',
     rpoGuidance: 'hours',
     policy: {
@@ -78,6 +84,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
   },
   3: {
     name: TIER_NAMES[3],
+    drillEverySeconds: 365 * DAY, // yearly
     rtoGuidance: 'hours to days',
     rpoGuidance: 'hours to days',
     policy: {

@@ -1,6 +1,7 @@
 // The incident orchestration's stable contracts: its name, input, the events it listens for and the
 // activities it calls. Names are stored in history; renaming breaks running incidents.
 import { z } from 'zod';
+import { incidentDrillSchema } from '../incident/IncidentDrill';
 import { activityContract } from './ActivityContract';
 
 export const INCIDENT_ORCHESTRATION = 'incident';
@@ -13,6 +14,8 @@ export const incidentOrchestrationInputSchema = z.object({
   groupingWindowSeconds: z.number().int().positive(),
   /** Carried across continue-as-new: when observation started. */
   observingSince: z.iso.datetime({ precision: 3 }).optional(),
+  /** A drill (POST /api/drills): no alerts, no correlation window; criteria reported, not waited for. */
+  drill: incidentDrillSchema.optional(),
 });
 export type IncidentOrchestrationInput = z.infer<typeof incidentOrchestrationInputSchema>;
 

@@ -5,6 +5,7 @@ import { FINAL_TIMEOUT_OUTCOMES } from '../catalog/EffectivePolicy';
 import { incidentAlertSummarySchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
 import { abortRequestSchema } from '../incident/abort';
+import { incidentDrillSchema } from '../incident/IncidentDrill';
 import { INCIDENT_STATUSES } from '../incident/IncidentStatus';
 import { activityContract } from './ActivityContract';
 
@@ -35,12 +36,20 @@ export const incidentPolicySchema = z.object({
       timeoutSeconds: z.number().positive(),
     })
     .optional(),
+  /** A drill's approval gate: `skip` when the workload lets its drills run unapproved (absent for live incidents). */
+  drillApproval: z.enum(['required', 'skip']).optional(),
 });
 export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
 
 export const openIncidentActivity = activityContract(
   'openIncident',
-  z.object({ incidentId: z.string().min(1), workloadId: z.string().min(1), detectedAt: instant }),
+  z.object({
+    incidentId: z.string().min(1),
+    workloadId: z.string().min(1),
+    detectedAt: instant,
+    /** Opens a drill (mode `drill`) instead of a live incident. */
+    drill: incidentDrillSchema.optional(),
+  }),
   z.object({
     status: z.enum(INCIDENT_STATUSES),
     policy: incidentPolicySchema,

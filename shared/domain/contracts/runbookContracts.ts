@@ -3,6 +3,7 @@
 // activities it calls. Names are stored in history: never rename.
 import { z } from 'zod';
 import { abortRequestSchema } from '../incident/abort';
+import { drillKindSchema } from '../incident/IncidentDrill';
 import { runbookPauseSchema, runbookPurposeSchema, type RunbookPurpose } from '../incident/IncidentRunbook';
 import { recordedRunbookControlSchema } from '../incident/runbookControlLog';
 import { stepChangeSchema } from '../incident/stepChange';
@@ -121,6 +122,8 @@ export const runbookBranchInputSchema = z.object({
   branch: z.number().int().nonnegative(),
   branchName: z.string().min(1),
   steps: z.array(runbookPlanStepSchema).min(1),
+  /** A drill's branch: steps use their drill overrides, or (dry-run) are described, not run. */
+  drill: drillKindSchema.optional(),
 });
 export type RunbookBranchInput = z.infer<typeof runbookBranchInputSchema>;
 
@@ -129,12 +132,19 @@ export const runbookInputSchema = z.object({
   workloadId: id,
   purpose: runbookPurposeSchema,
   continuation: runbookContinuationSchema.optional(),
+  /** A drill's runbook: steps use their drill overrides, or (dry-run) are described, not run. */
+  drill: drillKindSchema.optional(),
 });
 export type RunbookInput = z.infer<typeof runbookInputSchema>;
 
 /** Where a health gate's checks come from: the workload's checks of a region, or one inline probe. */
 export const probeSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('workload'), target: z.enum(HEALTH_CHECK_TARGETS) }),
+  z.object({
+    kind: z.literal('workload'),
+    target: z.enum(HEALTH_CHECK_TARGETS),
+    /** A drill's probe: the workload's drill health checks (drills.healthChecks) when it has them. */
+    drill: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('probe'),
     probe: z.object({
@@ -210,6 +220,22 @@ export const runHttpStepActivity = activityContract(
     summary: z.string().min(1),
     retryAfterSeconds: z.number().nonnegative().optional(),
   }),
+);
+
+/**
+ * A dry-run's stand-in for running a step: records on the step what it would have sent (secrets masked),
+ * what an operator would be asked and how long it would take (shared/domain/drill/dryRun/). Calls nothing.
+ */
+export const describeDryRunStepActivity = activityContract(
+  'describeDryRunStep',
+  z.object({
+    incidentId: id,
+    workloadId: id,
+    step: runbookPlanStepSchema,
+    revision: z.number().int().positive(),
+    entryPrefix: id,
+  }),
+  z.object({ summary: z.string().min(1) }),
 );
 
 /** One round of health probes; records the round on the step (or the validation's timeline). */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { severitySchema } from '../alerts/Severity';
 import { tierSchema } from '../catalog/Tier';
+import { drillKindSchema } from '../incident/IncidentDrill';
 import { incidentModeSchema } from '../incident/IncidentMode';
 import { incidentStatusSchema } from '../incident/IncidentStatus';
 import { rtoClockSchema } from '../incident/rtoClock';
@@ -33,6 +34,8 @@ export const incidentEventDataSchema = z.object({
   workloadName: z.string().min(1),
   tier: tierSchema,
   mode: incidentModeSchema,
+  /** For a drill (mode `drill`): `drill` (calls drill targets) or `dry-run` (calls nothing). */
+  drill: drillKindSchema.optional(),
   /** The incident's status once the change was recorded. */
   status: incidentStatusSchema,
   severity: severitySchema.optional(),

@@ -13,6 +13,7 @@ export type IncidentEventHead = Pick<
   | 'workloadName'
   | 'tier'
   | 'mode'
+  | 'drill'
   | 'status'
   | 'severity'
   | 'detectedAt'
@@ -65,6 +66,7 @@ export function toIncidentEvent(
       workloadName: head.workloadName,
       tier: head.tier,
       mode: head.mode,
+      ...(head.drill !== undefined ? { drill: head.drill.kind } : {}),
       status: head.status,
       ...(head.severity !== undefined ? { severity: head.severity } : {}),
       detectedAt: head.detectedAt,

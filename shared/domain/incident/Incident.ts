@@ -7,6 +7,7 @@ import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
 import { probeResultSchema } from '../criteria/ActivationFacts';
 import { abortRequestSchema } from './abort';
 import { incidentApprovalSchema } from './IncidentApproval';
+import { incidentDrillSchema } from './IncidentDrill';
 import { incidentModeSchema } from './IncidentMode';
 import { incidentRunbookSchema } from './IncidentRunbook';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
@@ -30,6 +31,8 @@ export const incidentSchema = z.object({
   workloadName: z.string().min(1),
   tier: tierSchema,
   mode: incidentModeSchema,
+  /** Present exactly when `mode` is `drill`: the rehearsal's kind (drill or dry-run), who started it and why. */
+  drill: incidentDrillSchema.optional(),
   status: incidentStatusSchema,
   /** The worst severity seen; absent until an alert says. */
   severity: severitySchema.optional(),

@@ -1,5 +1,6 @@
 // The state of one runbook step within an incident, as the failover workflow advances it.
 import { z } from 'zod';
+import { dryRunDescriptionSchema } from '../drill/dryRun/dryRunDescriptionSchema';
 import { STEP_TYPES } from '../runbook/runbookStepSchema';
 
 const utcInstant = z.iso.datetime({ precision: 3 });
@@ -33,5 +34,7 @@ export const incidentStepSchema = z.object({
   group: z
     .object({ id: z.string().min(1), branch: z.number().int().nonnegative(), branchName: z.string().min(1) })
     .optional(),
+  /** In a dry-run: what the step would have sent and asked, and how long it would take (it ran nothing). */
+  dryRun: dryRunDescriptionSchema.optional(),
 });
 export type IncidentStep = z.infer<typeof incidentStepSchema>;

@@ -6,6 +6,7 @@ import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
 import { ACTIVATION_DECISIONS } from '../criteria/ActivationEvaluation';
 import type { Incident } from './Incident';
 import { APPROVAL_STATUSES, approvalDecisionSchema, approvalQuorumSchema } from './IncidentApproval';
+import { incidentDrillSchema } from './IncidentDrill';
 import { incidentModeSchema } from './IncidentMode';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
 import { currentStepId, incidentRunbookSchema, type IncidentRunbook } from './IncidentRunbook';
@@ -30,6 +31,8 @@ export const incidentViewSchema = z.object({
   workloadId: z.string(),
   status: incidentStatusSchema,
   mode: incidentModeSchema,
+  /** Present for a drill (mode `drill`): its kind (`drill` or `dry-run`), who started it and why. */
+  drill: incidentDrillSchema.optional(),
   severity: severitySchema.nullable(),
   detectedAt: z.string(),
   activatedAt: z.string().optional(),
@@ -66,6 +69,7 @@ export const incidentSummarySchema = z.object({
   tier: tierSchema,
   status: incidentStatusSchema,
   mode: incidentModeSchema,
+  drill: incidentDrillSchema.optional(),
   severity: severitySchema.nullable(),
   detectedAt: z.string(),
   activatedAt: z.string().optional(),
@@ -87,6 +91,7 @@ export function toIncidentView(
     workloadId: incident.workloadId,
     status: incident.status,
     mode: incident.mode,
+    ...(incident.drill === undefined ? {} : { drill: { ...incident.drill } }),
     severity: incident.severity ?? null,
     detectedAt: incident.detectedAt,
     ...(incident.activatedAt === undefined ? {} : { activatedAt: incident.activatedAt }),
@@ -122,6 +127,7 @@ export function toIncidentSummary(incident: Incident, now: Date): IncidentSummar
     tier: incident.tier,
     status: incident.status,
     mode: incident.mode,
+    ...(incident.drill === undefined ? {} : { drill: { ...incident.drill } }),
     severity: incident.severity ?? null,
     detectedAt: incident.detectedAt,
     ...(incident.activatedAt === undefined ? {} : { activatedAt: incident.activatedAt }),

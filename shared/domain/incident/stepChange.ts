@@ -1,6 +1,7 @@
 // How a runbook step's record moves: the changes the runbook orchestration makes, and the rule that applies
 // each at most once and never out of order.
 import { z } from 'zod';
+import { dryRunDescriptionSchema } from '../drill/dryRun/dryRunDescriptionSchema';
 import type { IncidentStep } from './IncidentStep';
 
 const attempt = z.number().int().positive();
@@ -19,6 +20,10 @@ export const stepChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('skipped'), actor: text }),
   /** An operator asked for another round of a failed step. */
   z.object({ kind: z.literal('retry-requested'), actor: text }),
+  /** A drill skipped the step as its `drill: { skip: true, reason }` says. */
+  z.object({ kind: z.literal('drill-skipped'), reason: text }),
+  /** A dry-run described the step instead of running it. */
+  z.object({ kind: z.literal('dry-run'), description: dryRunDescriptionSchema }),
 ]);
 export type StepChange = z.infer<typeof stepChangeSchema>;
 
@@ -77,6 +82,22 @@ function changedStep(step: IncidentStep, revision: number, at: string, change: S
       };
     case 'skipped':
       return { ...base, status: 'skipped', endedAt: at, actor: change.actor };
+    case 'drill-skipped':
+      return {
+        ...withoutError(base),
+        status: 'skipped',
+        endedAt: at,
+        detail: `skipped in drills: ${change.reason}`,
+      };
+    case 'dry-run':
+      return {
+        ...withoutError(base),
+        status: 'succeeded',
+        startedAt: step.startedAt ?? at,
+        endedAt: at,
+        detail: `dry-run: ${change.description.summary}`,
+        dryRun: change.description,
+      };
     case 'retry-requested': {
       const { endedAt: _ended, ...open } = base;
       return { ...open, status: 'pending', actor: change.actor };

@@ -6,6 +6,7 @@ import { TIER_NAMES } from '../catalog/Tier';
 import type { Workload } from '../catalog/Workload';
 import { formatDuration } from '../wording/formatDuration';
 import { describeRto } from '../incident/describeRto';
+import { drillLabel, modeLabel } from '../incident/IncidentDrill';
 import type { Incident } from '../incident/Incident';
 import type { ApprovalDecision } from '../incident/IncidentApproval';
 import { rtoClock, type RtoClock } from '../incident/rtoClock';
@@ -45,6 +46,8 @@ export interface IncidentReport {
   readonly tier: number;
   readonly tierName: string;
   readonly mode: string;
+  /** A drill's marker (`DRILL`, `DRILL (dry-run)`): the report says it first. Absent for a live incident. */
+  readonly drill?: string;
   readonly status: string;
   readonly severity?: string;
   readonly generatedAt: string;
@@ -137,7 +140,8 @@ export function buildIncidentReport(
     workloadName: incident.workloadName,
     tier: incident.tier,
     tierName: TIER_NAMES[incident.tier],
-    mode: incident.mode,
+    mode: modeLabel(incident),
+    ...(incident.drill ? { drill: drillLabel(incident.drill.kind) } : {}),
     status: incident.status,
     ...(incident.severity ? { severity: incident.severity } : {}),
     generatedAt: now.toISOString(),

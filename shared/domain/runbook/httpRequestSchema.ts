@@ -122,7 +122,7 @@ export const httpRequestSchema = requestFileSchema
 export type HttpRequest = z.output<typeof httpRequestSchema>;
 export type HeaderValue = string | SecretReference;
 
-function* bodySecretReferences(
+export function* bodySecretReferences(
   value: unknown,
   path: (string | number)[],
 ): Generator<{ path: (string | number)[]; name: string }> {

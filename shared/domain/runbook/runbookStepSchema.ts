@@ -5,7 +5,9 @@ import { definedOnly } from '../catalog/definedOnly';
 import { positiveDurationSchema } from '../catalog/duration';
 import { DEFAULT_CONSECUTIVE_PASSES } from '../catalog/healthCheckSchema';
 import { idSchema } from '../catalog/slug';
+import { checkDrillOverride, drillOverrideFileSchema, type DrillOverride } from './drillOverrideSchema';
 import { httpRequestSchema } from './httpRequestSchema';
+import { literalSecretUrlProblem } from './secretReference';
 import { probeSchema } from './probeSchema';
 import type { ParallelStep } from './parallelGroupSchema';
 import { type RetryPresetName } from './retryPresets';
@@ -60,6 +62,7 @@ const commonShape = {
   instructions: text(MAX_INSTRUCTIONS)
     .optional()
     .describe('Markdown for operators: what the step does, what to check (required for manual steps).'),
+  drill: drillOverrideFileSchema.optional(),
 };
 
 interface CommonFields {
@@ -69,6 +72,7 @@ interface CommonFields {
   readonly retry?: RetrySpec | undefined;
   readonly onFailure: OnFailure;
   readonly instructions?: string | undefined;
+  readonly drill?: DrillOverride | undefined;
 }
 
 /** The fields every parsed step has, defaults filled. */
@@ -78,6 +82,7 @@ function commonOutput<T extends LeafStepType>(
   timeoutSeconds: number,
   ctx: z.RefinementCtx,
 ) {
+  checkDrillOverride(type, step.drill, type === 'http' ? ['url', 'body'] : [], ctx);
   const retry = resolveRetry(step.retry, STEP_DEFAULTS[type].retry);
   if (retry.maxIntervalSeconds < retry.firstIntervalSeconds) {
     ctx.addIssue({
@@ -93,7 +98,7 @@ function commonOutput<T extends LeafStepType>(
     timeoutSeconds,
     retry,
     onFailure: step.onFailure,
-    ...definedOnly({ instructions: step.instructions }),
+    ...definedOnly({ instructions: step.instructions, drill: step.drill }),
   };
 }
 
@@ -104,6 +109,21 @@ const httpStepSchema = z
     request: httpRequestSchema.describe('The HTTP call.'),
   })
   .describe('An http step: calls an automation endpoint with an idempotency key.')
+  .superRefine((step, ctx) => {
+    const drill = step.drill;
+    if (drill === undefined || drill.skip !== undefined) return;
+    if (typeof drill.url === 'string') {
+      const problem = literalSecretUrlProblem(drill.url);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['drill', 'url'], message: problem });
+    }
+    if (drill.body !== undefined && (step.request.method === 'GET' || step.request.method === 'DELETE')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['drill', 'body'],
+        message: `A ${step.request.method} request has no body`,
+      });
+    }
+  })
   .transform(({ request, ...step }, ctx) => ({
     ...commonOutput('http', step, step.timeout ?? STEP_DEFAULTS.http.timeoutSeconds, ctx),
     request,

@@ -19,6 +19,8 @@ export interface ScenarioWorkload {
   readonly primaryChecks?: readonly Record<string, unknown>[];
   /** Secondary health checks for validation (URLs); defaults to none. */
   readonly secondaryChecks?: readonly Record<string, unknown>[];
+  /** The workload's `drills:` section as catalog authors write it; absent by default. */
+  readonly drills?: Record<string, unknown>;
 }
 
 const contacts = {
@@ -58,6 +60,7 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
             }
           : {}),
         runbooks: { failover: `${workload.id}-failover` },
+        ...(workload.drills ? { drills: workload.drills } : {}),
       }),
     );
     writeFileSync(

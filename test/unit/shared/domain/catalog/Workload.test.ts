@@ -20,6 +20,7 @@ describe('workloadSchema', () => {
       services: ['App Service', 'Azure Cosmos DB'],
       match: { resourceIds: [], resourceGroups: ['rg-orders-*'], labels: {}, serviceHealth: true },
       correlation: {},
+      drills: { approval: 'required' },
       contacts: workloadInput().contacts,
       channels: { teams: true, email: true },
       activation: defaultActivationCriteria,
