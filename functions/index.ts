@@ -16,6 +16,7 @@ import './orchestrations';
 import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
+import './activities/azureStepActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './approvalPages';
