@@ -25,13 +25,14 @@ export interface ArmErrorContext {
 
 export function describeArmError(err: unknown, context: ArmErrorContext): AzureStepFailed {
   const { latencyMs } = context;
-  const name = err instanceof Error ? err.name : '';
+  // Read, not `instanceof`: errors from other realms (Node's timers, test sandboxes) are Errors too.
+  const name = errorField(err, 'name');
   if (name === 'AbortError' || name === 'TimeoutError') {
     return {
       kind: 'failed',
       retryable: true,
       latencyMs,
-      reason: `${context.doing}: not finished within ${Math.round(context.timeoutMs / 1000)}s; the operation may still be running in Azure, and the next attempt reads its state again before doing anything; retryable`,
+      reason: `${context.doing}: not finished within ${formatTimeout(context.timeoutMs)}; the operation may still be running in Azure, and the next attempt reads its state again before doing anything; retryable`,
     };
   }
   if (CREDENTIAL_ERRORS.has(name)) {
@@ -96,8 +97,17 @@ export function describeArmError(err: unknown, context: ArmErrorContext): AzureS
   };
 }
 
+function errorField(err: unknown, field: 'name' | 'message'): string {
+  const value = err !== null && typeof err === 'object' ? (err as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+function formatTimeout(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)}s`;
+}
+
 function firstLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorField(err, 'message') || String(err);
   return truncate(text.split('\n')[0] ?? text);
 }
 
