@@ -36,17 +36,41 @@ export const siteRecoveryRecoveryPlanHandler: AzureStepHandler<Step> = {
       );
     }
     const options = { abortSignal, updateIntervalInMs: pollIntervalMs };
-    const input = siteRecoveryFailoverBody(step);
+    const { properties } = siteRecoveryFailoverBody(step);
+    const { failoverDirection } = properties;
     const after =
       step.failover === 'test'
-        ? await client.beginTestFailoverAndWait(vault, id.resourceGroup, plan, input as never, options)
+        ? await client.beginTestFailoverAndWait(
+            vault,
+            id.resourceGroup,
+            plan,
+            {
+              properties: {
+                failoverDirection,
+                networkType: 'VmNetworkAsInput',
+                networkId: step.testNetworkId,
+              },
+            },
+            options,
+          )
         : step.failover === 'planned'
-          ? await client.beginPlannedFailoverAndWait(vault, id.resourceGroup, plan, input, options)
+          ? await client.beginPlannedFailoverAndWait(
+              vault,
+              id.resourceGroup,
+              plan,
+              { properties: { failoverDirection } },
+              options,
+            )
           : await client.beginUnplannedFailoverAndWait(
               vault,
               id.resourceGroup,
               plan,
-              input as never,
+              {
+                properties: {
+                  failoverDirection,
+                  sourceSiteOperations: step.shutDownSource ? 'Required' : 'NotRequired',
+                },
+              },
               options,
             );
     const job = after.properties?.currentScenario?.jobId;
