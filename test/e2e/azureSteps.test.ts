@@ -225,6 +225,20 @@ describe('the sample catalog without an Azure credential', () => {
   });
   afterAll(() => app.stop());
 
+  it("prints the ARM requests of payments-api's Azure steps in its printable runbook", async () => {
+    const res = await fetch(app.api('workloads/payments-api/runbook?format=md'), {
+      headers: { authorization: `Bearer ${KEYS.viewer}` },
+    });
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    expect(md).toContain(
+      'Make server sql-payments-centralus primary of failover group fg-payments: planned failover (no data loss)',
+    );
+    expect(md).toContain(
+      "az rest --method post --url '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-payments-centralus/providers/Microsoft.Sql/servers/sql-payments-centralus/failoverGroups/fg-payments/failover?api-version=2020-11-01-preview'",
+    );
+  });
+
   it('loads payments-api and fails its first Azure step saying there is no credential', async () => {
     const call = (route: string, key: string, init: RequestInit = {}) =>
       fetch(app.api(route), {
