@@ -1,7 +1,7 @@
 // azure.appService through @azure/arm-appservice: start / stop a web app (synchronous POSTs), or scale a plan
 // (a PUT of the plan as read with a new capacity, polled as a long-running operation).
 import { checkedId } from '../../../domain/runbook/azure/armResourceId';
-import { lastName } from '../../../domain/runbook/azure/trafficManagerEndpointStep';
+import { lastName } from '../../../domain/runbook/azure/armResourceId';
 import type { AzureStepOf } from '../../../domain/runbook/runbookStepSchema';
 import type { AzureStepHandler } from './AzureStepHandler';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkedId, matchesKind, parseArmResourceId, type ArmResourceKind } from './armResourceId';
 import { armPath, type AzureStepDryRun } from './armRequestDescription';
 import { rollbackIdentity, type AzureRoleRequirement, type StepIdentity } from './azureStepDefinition';
-import { lastName } from './trafficManagerEndpointStep';
+import { lastName } from './armResourceId';
 
 /** The api-version @azure/arm-appservice (pinned in package.json) sends. */
 export const APP_SERVICE_API_VERSION = '2025-03-01';

@@ -37,6 +37,11 @@ export function nameOf(id: ArmResourceId, type: string): string {
   return segment.name;
 }
 
+/** The last name along an id: the resource's own. */
+export function lastName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
 /** The shape a step expects: the namespace and, per level, the type (or one of several types). */
 export interface ArmResourceKind {
   readonly namespace: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { armResourceIdSchema, type ArmResourceKind } from './armResourceId';
 import { armPath, type AzureStepDryRun } from './armRequestDescription';
 import type { AzureRoleRequirement } from './azureStepDefinition';
-import { lastName } from './trafficManagerEndpointStep';
+import { lastName } from './armResourceId';
 
 /** The api-version @azure/arm-cosmosdb (pinned in package.json) sends. */
 export const COSMOS_DB_API_VERSION = '2025-10-15';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { armResourceIdSchema, type ArmResourceKind } from './armResourceId';
 import { armPath, type AzureStepDryRun } from './armRequestDescription';
 import { rollbackIdentity, type AzureRoleRequirement, type StepIdentity } from './azureStepDefinition';
-import { lastName } from './trafficManagerEndpointStep';
+import { lastName } from './armResourceId';
 
 /** The api-version @azure/arm-cdn (pinned in package.json) sends. */
 export const FRONT_DOOR_API_VERSION = '2024-02-01';

@@ -1,6 +1,6 @@
 // `azure.trafficManager.endpoint`: enable, disable or re-prioritise / re-weight one Traffic Manager endpoint.
 import { z } from 'zod';
-import { armResourceIdSchema, type ArmResourceKind } from './armResourceId';
+import { armResourceIdSchema, lastName, type ArmResourceKind } from './armResourceId';
 import { armPath, type AzureStepDryRun } from './armRequestDescription';
 import { rollbackIdentity, type AzureRoleRequirement, type StepIdentity } from './azureStepDefinition';
 
@@ -85,8 +85,4 @@ export function trafficManagerEndpointRollback<S extends TrafficManagerEndpointF
 ): S | undefined {
   if (step.status === undefined || step.priority !== undefined || step.weight !== undefined) return undefined;
   return { ...step, ...rollbackIdentity(step), status: step.status === 'Enabled' ? 'Disabled' : 'Enabled' };
-}
-
-export function lastName(id: string): string {
-  return id.slice(id.lastIndexOf('/') + 1);
 }
