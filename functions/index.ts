@@ -19,6 +19,7 @@ import './activities/correlationActivities';
 import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
 import './activities/drillActivities';
+import './activities/azureStepActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './approvalPages';

@@ -45,6 +45,8 @@ import type { MessageSender } from './ports/MessageSender';
 import type { HealthProbe } from './ports/HealthProbe';
 import type { HttpStepExecutor } from './ports/StepExecutor';
 import { FetchHttpStepExecutor } from './adapters/http/FetchHttpStepExecutor';
+import type { AzureStepExecutor } from './ports/AzureStepExecutor';
+import { ArmStepExecutor } from './adapters/arm/ArmStepExecutor';
 import { HttpHealthProbe } from './adapters/http/HttpHealthProbe';
 import { nonNullValue } from './nonNull';
 import { existsSync } from 'node:fs';
@@ -82,6 +84,8 @@ export interface Container {
   deadLetterActions(): DeadLetterActionLog;
   /** Makes the calls of runbook `http` steps. */
   stepExecutor(): HttpStepExecutor;
+  /** Makes the calls of runbook Azure steps (Azure Resource Manager, as the app's identity). */
+  azureStepExecutor(): AzureStepExecutor;
   /** Probes health checks (healthCheck steps, validation after failover). */
   healthProbe(): HealthProbe;
   /**
@@ -234,6 +238,8 @@ export function createContainer(
     }),
     deadLetterActions: () => stores().deadLetterActions,
     stepExecutor: once(() => new FetchHttpStepExecutor()),
+    // The credential asks for a token only when a step runs: start-up needs no Azure sign-in.
+    azureStepExecutor: once(() => new ArmStepExecutor({ credential: azureCredential(config.identity) })),
     healthProbe: once(() => new HttpHealthProbe()),
     secret: (name) => settings[name] || undefined,
     // A catalog may bring its own message templates (catalog/templates/messages, every file of a kind

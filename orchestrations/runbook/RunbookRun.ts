@@ -9,6 +9,7 @@ import {
   loadRunbookStepsActivity,
   probeHealthActivity,
   recordStepChangeActivity,
+  runAzureStepActivity,
   runHttpStepActivity,
   setBranchStepPausedActivity,
   setRunbookPausedActivity,
@@ -26,7 +27,7 @@ import { drillStep } from '../../shared/domain/drill/drillStep';
 import { retryDelaySeconds } from '../../shared/domain/runbook/retryDelay';
 import { runbookEntryId, stepEntryId, StepRevisions } from '../../shared/domain/runbook/runbookRecordIds';
 import type { ParallelStep } from '../../shared/domain/runbook/parallelGroupSchema';
-import type { HttpStep, LeafStep, RunbookStep } from '../../shared/domain/runbook/runbookStepSchema';
+import type { LeafStep, RunbookStep } from '../../shared/domain/runbook/runbookStepSchema';
 import { runHealthGateWith } from './healthGate';
 import { type RunbookControl, type Abort } from './RunbookControl';
 
@@ -418,7 +419,16 @@ export class RunbookRun {
   private *attemptStep(step: LeafStep, attempt: number, round: number): Generator<df.Task, Attempt, unknown> {
     switch (step.type) {
       case 'http':
-        return yield* this.attemptHttp(step, attempt, round);
+        return yield* this.attemptCall(runHttpStepActivity, step, attempt, round);
+      case 'azure.cosmosdb.failover':
+      case 'azure.sql.failoverGroup':
+      case 'azure.trafficManager.endpoint':
+      case 'azure.frontDoor.origin':
+      case 'azure.appService':
+      case 'azure.siteRecovery.recoveryPlan':
+      case 'azure.automation.runbook':
+      case 'azure.arm':
+        return yield* this.attemptCall(runAzureStepActivity, step, attempt, round);
       case 'wait': {
         yield* this.recordChange(
           step,
@@ -518,9 +528,15 @@ export class RunbookRun {
     }
   }
 
-  private *attemptHttp(step: HttpStep, attempt: number, round: number): Generator<df.Task, Attempt, unknown> {
+  /** An http or Azure step: one activity makes the attempt and records its start and result. */
+  private *attemptCall(
+    activity: typeof runHttpStepActivity, // or runAzureStepActivity: the same contract shape
+    step: LeafStep,
+    attempt: number,
+    round: number,
+  ): Generator<df.Task, Attempt, unknown> {
     // The call is not made once an abort was heard (and its activity checks the incident besides).
-    const raced = yield* this.control.race(runHttpStepActivity, {
+    const raced = yield* this.control.race(activity, {
       incidentId: this.input.incidentId,
       step,
       attempt,

@@ -284,7 +284,7 @@ describe.each([
     const workloads = (await (await call('workloads', KEYS.viewer)).json()) as {
       items: Record<string, unknown>[];
     };
-    expect(workloads.items.map((w) => w.id)).toEqual(['orders-api']);
+    expect(workloads.items.map((w) => w.id)).toEqual(['orders-api', 'payments-api']);
     expect(JSON.stringify(workloads)).not.toMatch(/@example\.com/);
   });
 });

@@ -102,7 +102,7 @@ describe('GET /api/workloads/{id}/runbook', () => {
     const unknown = await get('workloads/payments/runbook');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe(
-      "No workload 'payments'. Workloads: orders-api.",
+      "No workload 'payments'. Workloads: orders-api, payments-api.",
     );
   });
 });

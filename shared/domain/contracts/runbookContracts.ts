@@ -238,6 +238,17 @@ export const describeDryRunStepActivity = activityContract(
   z.object({ summary: z.string().min(1) }),
 );
 
+/**
+ * One attempt of an Azure step (shared/domain/runbook/azure/): records it started, reads the target's state,
+ * changes it when needed (polling long-running operations within the step's timeout), records the result.
+ * Same input and output as an http step's, so the runbook treats both alike.
+ */
+export const runAzureStepActivity = activityContract(
+  'runAzureStep',
+  runHttpStepActivity.input,
+  runHttpStepActivity.output,
+);
+
 /** One round of health probes; records the round on the step (or the validation's timeline). */
 export const probeHealthActivity = activityContract(
   'probeHealth',

@@ -13,8 +13,10 @@ import { describeCriteria, type CriteriaLine } from '../criteria/describeCriteri
 import { formatDuration } from '../wording/formatDuration';
 import { isSecretReference } from '../runbook/secretReference';
 import type { Runbook } from '../runbook/Runbook';
-import type { LeafStep, RunbookStep } from '../runbook/runbookStepSchema';
+import type { AzureStep, LeafStep, RunbookStep } from '../runbook/runbookStepSchema';
 import { stepIdempotencyKey } from '../runbook/stepIdempotencyKey';
+import { azureStepDryRun } from '../runbook/azure/azureStepPlans';
+import { isAzureStepType } from '../runbook/azure/azureStepTypes';
 
 export interface RunbookDocumentStep {
   readonly number: number;
@@ -206,6 +208,13 @@ function documentStep(step: LeafStep, number: number): RunbookDocumentStep {
     step.retry.maxAttempts > 1
       ? `, up to ${step.retry.maxAttempts} attempts ${formatDuration(step.retry.firstIntervalSeconds * 1000)} apart at first (×${step.retry.backoffCoefficient}, at most ${formatDuration(step.retry.maxIntervalSeconds * 1000)})`
       : ', one attempt';
+  if (isAzureStepType(step.type)) {
+    return {
+      ...common,
+      ...documentAzureStep(step as AzureStep),
+      limits: `Timeout ${formatDuration(step.timeoutSeconds * 1000)} per attempt${retry}.`,
+    };
+  }
   switch (step.type) {
     case 'http': {
       const { request } = step;
@@ -248,6 +257,19 @@ function documentStep(step: LeafStep, number: number): RunbookDocumentStep {
         limits: `Give up after ${formatDuration(step.deadlineSeconds * 1000)}; each probe times out after ${formatDuration(step.timeoutSeconds * 1000)}.`,
       };
   }
+}
+
+/** An Azure step by hand: what it changes, and the same ARM requests with `az rest` (signed in as an operator). */
+function documentAzureStep(step: AzureStep) {
+  const plan = azureStepDryRun(step);
+  const command = plan.requests
+    .map((request) => {
+      const body = request.body === undefined ? '' : ` --body ${shellQuote(JSON.stringify(request.body))}`;
+      const note = request.note ? `  # ${request.note}` : '';
+      return `az rest --method ${request.method.toLowerCase()} --url ${shellQuote(request.path)}${body}${note}`;
+    })
+    .join('\n');
+  return { action: plan.summary, command, secrets: [] };
 }
 
 /** The request Lifeboat would send, as a shell command: secrets from environment variables of their name. */

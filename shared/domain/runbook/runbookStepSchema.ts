@@ -12,9 +12,27 @@ import { probeSchema } from './probeSchema';
 import type { ParallelStep } from './parallelGroupSchema';
 import { type RetryPresetName } from './retryPresets';
 import { resolveRetry, retrySchema, type RetrySpec } from './retrySchema';
+import { appServiceShape, checkAppService } from './azure/appServiceStep';
+import { armRequestShape, checkArmRequest } from './azure/armRequestStep';
+import { automationRunbookShape } from './azure/automationRunbookStep';
+import {
+  AZURE_STEP_DEFAULTS,
+  AZURE_STEP_DESCRIPTIONS,
+  AZURE_STEP_TYPES,
+  MAX_AZURE_STEP_TIMEOUT_SECONDS,
+  type AzureStepType,
+} from './azure/azureStepTypes';
+import { checkCosmosDbFailover, cosmosDbFailoverShape } from './azure/cosmosDbFailoverStep';
+import { checkFrontDoorOrigin, frontDoorOriginShape } from './azure/frontDoorOriginStep';
+import {
+  checkSiteRecoveryRecoveryPlan,
+  siteRecoveryRecoveryPlanShape,
+} from './azure/siteRecoveryRecoveryPlanStep';
+import { sqlFailoverGroupShape } from './azure/sqlFailoverGroupStep';
+import { checkTrafficManagerEndpoint, trafficManagerEndpointShape } from './azure/trafficManagerEndpointStep';
 
 /** Steps that do one thing; a `parallel` group holds branches of them (parallelGroupSchema.ts). */
-export const LEAF_STEP_TYPES = ['http', 'manual', 'wait', 'healthCheck'] as const;
+export const LEAF_STEP_TYPES = ['http', 'manual', 'wait', 'healthCheck', ...AZURE_STEP_TYPES] as const;
 export type LeafStepType = (typeof LEAF_STEP_TYPES)[number];
 export const STEP_TYPES = [...LEAF_STEP_TYPES, 'parallel'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -38,6 +56,7 @@ export const STEP_DEFAULTS = {
   manual: { timeoutSeconds: 30 * MINUTE, retry: 'none' },
   wait: { retry: 'none' },
   healthCheck: { timeoutSeconds: 10, retry: 'none' },
+  ...AZURE_STEP_DEFAULTS,
 } as const satisfies Record<LeafStepType, { timeoutSeconds?: number; retry: RetryPresetName }>;
 export const DEFAULT_PROBE_INTERVAL_SECONDS = 10;
 export const MAX_CONSECUTIVE_PASSES = 100;
@@ -230,12 +249,72 @@ const healthCheckStepSchema = z
     deadlineSeconds: deadline,
   }));
 
+/**
+ * An Azure step (shared/domain/runbook/azure/): the common fields and the type's own, flat. `check` adds the
+ * type's rules that span fields.
+ */
+function azureStepSchema<T extends AzureStepType, S extends z.ZodRawShape>(
+  type: T,
+  shape: S,
+  check?: (step: z.output<z.ZodObject<S>>, issue: (message: string, path?: string) => void) => void,
+) {
+  return z
+    .strictObject({ ...commonShape, type: z.literal(type).describe(AZURE_STEP_DESCRIPTIONS[type]), ...shape })
+    .describe(`An ${type} step: ${AZURE_STEP_DESCRIPTIONS[type]}`)
+    .superRefine((step, ctx) => {
+      // Generic over the type's own fields, TypeScript cannot see the common ones: they are there.
+      const { timeout } = step as unknown as CommonFields;
+      if (timeout !== undefined && timeout > MAX_AZURE_STEP_TIMEOUT_SECONDS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeout'],
+          message: `An Azure step's attempt must end within ${MAX_AZURE_STEP_TIMEOUT_SECONDS}s (the activity runs within the host's 10 min functionTimeout); a longer operation is waited for by the next attempt: raise retry.maxAttempts instead`,
+        });
+      }
+      check?.(step as z.output<z.ZodObject<S>>, (message, path) =>
+        ctx.addIssue({ code: 'custom', path: path === undefined ? [] : [path], message }),
+      );
+    })
+    .transform((step, ctx) => {
+      const common = step as unknown as CommonFields;
+      const params: Record<string, unknown> = {};
+      for (const key of Object.keys(shape)) {
+        const value = (step as Record<string, unknown>)[key];
+        if (value !== undefined) params[key] = value;
+      }
+      return {
+        ...commonOutput(type, common, common.timeout ?? STEP_DEFAULTS[type].timeoutSeconds, ctx),
+        ...(params as z.output<z.ZodObject<S>>),
+      };
+    });
+}
+
+const AZURE_STEP_SCHEMAS = [
+  azureStepSchema('azure.cosmosdb.failover', cosmosDbFailoverShape, checkCosmosDbFailover),
+  azureStepSchema('azure.sql.failoverGroup', sqlFailoverGroupShape),
+  azureStepSchema('azure.trafficManager.endpoint', trafficManagerEndpointShape, (step, issue) =>
+    checkTrafficManagerEndpoint(step, issue),
+  ),
+  azureStepSchema('azure.frontDoor.origin', frontDoorOriginShape, (step, issue) =>
+    checkFrontDoorOrigin(step, issue),
+  ),
+  azureStepSchema('azure.appService', appServiceShape, checkAppService),
+  azureStepSchema(
+    'azure.siteRecovery.recoveryPlan',
+    siteRecoveryRecoveryPlanShape,
+    checkSiteRecoveryRecoveryPlan,
+  ),
+  azureStepSchema('azure.automation.runbook', automationRunbookShape),
+  azureStepSchema('azure.arm', armRequestShape, checkArmRequest),
+] as const;
+
 /** The options of the step union, for the union of a runbook's steps (with `parallel`) to extend. */
 export const LEAF_STEP_SCHEMAS = [
   httpStepSchema,
   manualStepSchema,
   waitStepSchema,
   healthCheckStepSchema,
+  ...AZURE_STEP_SCHEMAS,
 ] as const;
 
 /** A step that does one thing: what a runbook and a branch of a parallel group are made of. */
@@ -261,3 +340,6 @@ export type HttpStep = Extract<LeafStep, { type: 'http' }>;
 export type ManualStep = Extract<LeafStep, { type: 'manual' }>;
 export type WaitStep = Extract<LeafStep, { type: 'wait' }>;
 export type HealthCheckStep = Extract<LeafStep, { type: 'healthCheck' }>;
+/** A step of one of the Azure step types (shared/domain/runbook/azure/). */
+export type AzureStep = Extract<LeafStep, { type: AzureStepType }>;
+export type AzureStepOf<T extends AzureStepType> = Extract<LeafStep, { type: T }>;

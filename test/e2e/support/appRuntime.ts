@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../shared/config';
 import { createContainer, setContainer } from '../../../shared/container';
 import type { Clock } from '../../../local/clock/Clock';
+import type { AzureStepExecutor } from '../../../shared/ports/AzureStepExecutor';
 import { repoRoot, startTestRuntime, tempDataDir, testFunctionKey } from '../../local/support/testRuntime';
 
 export const testSigningKey = 'test-signing-key-0123456789abcdef0123456789';
@@ -26,6 +27,8 @@ export interface AppRuntimeOptions {
   readonly requestTimeoutMs?: number;
   /** Where the runtime's triggers read (the app's settings by default); `{}` keeps them on the embedded queue. */
   readonly triggerSettings?: Record<string, string>;
+  /** Azure steps through this executor (e.g. the SDKs pointed at the ARM stand-in) instead of real Azure. */
+  readonly azureStepExecutor?: AzureStepExecutor;
 }
 
 export async function startAppRuntime(options: AppRuntimeOptions = {}) {
@@ -44,7 +47,12 @@ export async function startAppRuntime(options: AppRuntimeOptions = {}) {
   const made = createContainer(loadConfig(settings), settings, (line) => outboxLines.push(line));
   const clock = options.clock;
   // Functions and activities read the same controllable clock as the runtime's timers and orchestrations.
-  setContainer(clock ? { ...made, now: () => new Date(clock.now()) } : made);
+  const azure = options.azureStepExecutor;
+  setContainer({
+    ...made,
+    ...(clock ? { now: () => new Date(clock.now()) } : {}),
+    ...(azure ? { azureStepExecutor: () => azure } : {}),
+  });
   const started = await startTestRuntime({
     dataDir,
     loadApp: () => {

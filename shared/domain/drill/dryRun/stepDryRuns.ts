@@ -1,21 +1,14 @@
 // The dry-run description of every step type, and the one function that picks it. A step type added to
-// LEAF_STEP_TYPES (the Azure ones, for example) must add its StepDryRun here: the record's type insists.
+// LEAF_STEP_TYPES must add its StepDryRun here: the record's type insists.
 import { formatDuration } from '../../catalog/duration';
-import { retryDelaySeconds } from '../../runbook/retryDelay';
-import type { RetryPolicy } from '../../runbook/retryPresets';
+import { describeAzureStepDryRun } from './azureStepDryRun';
+import { longestWithRetries } from './longestWithRetries';
 import type { LeafStep, LeafStepType } from '../../runbook/runbookStepSchema';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../ports/StepExecutor';
 import { maskedBody, maskedHeaders, maskedValue } from './maskSecrets';
 import type { DryRunContext, DryRunDescription, DryRunRequest, StepDryRun } from './StepDryRun';
 
 export type StepDryRuns = { readonly [T in LeafStepType]: StepDryRun<Extract<LeafStep, { type: T }>> };
-
-/** The longest a step retried by `retry` can take: every attempt timing out and every backoff in between. */
-export function longestWithRetries(timeoutSeconds: number, retry: RetryPolicy): number {
-  let total = timeoutSeconds * retry.maxAttempts;
-  for (let failed = 1; failed < retry.maxAttempts; failed++) total += retryDelaySeconds(retry, failed);
-  return total;
-}
 
 const withInstructions = (instructions: string | undefined) => (instructions ? { instructions } : {});
 
@@ -64,6 +57,14 @@ export const STEP_DRY_RUNS: StepDryRuns = {
       },
     };
   },
+  'azure.cosmosdb.failover': describeAzureStepDryRun,
+  'azure.sql.failoverGroup': describeAzureStepDryRun,
+  'azure.trafficManager.endpoint': describeAzureStepDryRun,
+  'azure.frontDoor.origin': describeAzureStepDryRun,
+  'azure.appService': describeAzureStepDryRun,
+  'azure.siteRecovery.recoveryPlan': describeAzureStepDryRun,
+  'azure.automation.runbook': describeAzureStepDryRun,
+  'azure.arm': describeAzureStepDryRun,
 };
 
 /** The dry-run description of any leaf step, by its type. */

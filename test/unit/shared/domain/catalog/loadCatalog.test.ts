@@ -16,7 +16,7 @@ const SAMPLE_CATALOG = path.join(REPO_ROOT, 'catalog');
 describe('the sample catalog', () => {
   it('loads, with orders-api as documented', () => {
     const catalog = loadCatalog(SAMPLE_CATALOG);
-    expect(catalog.workloads.map((workload) => workload.id)).toEqual(['orders-api']);
+    expect(catalog.workloads.map((workload) => workload.id)).toEqual(['orders-api', 'payments-api']);
     const orders = nonNullValue(findWorkload(catalog, 'Orders-API'), 'orders-api');
     expect(orders).toMatchObject({
       tier: 1,

@@ -32,7 +32,7 @@ describe('schemas/catalog-runbook.schema.json', () => {
     expect(schema.required).toEqual(['kind', 'id', 'name', 'workload', 'steps']);
     expect(schema.additionalProperties).toBe(false);
     const steps = schema.properties.steps.items.oneOf;
-    expect(steps).toHaveLength(5); // http, manual, wait, healthCheck, parallel
+    expect(steps).toHaveLength(13); // http, manual, wait, healthCheck, the eight Azure types, parallel
     for (const step of steps) {
       expect(step.additionalProperties).toBe(false);
       for (const [name, property] of Object.entries(step.properties)) {

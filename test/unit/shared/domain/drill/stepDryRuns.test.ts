@@ -1,10 +1,7 @@
 // What a dry-run records of each step type: the request it would send with every secret masked, the
 // instructions, and how long the step is expected to take.
-import {
-  describeDryRun,
-  longestWithRetries,
-  STEP_DRY_RUNS,
-} from '../../../../../shared/domain/drill/dryRun/stepDryRuns';
+import { longestWithRetries } from '../../../../../shared/domain/drill/dryRun/longestWithRetries';
+import { describeDryRun, STEP_DRY_RUNS } from '../../../../../shared/domain/drill/dryRun/stepDryRuns';
 import { LEAF_STEP_TYPES, leafStepSchema } from '../../../../../shared/domain/runbook/runbookStepSchema';
 
 const context = {
@@ -113,5 +110,32 @@ describe('dry-run descriptions', () => {
     };
     expect(longestWithRetries(120, retry)).toBe(4 * 120 + 30 + 60 + 60);
     expect(longestWithRetries(30, { ...retry, maxAttempts: 1 })).toBe(30);
+  });
+
+  it('shows an Azure step as the Resource Manager requests it would send, with the identity token named, not sent', () => {
+    const failoverGroup =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pay/providers/Microsoft.Sql/servers/sql-b/failoverGroups/fg-pay';
+    const described = describeDryRun(
+      step({ type: 'azure.sql.failoverGroup', failoverGroup, instructions: 'Watch the portal.' }),
+      context,
+    );
+    expect(described).toEqual({
+      summary: expect.stringMatching(/^would /),
+      requests: [
+        {
+          method: 'GET',
+          url: `https://management.azure.com${failoverGroup}?api-version=2020-11-01-preview`,
+          headers: { Authorization: "Bearer <a token of the app's managed identity>" },
+        },
+        {
+          method: 'POST',
+          url: `https://management.azure.com${failoverGroup}/failover?api-version=2020-11-01-preview`,
+          headers: { Authorization: "Bearer <a token of the app's managed identity>" },
+        },
+      ],
+      instructions: 'Watch the portal.',
+      expectedSeconds: { min: 0, max: expect.any(Number) },
+    });
+    expect(described.expectedSeconds.max).toBeGreaterThanOrEqual(300);
   });
 });
