@@ -239,6 +239,42 @@ describe('the sample catalog without an Azure credential', () => {
     );
   });
 
+  it('rehearses payments-api in a dry-run without a credential: every Azure step says what it would send', async () => {
+    const call = (route: string, key: string, init: RequestInit = {}) =>
+      fetch(app.api(route), {
+        ...init,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      });
+    const started = await call('drills', KEYS.operator, {
+      method: 'POST',
+      body: JSON.stringify({ workloadId: 'payments-api', mode: 'dry-run' }),
+    });
+    expect(started.status).toBe(202);
+    const { incidentId } = (await started.json()) as { incidentId: string };
+    await app.runtime.idle();
+    const asked = (await (await call(`incidents/${incidentId}`, KEYS.viewer)).json()) as IncidentView;
+    if (asked.status === 'awaiting-approval') {
+      await call(`incidents/${incidentId}/actions/approve`, KEYS.alice, { method: 'POST', body: '' });
+      await app.runtime.idle();
+    }
+    const done = await waitFor(
+      async () =>
+        (await (await call(`incidents/${incidentId}`, KEYS.viewer)).json()) as IncidentView & {
+          steps: { id: string; dryRun?: { summary: string; requests: { url: string }[] } }[];
+        },
+      (i) => i.status === 'recovered' || i.status === 'failed',
+    );
+    expect(done.status).toBe('recovered');
+    expect(done.timeline.some((t) => t.type === 'step-failed')).toBe(false);
+    const sqlStep = done.steps.find((s) =>
+      s.dryRun?.requests.some((r) => r.url.includes('/failoverGroups/')),
+    );
+    expect(sqlStep?.dryRun?.summary).toMatch(/^would make server sql-payments-centralus primary/);
+    expect(sqlStep?.dryRun?.requests.map((r) => r.url)).toContain(
+      'https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-payments-centralus/providers/Microsoft.Sql/servers/sql-payments-centralus/failoverGroups/fg-payments/failover?api-version=2020-11-01-preview',
+    );
+  });
+
   it('loads payments-api and fails its first Azure step saying there is no credential', async () => {
     const call = (route: string, key: string, init: RequestInit = {}) =>
       fetch(app.api(route), {
