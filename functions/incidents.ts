@@ -4,6 +4,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
+import { NOT_EVALUATED, readinessView } from '../shared/domain/readiness/readinessView';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
 import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
 import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
@@ -80,14 +81,21 @@ export async function getIncident(request: HttpRequest): Promise<HttpResponseIni
   return { status: 200, jsonBody: toIncidentView(incident, timeline, container().now()), headers: noStore };
 }
 
-export function listWorkloads(request: HttpRequest): HttpResponseInit {
+export async function listWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = authorizeOperator(request, 'viewer', container().config);
   if (!auth.ok) return auth.response;
-  return {
-    status: 200,
-    jsonBody: { items: container().catalog().workloads.map(workloadView) },
-    headers: noStore,
-  };
+  const c = container();
+  const now = c.now();
+  const items = await Promise.all(
+    c.catalog().workloads.map(async (workload) => {
+      const latest = await c.readinessStore().latest(workload.id);
+      return {
+        ...workloadView(workload),
+        readiness: latest ? readinessView(workload, latest, now) : NOT_EVALUATED,
+      };
+    }),
+  );
+  return { status: 200, jsonBody: { items }, headers: noStore };
 }
 
 export async function incidentAction(

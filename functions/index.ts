@@ -20,6 +20,7 @@ import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './approvalPages';
 import './reports';
+import './readiness';
 import './console';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,

@@ -55,6 +55,15 @@ import { SmtpEmailChannel } from './adapters/notify/SmtpEmailChannel';
 import { TeamsWebhookChannel } from './adapters/notify/TeamsWebhookChannel';
 import { publicBaseUrl } from './publicBaseUrl';
 import { consoleLogger } from './logging';
+import type { ReadinessStore } from './ports/ReadinessStore';
+import { EmbeddedReadinessStore } from './adapters/sqlite/EmbeddedReadinessStore';
+import { CosmosReadinessStore } from './adapters/cosmos/CosmosReadinessStore';
+import { ReadinessEvaluator } from './services/ReadinessEvaluator';
+import { tellReadinessChange } from './services/tellReadinessChange';
+import { ReplicationLagReader } from './adapters/ReplicationLagReader';
+import { metricsQueryClient } from './adapters/azure/AzureMonitorLagReader';
+import { DnsHostResolver } from './adapters/http/DnsHostResolver';
+import { runsInAzure } from './hostingEnvironment';
 
 export interface Container {
   readonly config: LifeboatConfig;
@@ -82,6 +91,10 @@ export interface Container {
   stepExecutor(): HttpStepExecutor;
   /** Probes health checks (healthCheck steps, validation after failover). */
   healthProbe(): HealthProbe;
+  /** Every DR readiness evaluation of every workload (docs/readiness.md). */
+  readinessStore(): ReadinessStore;
+  /** Evaluates, records and tells DR readiness (the timer, the approval gate, the API). */
+  readinessEvaluator(): ReadinessEvaluator;
   /**
    * An app setting holding a secret a runbook refers to (`{ secret: NAME }`); in Azure, app settings
    * may be Key Vault references, which the platform resolves into the environment.
@@ -166,6 +179,7 @@ export function createContainer(
     eventOutbox: new EmbeddedIncidentEventOutbox(embeddedDb()),
     deadLetterActions: new EmbeddedDeadLetterActionLog(embeddedDb()),
     approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
+    readiness: new EmbeddedReadinessStore(embeddedDb()),
   }));
   const stores = once(() =>
     store.kind === 'cosmos'
@@ -174,6 +188,7 @@ export function createContainer(
           correlation: new CosmosCorrelationStore(cosmosDb()),
           incidents: new CosmosIncidentStore(cosmosDb()),
           approvalLinks: new CosmosApprovalLinkStore(cosmosDb()),
+          readiness: new CosmosReadinessStore(cosmosDb()),
         }
       : embeddedStore(),
   );
@@ -241,6 +256,37 @@ export function createContainer(
       embeddedOnly('The dead-letter action log is', () => embeddedStore().deadLetterActions),
     stepExecutor: once(() => new FetchHttpStepExecutor()),
     healthProbe: once(() => new HttpHealthProbe()),
+    readinessStore: () => stores().readiness,
+    readinessEvaluator: once(
+      () =>
+        new ReadinessEvaluator({
+          catalog: () => wired.catalog(),
+          healthProbe: wired.healthProbe(),
+          lagReader: new ReplicationLagReader(() => metricsQueryClient(azureCredential(config.identity))),
+          hostResolver: new DnsHostResolver(),
+          incidents: wired.incidentStore(),
+          readiness: wired.readinessStore(),
+          secret: (name) => wired.secret(name),
+          channels: {
+            email: (config.smtpUrl !== undefined && config.mailFrom !== undefined) || !runsInAzure(settings),
+            teams: config.teamsWebhookUrl !== undefined,
+            enforced: runsInAzure(settings),
+          },
+          now: () => wired.now(),
+          tell: (change) =>
+            tellReadinessChange(
+              {
+                channel: (name) => wired.notificationChannel(name),
+                templates: () => wired.messageTemplates(),
+                sender: () => wired.messageSender(),
+                publicBaseUrl: () => wired.publicBaseUrl(),
+                log: consoleLog,
+              },
+              change,
+            ),
+          log: consoleLog,
+        }),
+    ),
     secret: (name) => settings[name] || undefined,
     // A catalog may bring its own message templates (catalog/templates/messages, every file of a kind
     // of message it replaces); otherwise, and for the kinds it has no files for, the shipped ones apply.

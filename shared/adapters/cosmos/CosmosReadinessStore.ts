@@ -61,11 +61,9 @@ export class CosmosReadinessStore implements ReadinessStore {
         const current = readBack(headSchema, read.resource, 'readiness head');
         if (current.resultId === next.id) return answer(current.previousState, true); // a retry after a crash
         if (current.evaluatedAt > next.evaluatedAt) return answer(current.result.state, false);
-        await container
-          .item(HEAD_ID, next.workloadId)
-          .replace(headItem(next, current.result.state), {
-            accessCondition: { type: 'IfMatch', condition: read.etag },
-          });
+        await container.item(HEAD_ID, next.workloadId).replace(headItem(next, current.result.state), {
+          accessCondition: { type: 'IfMatch', condition: read.etag },
+        });
         return answer(current.result.state, true);
       });
       try {

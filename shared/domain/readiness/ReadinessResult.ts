@@ -56,8 +56,11 @@ export const readinessResultSchema = z.object({
   reasons: z.array(z.string()),
   /** The largest lag among the sources read; absent when the workload has none or none could be read. */
   replication: lagMeasurementSchema.optional(),
-  /** The failover runbook's content fingerprint, and since when it has been this (for "changed since the drill"). */
-  runbook: z.object({ fingerprint: z.string().min(1), since: utcInstant }).optional(),
+  /**
+   * The failover runbook's content fingerprint, and since when it has been this (for "changed since the
+   * drill"); `since` is absent while the runbook is as Lifeboat first saw it.
+   */
+  runbook: z.object({ fingerprint: z.string().min(1), since: utcInstant.optional() }).optional(),
 });
 export type ReadinessResult = z.infer<typeof readinessResultSchema>;
 

@@ -7,15 +7,20 @@ import type { Workload } from '../catalog/Workload';
 import type { CheckOutcome } from './ReadinessResult';
 
 export interface ConfiguredChannels {
-  /** SMTP is configured (without it, email lands in the local outbox, which nobody reads in production). */
+  /** Email reaches people: SMTP is configured, or (outside Azure) the local outbox stands in for it. */
   readonly email: boolean;
   readonly teams: boolean;
+  /**
+   * In Azure a channel the workload asks for must be configured (nobody reads an outbox there); outside
+   * Azure an unconfigured channel is left out, as the local runtime does, and only people count.
+   */
+  readonly enforced: boolean;
 }
 
 export function approverStaffing(workload: Workload, configured: ConfiguredChannels): CheckOutcome[] {
   const outcomes: CheckOutcome[] = [];
   for (const channel of ['email', 'teams'] as const) {
-    if (workload.channels[channel] && !configured[channel]) {
+    if (configured.enforced && workload.channels[channel] && !configured[channel]) {
       const setting =
         channel === 'email' ? 'LIFEBOAT_SMTP_URL and LIFEBOAT_MAIL_FROM' : 'LIFEBOAT_TEAMS_WEBHOOK_URL';
       outcomes.push({
