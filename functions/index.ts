@@ -18,6 +18,7 @@ import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
+import './activities/readinessActivities';
 import './approvalPages';
 import './reports';
 import './readiness';

@@ -118,6 +118,7 @@ export function* incidentOrchestrator(
       deadlineSeconds: opened.policy.approvalDeadlineSeconds,
       ...(opened.policy.approvalLevels ? { levels: opened.policy.approvalLevels } : {}),
       finalTimeoutOutcome: opened.policy.finalTimeoutOutcome,
+      checkReadiness: true,
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );

@@ -135,6 +135,9 @@ interface MutableFault extends FaultSpec {
 
 const NO_MAINTENANCE: Maintenance = { enabled: false };
 
+/** A healthy asynchronous replica: a few seconds behind. */
+export const DEFAULT_REPLICATION_LAG_SECONDS = 4;
+
 export class DemoRegionState {
   private cosmosWriteRegion: DemoRegion = PRIMARY_REGION;
   private trafficRegion: DemoRegion = PRIMARY_REGION;
@@ -147,8 +150,24 @@ export class DemoRegionState {
   private requests: RequestRecord[] = [];
   private readonly delayed = new Map<number, DelayedRequest>();
   private lastDelayId = 0;
+  private replicationLagSeconds = DEFAULT_REPLICATION_LAG_SECONDS;
 
   constructor(private readonly now: () => Date) {}
+
+  /** How far North Europe's replica is behind West Europe's writes (the walkthrough sets it). */
+  setReplicationLag(seconds: number): void {
+    this.replicationLagSeconds = seconds;
+  }
+
+  replication(): { source: DemoRegion; replica: DemoRegion; lagSeconds: number; measuredAt: string } {
+    const replica = this.cosmosWriteRegion === PRIMARY_REGION ? SECONDARY_REGION : PRIMARY_REGION;
+    return {
+      source: this.cosmosWriteRegion,
+      replica,
+      lagSeconds: this.replicationLagSeconds,
+      measuredAt: this.now().toISOString(),
+    };
+  }
 
   isDown(region: DemoRegion): boolean {
     return this.regionsDown.has(region);
@@ -324,6 +343,7 @@ export class DemoRegionState {
     this.faults = [];
     this.requests = [];
     this.delayed.clear();
+    this.replicationLagSeconds = DEFAULT_REPLICATION_LAG_SECONDS;
   }
 
   /** A deep copy: callers may keep or change it without touching the state. */
