@@ -89,7 +89,7 @@ export interface RegionHealth {
   readonly healthy: boolean;
   readonly report: {
     readonly region: DemoRegion;
-    readonly status: 'healthy' | 'standby' | 'unavailable';
+    readonly status: 'healthy' | 'standby' | 'ready' | 'unavailable';
     readonly role?: RegionRole;
     readonly reason?: string;
     readonly maintenance?: Maintenance;
@@ -194,6 +194,21 @@ export class DemoRegionState {
         role: this.roleOf(PRIMARY_REGION),
         maintenance: this.maintenance,
       },
+    };
+  }
+
+  /**
+   * Whether North Europe could take over (DR readiness): up, whatever its role. Its /health answers 503
+   * while it stands by, because validation after a failover asks whether it serves.
+   */
+  secondaryReadiness(): RegionHealth {
+    if (this.isDown(SECONDARY_REGION)) {
+      return outageHealth(SECONDARY_REGION);
+    }
+    const role = this.cosmosWriteRegion === SECONDARY_REGION ? 'active' : 'standby';
+    return {
+      healthy: true,
+      report: { region: SECONDARY_REGION, status: 'ready', role, reason: 'Ready to take over.' },
     };
   }
 

@@ -216,6 +216,7 @@ class DemoRequestHandler {
         '/orders': { GET: () => this.orders(SECONDARY_REGION) },
         // The replica's lag, as a database's replication status endpoint reports it (readiness reads it).
         '/replication': { GET: () => ({ status: 200, body: this.state.replication() }) },
+        '/ready': { GET: () => healthResponse(this.state.secondaryReadiness()) },
       },
       automation: {
         '/cosmos/failover': { POST: (request) => this.failOverCosmos(request) },

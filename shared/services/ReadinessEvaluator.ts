@@ -113,17 +113,18 @@ export class ReadinessEvaluator {
     const now = deps.now();
     const catalog = deps.catalog();
     const latest = await deps.readiness.latest(workload.id);
+    const healthChecks = workload.readiness.healthChecks ?? workload.healthChecks;
     const [secondary, primary, replication, hosts, lastDrill] = await Promise.all([
-      this.probe(workload.healthChecks.secondary),
-      this.probe(workload.healthChecks.primary),
+      this.probe(healthChecks.secondary),
+      this.probe(healthChecks.primary),
       this.replication(workload, now),
       this.hosts(catalog, workload),
       this.lastDrill(workload.id),
     ]);
     const runbook = this.runbookFingerprint(catalog, workload, latest, now);
     const checks: CheckOutcome[] = [
-      ...healthOutcomes('secondary', workload.healthChecks.secondary, secondary),
-      ...healthOutcomes('primary', workload.healthChecks.primary, primary),
+      ...healthOutcomes('secondary', healthChecks.secondary, secondary),
+      ...healthOutcomes('primary', healthChecks.primary, primary),
       ...replication.outcomes,
       ...approverStaffing(workload, deps.channels),
       ...runbookSecretsOutcome(catalog, workload, deps.secret),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { definedOnly } from './definedOnly';
 import { positiveDurationSchema } from './duration';
+import { healthChecksSchema, type HealthChecks } from './healthCheckSchema';
 import { roleSchema } from './slug';
 import type { Tier } from './Tier';
 
@@ -34,6 +35,11 @@ export const readinessSettingsSchema = z
     drillEvery: positiveDurationSchema(
       'How old the last drill may be before readiness is degraded (default per tier: 90d, 180d, 365d, 365d).',
     ).optional(),
+    healthChecks: healthChecksSchema
+      .optional()
+      .describe(
+        "Checks readiness probes instead of the workload's healthChecks: a warm standby's serving check fails until it is promoted, its readiness check asks whether it can take over.",
+      ),
     owners: roleSchema
       .describe(
         `Contact role told when readiness changes (default "${DEFAULT_OWNER_ROLE}"); it must have contacts.`,
@@ -43,8 +49,8 @@ export const readinessSettingsSchema = z
   .describe(
     'DR readiness evaluation: cadence, drill frequency and who is told of a change (docs/readiness.md).',
   )
-  .transform(({ every, drillEvery, owners }) =>
-    definedOnly({ everySeconds: every, drillEverySeconds: drillEvery, ownerRole: owners }),
+  .transform(({ every, drillEvery, owners, healthChecks }) =>
+    definedOnly({ everySeconds: every, drillEverySeconds: drillEvery, ownerRole: owners, healthChecks }),
   );
 export type ReadinessSettingsInput = z.input<typeof readinessSettingsSchema>;
 
@@ -52,16 +58,24 @@ export interface ReadinessSettings {
   readonly everySeconds: number;
   readonly drillEverySeconds: number;
   readonly ownerRole: string;
+  /** What readiness probes; the workload's own healthChecks when absent. */
+  readonly healthChecks?: HealthChecks;
 }
 
 export function readinessSettings(
   tier: Tier,
-  own: { everySeconds?: number; drillEverySeconds?: number; ownerRole?: string } = {},
+  own: {
+    everySeconds?: number;
+    drillEverySeconds?: number;
+    ownerRole?: string;
+    healthChecks?: HealthChecks;
+  } = {},
 ): ReadinessSettings {
   const defaults = READINESS_TIER_DEFAULTS[tier];
   return {
     everySeconds: own.everySeconds ?? defaults.everySeconds,
     drillEverySeconds: own.drillEverySeconds ?? defaults.drillEverySeconds,
     ownerRole: own.ownerRole ?? DEFAULT_OWNER_ROLE,
+    ...(own.healthChecks ? { healthChecks: own.healthChecks } : {}),
   };
 }

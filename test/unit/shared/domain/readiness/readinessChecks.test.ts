@@ -259,11 +259,21 @@ describe('the state the checks add up to', () => {
 describe('catalog settings', () => {
   it('fill the tier defaults and accept overrides', () => {
     const [w] = sampleCatalog().workloads;
-    expect(w?.readiness).toEqual({
+    expect(w?.readiness).toMatchObject({
       everySeconds: 15 * MINUTE,
       drillEverySeconds: 180 * 86_400,
       ownerRole: 'owner',
     });
+    expect(w?.readiness.healthChecks?.secondary.map((c) => c.url)).toEqual(['http://127.0.0.1:7082/ready']);
+    const tier0 = sampleCatalog({ tier: 0, readiness: { every: '1m', drillEvery: '30d' } }).workloads[0];
+    expect(tier0?.readiness).toEqual({
+      everySeconds: 60,
+      drillEverySeconds: 30 * 86_400,
+      ownerRole: 'owner',
+    });
+    expect(sampleCatalog({ tier: 3, readiness: undefined }).workloads[0]?.readiness.everySeconds).toBe(
+      86_400,
+    );
   });
 
   it('refuse an owners role without contacts and a replication source without exactly one kind', () => {
