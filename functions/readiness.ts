@@ -28,7 +28,7 @@ const MAX_HISTORY = 200;
 const noStore = { 'cache-control': 'no-store' };
 
 export async function evaluateDueReadiness(timer: Timer, context: InvocationContext): Promise<void> {
-  const done = await container().readinessEvaluator().evaluateDue();
+  const done = await container().readinessEvaluator().evaluateDue(container().now());
   const changed = done.filter((d) => d.changed).map((d) => `${d.result.workloadId}: ${d.result.state}`);
   if (done.length > 0) {
     context.info('Readiness evaluated', {
@@ -81,7 +81,7 @@ export async function evaluateReadinessNow(request: HttpRequest): Promise<HttpRe
   const workload = findWorkload(c.catalog(), request.params.id ?? '');
   if (workload === undefined)
     return errorResponse(404, 'not_found', `No workload '${request.params.id ?? ''}'.`);
-  const { result, changed } = await c.readinessEvaluator().evaluateAndRecord(workload, 'request');
+  const { result, changed } = await c.readinessEvaluator().evaluateAndRecord(workload, 'request', c.now());
   return {
     status: 200,
     headers: noStore,

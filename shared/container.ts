@@ -272,7 +272,6 @@ export function createContainer(
             teams: config.teamsWebhookUrl !== undefined,
             enforced: runsInAzure(settings),
           },
-          now: () => wired.now(),
           tell: (change) =>
             tellReadinessChange(
               {

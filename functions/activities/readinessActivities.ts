@@ -20,7 +20,7 @@ registerActivity(assessReadinessActivity, async ({ incidentId }): Promise<Readin
     throw new NonRetryableError(`Workload '${incident.workloadId}' is not in the catalog.`);
   const secondary = regionDisplayName(workload.regions.secondary);
   try {
-    const { result } = await c.readinessEvaluator().evaluateAndRecord(workload, 'approval');
+    const { result } = await c.readinessEvaluator().evaluateAndRecord(workload, 'approval', c.now());
     const view = readinessView(workload, result, c.now());
     return {
       state: view.state,

@@ -52,7 +52,6 @@ export interface ReadinessEvaluatorDeps {
   readonly readiness: ReadinessStore;
   readonly secret: SecretLookup;
   readonly channels: ConfiguredChannels;
-  readonly now: () => Date;
   /** Tells the owners and publishes the event; called once per change of state. */
   readonly tell: (change: ReadinessChange) => Promise<void>;
   readonly log: Logger;
@@ -68,8 +67,7 @@ export class ReadinessEvaluator {
   constructor(private readonly deps: ReadinessEvaluatorDeps) {}
 
   /** Evaluates and records every workload whose last evaluation is older than its `readiness.every`. */
-  async evaluateDue(): Promise<RecordedEvaluation[]> {
-    const now = this.deps.now();
+  async evaluateDue(now: Date): Promise<RecordedEvaluation[]> {
     const done: RecordedEvaluation[] = [];
     for (const workload of this.deps.catalog().workloads) {
       const latest = await this.deps.readiness.latest(workload.id);
@@ -77,7 +75,7 @@ export class ReadinessEvaluator {
         latest === undefined ? 0 : Date.parse(latest.evaluatedAt) + workload.readiness.everySeconds * 1000;
       if (dueAt > now.getTime()) continue;
       try {
-        done.push(await this.evaluateAndRecord(workload, 'schedule'));
+        done.push(await this.evaluateAndRecord(workload, 'schedule', now));
       } catch (err) {
         // One workload's broken store write does not stop the others' evaluations.
         this.deps.log.error('Readiness evaluation failed', {
@@ -89,8 +87,13 @@ export class ReadinessEvaluator {
     return done;
   }
 
-  async evaluateAndRecord(workload: Workload, trigger: ReadinessTrigger): Promise<RecordedEvaluation> {
-    const result = await this.evaluate(workload, trigger);
+  /** `now`: the caller's clock (the container's, which tests control). */
+  async evaluateAndRecord(
+    workload: Workload,
+    trigger: ReadinessTrigger,
+    now: Date,
+  ): Promise<RecordedEvaluation> {
+    const result = await this.evaluate(workload, trigger, now);
     const recorded = await this.deps.readiness.record(result);
     const changed =
       recorded.latest &&
@@ -108,9 +111,8 @@ export class ReadinessEvaluator {
   }
 
   /** Runs every check; records nothing. */
-  async evaluate(workload: Workload, trigger: ReadinessTrigger): Promise<ReadinessResult> {
+  async evaluate(workload: Workload, trigger: ReadinessTrigger, now: Date): Promise<ReadinessResult> {
     const { deps } = this;
-    const now = deps.now();
     const catalog = deps.catalog();
     const latest = await deps.readiness.latest(workload.id);
     const healthChecks = workload.readiness.healthChecks ?? workload.healthChecks;
@@ -133,7 +135,7 @@ export class ReadinessEvaluator {
     ];
     const evaluatedAt = now.toISOString();
     return {
-      id: readinessResultId(workload.id, evaluatedAt),
+      id: readinessResultId(workload.id, evaluatedAt, trigger),
       workloadId: workload.id,
       evaluatedAt,
       trigger,

@@ -17,7 +17,7 @@ export interface ReadinessStoreContractFixture {
 export function evaluation(at: string, state: ReadinessState, workloadId = 'orders-api'): ReadinessResult {
   const failed = state === 'ready' ? [] : ['secondary health check orders-api fails: answered 503'];
   return {
-    id: readinessResultId(workloadId, at),
+    id: readinessResultId(workloadId, at, 'schedule'),
     workloadId,
     evaluatedAt: at,
     trigger: 'schedule',

@@ -45,7 +45,7 @@ export type LagMeasurement = z.infer<typeof lagMeasurementSchema>;
 export const READINESS_TRIGGERS = ['schedule', 'approval', 'request'] as const;
 
 export const readinessResultSchema = z.object({
-  /** `<workloadId>.<evaluatedAt>`; sorts by time within a workload. */
+  /** `<workloadId>.<evaluatedAt>.<trigger>`; sorts by time within a workload. */
   id: z.string().min(1),
   workloadId: z.string().min(1),
   evaluatedAt: utcInstant,
@@ -64,8 +64,9 @@ export const readinessResultSchema = z.object({
 });
 export type ReadinessResult = z.infer<typeof readinessResultSchema>;
 
-export function readinessResultId(workloadId: string, evaluatedAt: string): string {
-  return `${workloadId}.${evaluatedAt}`;
+/** An approval's evaluation at the same instant as a scheduled one is another evaluation, not a repeat. */
+export function readinessResultId(workloadId: string, evaluatedAt: string, trigger: string): string {
+  return `${workloadId}.${evaluatedAt}.${trigger}`;
 }
 
 /** Worst wins: a failed check makes the secondary not ready, a warning degrades it. */
