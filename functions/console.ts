@@ -30,6 +30,7 @@ import { takeOperatorAction } from './actions/takeOperatorAction';
 import { consoleActions } from './console/consoleActions';
 import { consoleUser, SESSION_COOKIE, type ConsoleUser } from './console/consoleAuth';
 import { boardRow, incidentLiveView, userView, workloadCard } from './console/consoleViews';
+import { readinessCard } from './console/readinessCard';
 import { clearedCookie, consoleCookie, readCookie } from './console/cookies';
 import { readForm } from './console/readForm';
 import { identityForKey } from './http/authenticateOperator';
@@ -261,15 +262,19 @@ export async function consoleAction(
   }
 }
 
-export function consoleWorkloads(request: HttpRequest): HttpResponseInit {
+export async function consoleWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = signedIn(request, 'page');
   if ('response' in auth) return auth.response;
-  const catalog = container().catalog();
-  return page(200, 'console-workloads', {
-    title: 'Workloads',
-    user: userView(auth.user),
-    workloads: catalog.workloads.map((w) => workloadCard(w, catalog)),
-  });
+  const c = container();
+  const catalog = c.catalog();
+  const now = c.now();
+  const workloads = await Promise.all(
+    catalog.workloads.map(async (w) => ({
+      ...workloadCard(w, catalog),
+      readiness: readinessCard(w, await c.readinessStore().latest(w.id), now),
+    })),
+  );
+  return page(200, 'console-workloads', { title: 'Workloads', user: userView(auth.user), workloads });
 }
 
 /** Where sign-in may send the browser on: console pages only, never another site. */
