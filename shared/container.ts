@@ -21,7 +21,7 @@ import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseH
 import { EmbeddedMessageSender } from './adapters/sqlite/EmbeddedMessageSender';
 import { EmbeddedQueue } from './adapters/sqlite/EmbeddedQueue';
 import { EmbeddedIncidentEventOutbox } from './adapters/sqlite/EmbeddedIncidentEventOutbox';
-import { INCIDENT_EVENTS_TOPIC } from './domain/contracts/queues';
+import { INCIDENT_EVENTS_TOPIC, WORKLOAD_EVENTS_TOPIC } from './domain/contracts/queues';
 import type { IncidentEventOutbox } from './ports/IncidentEventOutbox';
 import { EventPublishing } from './services/EventPublishing';
 import { EmbeddedBrokerDeadLetters } from './adapters/sqlite/EmbeddedBrokerDeadLetters';
@@ -242,6 +242,7 @@ export function createContainer(
         const queue = new EmbeddedQueue(embeddedDb());
         // Locally the embedded queue holds the topic; its subscriptions are the app's topic triggers'.
         queue.declareTopic(INCIDENT_EVENTS_TOPIC);
+        queue.declareTopic(WORKLOAD_EVENTS_TOPIC);
         return (made.sender = new EmbeddedMessageSender(queue));
       }
       return serviceBusSender();

@@ -1,9 +1,9 @@
 // Tells a change of readiness: the owners (the workload's `readiness.owners` role) through each channel the
-// workload uses and the app has configured, and a CloudEvent on the incident-events topic. Each send is
+// workload uses and the app has configured, and a CloudEvent on the workload-events topic. Each send is
 // tried a few times; a channel that still fails is logged and does not hold back the other or the event.
 // Ids are deterministic (evaluation + state), so a repeat is one message to mail clients and the topic.
 import { peopleInRoles } from '../domain/catalog/contactsSchema';
-import { INCIDENT_EVENTS_TOPIC } from '../domain/contracts/queues';
+import { WORKLOAD_EVENTS_TOPIC } from '../domain/contracts/queues';
 import { readinessEvent } from '../domain/events/ReadinessEvent';
 import type { MessageTemplates } from '../domain/notifications/base/MessageTemplates';
 import { buildMessage } from '../domain/notifications/messageKinds';
@@ -70,7 +70,7 @@ export async function tellReadinessChange(deps: TellDeps, change: ReadinessChang
   }
   const event = readinessEvent(result, previousState);
   await attempt(deps.log, 'readiness event', ids, () =>
-    deps.sender().send(INCIDENT_EVENTS_TOPIC, [
+    deps.sender().send(WORKLOAD_EVENTS_TOPIC, [
       {
         messageId: event.id,
         body: event,

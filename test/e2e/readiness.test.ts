@@ -13,7 +13,7 @@ import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/Two
 import { container } from '../../shared/container';
 import { EmbeddedQueue } from '../../shared/adapters/sqlite/EmbeddedQueue';
 import { openEmbeddedDatabase } from '../../shared/adapters/sqlite/openEmbeddedDatabase';
-import { INCIDENT_EVENTS_TOPIC } from '../../shared/domain/contracts/queues';
+import { WORKLOAD_EVENTS_TOPIC } from '../../shared/domain/contracts/queues';
 import { READINESS_EVENT_TYPE } from '../../shared/domain/events/ReadinessEvent';
 import { removeDir, waitFor } from '../local/support/testRuntime';
 import { HttpTarget, type RecordedRequest } from '../support/httpTarget';
@@ -133,7 +133,7 @@ describe('DR readiness', () => {
     });
     // A subscriber of the events topic, to read the readiness events as a consumer would.
     const db = openEmbeddedDatabase(app.dataDir);
-    new EmbeddedQueue(db).declareSubscription(INCIDENT_EVENTS_TOPIC, SUBSCRIPTION);
+    new EmbeddedQueue(db).declareSubscription(WORKLOAD_EVENTS_TOPIC, SUBSCRIPTION);
     db.close();
     // orders-api was drilled last week, so only its secondary and its lag decide its readiness.
     await container()
@@ -245,7 +245,7 @@ describe('DR readiness', () => {
     try {
       const queue = new EmbeddedQueue(db, () => clock.now());
       const received = await queue.receiveInGroupCommit(
-        `${INCIDENT_EVENTS_TOPIC}/Subscriptions/${SUBSCRIPTION}`,
+        `${WORKLOAD_EVENTS_TOPIC}/Subscriptions/${SUBSCRIPTION}`,
         50,
         MINUTE,
       );

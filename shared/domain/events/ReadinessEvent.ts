@@ -1,5 +1,5 @@
-// A change of a workload's DR readiness as other systems receive it: a CloudEvents 1.0 event on the same
-// incident-events topic as incident events (subscribers filter on `eventType`), with a deterministic id.
+// A change of a workload's DR readiness as other systems receive it: a CloudEvents 1.0 event on the
+// workload-events topic (incident-events carries incident events only), with a deterministic id.
 import type { ReadinessResult, ReadinessState } from '../readiness/ReadinessResult';
 
 export const READINESS_EVENT_TYPE = 'io.lifeboat.workload.readiness-changed';
