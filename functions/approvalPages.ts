@@ -30,12 +30,16 @@ import type {
   RecordedApprovalLinkUse,
 } from '../shared/ports/ApprovalLinkStore';
 import type { IncidentStore } from '../shared/ports/IncidentStore';
+import type { ReadinessStore } from '../shared/ports/ReadinessStore';
+import { readinessView } from '../shared/domain/readiness/readinessView';
+import { regionDisplayName } from '../shared/domain/readiness/rpoExposure';
 import type { Secret } from '../shared/Secret';
 import {
   alreadyDecidedPage,
   approverName,
   CLOSED_OUTCOMES,
   confirmPage,
+  type PageReadiness,
   decisionFacts,
   DECISION_LABELS,
   drillParagraph,
@@ -70,6 +74,8 @@ export interface ApprovalPageDeps {
   /** The approver's display name comes from the workload's contacts. */
   readonly catalog: Catalog;
   readonly log: Logger;
+  /** The workload's latest readiness, shown on the page (absent: not shown). */
+  readonly readiness?: Pick<ReadinessStore, 'latest'>;
   now(): Date;
 }
 
@@ -92,6 +98,28 @@ const decisionFormSchema = z.object({
 });
 type DecisionForm = z.infer<typeof decisionFormSchema>;
 
+/** The latest readiness, as of the page: a store that cannot answer leaves it out rather than the page. */
+async function pageReadiness(deps: ApprovalPageDeps, workloadId: string): Promise<PageReadiness | undefined> {
+  const workload = findWorkload(deps.catalog, workloadId);
+  if (deps.readiness === undefined || workload === undefined) return undefined;
+  try {
+    const latest = await deps.readiness.latest(workloadId);
+    if (latest === undefined) return undefined;
+    const view = readinessView(workload, latest, deps.now());
+    return {
+      text: `${regionDisplayName(workload.regions.secondary)}: ${view.state.toUpperCase().replace('-', ' ')}`,
+      at: view.evaluatedAt,
+      reasons: view.reasons,
+      ...(view.rpoExposure
+        ? { rpoExposure: { text: view.rpoExposure.text, withinRpo: view.rpoExposure.withinRpo } }
+        : {}),
+    };
+  } catch (err) {
+    deps.log.warn('Readiness could not be read for the approval page', { error: errorMessage(err) });
+    return undefined;
+  }
+}
+
 export async function handleApprovalPage(
   request: HttpRequest,
   deps: ApprovalPageDeps,
@@ -99,7 +127,13 @@ export async function handleApprovalPage(
   try {
     const link = await checkLink(request, deps, deps.now());
     if (!link.ok) return link.response;
-    return confirmPage(link.claims, link.incident, deps.catalog, linkChannel(request.query.get('via')));
+    return confirmPage(
+      link.claims,
+      link.incident,
+      deps.catalog,
+      linkChannel(request.query.get('via')),
+      await pageReadiness(deps, link.incident.workloadId),
+    );
   } catch (err) {
     return faultPage(deps.log, err);
   }
@@ -386,6 +420,7 @@ function pageDeps(context: InvocationContext): ApprovalPageDeps {
     incidents: wiring.incidentStore(),
     catalog: wiring.catalog(),
     log: invocationLogger(context),
+    readiness: wiring.readinessStore(),
     now: () => wiring.now(),
   };
 }

@@ -30,6 +30,7 @@ import { takeOperatorAction } from './actions/takeOperatorAction';
 import { consoleActions } from './console/consoleActions';
 import { consoleUser, SESSION_COOKIE, type ConsoleUser } from './console/consoleAuth';
 import { boardRow, drillCard, incidentLiveView, userView, workloadCard } from './console/consoleViews';
+import { readinessCard } from './console/readinessCard';
 import { drillHistory } from './http/drillHistory';
 import { clearedCookie, consoleCookie, readCookie } from './console/cookies';
 import { readForm } from './console/readForm';
@@ -273,11 +274,14 @@ export async function consoleAction(
 export async function consoleWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = signedIn(request, 'page');
   if ('response' in auth) return auth.response;
-  const catalog = container().catalog();
+  const c = container();
+  const catalog = c.catalog();
+  const now = c.now();
   const workloads = await Promise.all(
     catalog.workloads.map(async (w) => ({
       ...workloadCard(w, catalog),
       ...drillCard((await drillHistory(w)).schedule),
+      readiness: readinessCard(w, await c.readinessStore().latest(w.id), now),
     })),
   );
   return page(200, 'console-workloads', { title: 'Workloads', user: userView(auth.user), workloads });

@@ -4,6 +4,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { container } from '../shared/container';
+import { NOT_EVALUATED, readinessView } from '../shared/domain/readiness/readinessView';
 import { INCIDENT_MODES } from '../shared/domain/incident/IncidentMode';
 import { INCIDENT_STATUSES } from '../shared/domain/incident/IncidentStatus';
 import { toIncidentSummary, toIncidentView } from '../shared/domain/incident/incidentView';
@@ -84,14 +85,18 @@ export async function getIncident(request: HttpRequest): Promise<HttpResponseIni
 export async function listWorkloads(request: HttpRequest): Promise<HttpResponseInit> {
   const auth = authorizeOperator(request, 'viewer', container().config);
   if (!auth.ok) return auth.response;
-  // Each with its last drill and when the next is due: one store query per workload.
+  const c = container();
+  const now = c.now();
+  // Each with its last drill, when the next is due and its readiness: two store reads per workload.
   const items = await Promise.all(
-    container()
-      .catalog()
-      .workloads.map(async (workload) => ({
+    c.catalog().workloads.map(async (workload) => {
+      const latest = await c.readinessStore().latest(workload.id);
+      return {
         ...workloadView(workload),
         drills: { approval: workload.drills.approval, ...(await drillHistory(workload)).schedule },
-      })),
+        readiness: latest ? readinessView(workload, latest, now) : NOT_EVALUATED,
+      };
+    }),
   );
   return { status: 200, jsonBody: { items }, headers: noStore };
 }

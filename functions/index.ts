@@ -22,8 +22,10 @@ import './activities/drillActivities';
 import './activities/azureStepActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
+import './activities/readinessActivities';
 import './approvalPages';
 import './reports';
+import './readiness';
 import './console';
 
 // Load and validate the catalog at start-up: a broken catalog stops the app with every error listed,

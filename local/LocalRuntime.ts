@@ -1,5 +1,5 @@
 // The local Functions runtime: hosts the app's own registrations (captured through @azure/functions-core)
-// with HTTP, Durable orchestrations and activities, Service Bus queue triggers and durable timers, all
+// with HTTP, Durable orchestrations and activities, Service Bus queue triggers, timer triggers and durable timers, all
 // persisted in one embedded database so that a kill -9 loses nothing.
 import {
   EmbeddedQueue,
@@ -31,6 +31,7 @@ import { sendPlain } from './http/httpResponse';
 import { isStorageFailure } from '../shared/adapters/sqlite/storageFailure';
 import { retryWhileStorageFails } from './storage/retryWhileStorageFails';
 import { WriteFailureBackoff } from './storage/WriteFailureBackoff';
+import { TimerScheduler, timerInfoJson, type TimerInvocation } from './timers/TimerScheduler';
 
 export interface LocalRuntimeOptions {
   readonly dataDir: string;
@@ -102,6 +103,7 @@ export class LocalRuntime {
     private readonly rpcServer: Server,
     readonly port: number,
     readonly rpcBaseUrl: string,
+    private readonly timers: TimerScheduler,
   ) {
     this.writeBackoff = new WriteFailureBackoff(db, log);
   }
@@ -118,6 +120,7 @@ export class LocalRuntime {
     const db = openEmbeddedDatabase(options.dataDir);
     const store = new DurableStore(db);
     const queue = new EmbeddedQueue(db, () => clock.now());
+    const timers = new TimerScheduler(db, catalog.timers, clock);
     const reclaimedWork = store.unfinishedWorkCount();
     const reclaimedMessages = queue.releaseAllLocks();
     if (reclaimedWork + reclaimedMessages > 0) {
@@ -220,6 +223,7 @@ export class LocalRuntime {
       rpcServer,
       port,
       rpcBaseUrl,
+      timers,
     );
     self.runtime = runtime;
     runtime.embeddedTriggers.push(...embeddedTriggers);
@@ -280,6 +284,7 @@ export class LocalRuntime {
       if (
         this.store.instancesWithWork(1).length === 0 &&
         this.store.dueTimers(this.clock.now()).length === 0 &&
+        !this.timers.hasDue() &&
         !this.hasReadyWork()
       ) {
         return;
@@ -369,6 +374,7 @@ export class LocalRuntime {
         }
         this.dispatchActivities();
         this.dispatchMessages();
+        this.dispatchTimerTriggers();
       } while (this.pumpAgain && !this.stopping);
     } catch (err) {
       // A pass never takes the process down: a full disk or an I/O error passes, and the pass runs again.
@@ -417,6 +423,33 @@ export class LocalRuntime {
       `the result of activity '${item.name}'`,
       this.stopController.signal,
     );
+  }
+
+  private dispatchTimerTriggers(): void {
+    if (this.stopping) return;
+    for (const invocation of this.timers.takeDue()) {
+      this.track(this.invokeTimer(invocation));
+    }
+  }
+
+  private async invokeTimer(invocation: TimerInvocation): Promise<void> {
+    const { fn } = invocation;
+    try {
+      await this.invoke(fn, {
+        inputData: [
+          { name: fn.triggerName, data: { json: timerInfoJson(invocation) } },
+          ...this.extraInputs(fn),
+        ],
+      });
+    } catch (err) {
+      // As the host does: a failed run is logged and the schedule goes on.
+      this.log.error('Timer function failed; the schedule goes on', {
+        function: fn.name,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    } finally {
+      this.timers.completed(invocation, this.clock.now());
+    }
   }
 
   private dispatchMessages(): void {
@@ -618,12 +651,17 @@ export class LocalRuntime {
       this.wakeTimer.unref();
       return;
     }
-    const next = this.store.nextTimerAt();
+    const next = earliest(this.store.nextTimerAt(), this.timers.nextAt());
     const delay =
       next === undefined ? idlePollMs : Math.max(0, Math.min(idlePollMs, next - this.clock.now()));
     this.wakeTimer = setTimeout(() => this.wake(), delay);
     this.wakeTimer.unref();
   }
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }
 
 function functionInvoker(log: RuntimeLogger, appHookData: Record<string, unknown>): InvokeFunction {

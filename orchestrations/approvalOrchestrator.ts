@@ -1,7 +1,9 @@
 // The approval gate: asks the first approvers, escalates level by level while nobody reaches a decision,
 // and collects decisions from distinct people (anyone asked so far) until the quorum approves, someone
 // rejects, the incident is aborted, or the last level's time runs out (then the policy's final-timeout
-// outcome applies). Everyone asked hears the outcome.
+// outcome applies). Everyone asked hears the outcome. With `checkReadiness`, the secondary's readiness is
+// checked fresh when approval is asked (approvers see it and the RPO exposure), and again before an automatic
+// activation: onto a not-ready secondary it never auto-activates, it asks the executive level instead.
 import type * as df from 'durable-functions';
 import {
   APPROVAL_CANCEL_EVENT,
@@ -18,6 +20,10 @@ import {
   type ApprovalState,
 } from '../shared/domain/contracts/approvalContracts';
 import { recordTimelineActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
+import {
+  assessReadinessActivity,
+  type ReadinessSnapshot,
+} from '../shared/domain/contracts/readinessContracts';
 import { APPROVAL_CANCELLED_REASON } from '../shared/domain/incident/abort';
 import { callActivity } from './support/callActivity';
 import { EventWaits } from './support/EventWaits';
@@ -29,10 +35,11 @@ export function* approvalOrchestrator(
   context: df.OrchestrationContext,
 ): Generator<df.Task, ApprovalOutcome, unknown> {
   const input = approvalInputSchema.parse(context.df.getInput());
-  const levels: Level[] = input.levels ?? [
-    { roles: input.approverRoles, timeoutSeconds: input.deadlineSeconds },
+  // A copy: the guard rail adds a level for the executives it asks instead of activating.
+  const levels: Level[] = [
+    ...(input.levels ?? [{ roles: input.approverRoles, timeoutSeconds: input.deadlineSeconds }]),
   ];
-  const deadline = secondsAfter(
+  let deadline = secondsAfter(
     context,
     levels.reduce((total, level) => total + level.timeoutSeconds, 0),
   );
@@ -60,16 +67,19 @@ export function* approvalOrchestrator(
       at: context.df.currentUtcDateTime.toISOString(),
     });
   const round = `approval-${input.round}`;
+  let readiness: ReadinessSnapshot | undefined;
   const notify = (level: number, message: ApprovalNotification['message']) =>
     startNotification(context, {
       incidentId: input.incidentId,
       round: input.round,
       level,
-      levels,
+      levels: [...levels],
       quorum: input.quorum,
       deadline: deadline.toISOString(),
+      ...(readiness ? { readiness } : {}),
       message,
     });
+  let guardRail: string | undefined;
   const finish = function* (
     level: number,
     outcome: ApprovalOutcome,
@@ -78,10 +88,13 @@ export function* approvalOrchestrator(
     return outcome;
   };
 
+  if (input.checkReadiness === true) {
+    readiness = yield* assessReadiness(context, input.incidentId);
+  }
   yield* record('pending', {
     id: `${round}-requested`,
     type: 'approval-requested',
-    message: `Approval requested from ${levels[0]?.roles.join(', ')}: ${input.quorum} approval(s) needed by ${deadline.toISOString()}`,
+    message: `Approval requested from ${levels[0]?.roles.join(', ')}: ${input.quorum} approval(s) needed by ${deadline.toISOString()}${readiness ? `; ${readinessWords(readiness)}` : ''}`,
   });
   let level = 1;
   let levelEnds = secondsAfter(context, levels[0]?.timeoutSeconds ?? input.deadlineSeconds);
@@ -108,11 +121,37 @@ export function* approvalOrchestrator(
         yield* notify(level, { kind: 'approval-request' });
         continue;
       }
-      const autoApprove = input.finalTimeoutOutcome === 'auto-activate';
+      let autoApprove = input.finalTimeoutOutcome === 'auto-activate' && guardRail === undefined;
+      if (autoApprove && input.checkReadiness === true) {
+        // The guard rail: decide on the secondary as it is now, not as it was when approval was asked.
+        readiness = yield* assessReadiness(context, input.incidentId);
+        const executives = levels[levels.length - 1];
+        if (readiness.state === 'not-ready' && executives !== undefined) {
+          guardRail = `Not activating automatically: the secondary (${readiness.secondary}) is not ready (${readiness.reasons.join('; ')})`;
+          levels.push({ roles: executives.roles, timeoutSeconds: executives.timeoutSeconds });
+          level = levels.length;
+          levelEnds = new Date(levelEnds.getTime() + executives.timeoutSeconds * 1000);
+          deadline = levelEnds;
+          yield* callActivity(context, recordTimelineActivity, {
+            incidentId: input.incidentId,
+            entry: {
+              id: `${round}-guard-rail`,
+              at: context.df.currentUtcDateTime.toISOString(),
+              type: 'approval-guard-rail',
+              message: `${guardRail}; asking ${executives.roles.join(', ')} to decide instead (until ${levelEnds.toISOString()})`,
+            },
+          });
+          yield* notify(level, { kind: 'approval-request', guardRail });
+          continue;
+        }
+        autoApprove = true;
+      }
       const status = autoApprove ? 'auto-approved' : 'expired';
       const reason = autoApprove
         ? 'no quorum by the deadline; the policy activates automatically'
-        : 'no quorum by the deadline; the request expired';
+        : guardRail !== undefined
+          ? `no quorum by the deadline; no automatic activation: ${guardRail.replace(/^Not activating automatically: /, '')}`
+          : 'no quorum by the deadline; the request expired';
       yield* record(status, {
         id: `${round}-${status}`,
         type: 'approval-decided',
@@ -161,6 +200,29 @@ export function* approvalOrchestrator(
     }
     yield* record('pending', entry);
   }
+}
+
+/** The fresh readiness check; a failed check is shown as unknown and never stops the approval. */
+function* assessReadiness(
+  context: df.OrchestrationContext,
+  incidentId: string,
+): Generator<df.Task, ReadinessSnapshot, unknown> {
+  try {
+    return yield* callActivity(context, assessReadinessActivity, { incidentId });
+  } catch (err) {
+    return {
+      state: 'unknown',
+      reasons: [`readiness could not be checked: ${err instanceof Error ? err.message : String(err)}`],
+      evaluatedAt: context.df.currentUtcDateTime.toISOString(),
+      secondary: 'the secondary',
+    };
+  }
+}
+
+function readinessWords(readiness: ReadinessSnapshot): string {
+  const state = `secondary ${readiness.secondary} ${readiness.state}`;
+  const why = readiness.reasons.length > 0 ? ` (${readiness.reasons.join('; ')})` : '';
+  return `${state}${why}${readiness.rpoExposure ? `; ${readiness.rpoExposure.text}` : ''}`;
 }
 
 /**

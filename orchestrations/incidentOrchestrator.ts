@@ -162,7 +162,7 @@ function* approve(
   subject: Subject,
   policy: IncidentPolicy,
 ): Generator<df.Task, string | IncidentOutcome, unknown> {
-  const { incidentId } = subject;
+  const { incidentId, drill } = subject;
   const approvalTask = context.df.callSubOrchestrator(
     APPROVAL_ORCHESTRATION,
     {
@@ -174,6 +174,8 @@ function* approve(
       deadlineSeconds: policy.approvalDeadlineSeconds,
       ...(policy.approvalLevels ? { levels: policy.approvalLevels } : {}),
       finalTimeoutOutcome: policy.finalTimeoutOutcome,
+      // A fresh readiness check of the live secondary for the approvers: not for a drill.
+      checkReadiness: !drill,
     },
     approvalInstanceId(incidentId, FIRST_APPROVAL_ROUND),
   );
@@ -445,10 +447,16 @@ function* transition(
 interface Subject {
   readonly incidentId: string;
   readonly label: string;
+  /** A drill never touches the live environment, whose health the readiness check at approval probes. */
+  readonly drill: boolean;
 }
 
 function subjectOf(input: IncidentOrchestrationInput): Subject {
-  return { incidentId: input.incidentId, label: input.drill ? drillLabel(input.drill.kind) : 'Incident' };
+  return {
+    incidentId: input.incidentId,
+    label: input.drill ? drillLabel(input.drill.kind) : 'Incident',
+    drill: input.drill !== undefined,
+  };
 }
 
 /** Records the final status and closes the correlation window, so later alerts open a new incident. */

@@ -23,7 +23,7 @@ import { EmbeddedDatabaseHealthCheck } from './adapters/sqlite/EmbeddedDatabaseH
 import { EmbeddedMessageSender } from './adapters/sqlite/EmbeddedMessageSender';
 import { EmbeddedQueue } from './adapters/sqlite/EmbeddedQueue';
 import { EmbeddedIncidentEventOutbox } from './adapters/sqlite/EmbeddedIncidentEventOutbox';
-import { INCIDENT_EVENTS_TOPIC } from './domain/contracts/queues';
+import { INCIDENT_EVENTS_TOPIC, WORKLOAD_EVENTS_TOPIC } from './domain/contracts/queues';
 import type { IncidentEventOutbox } from './ports/IncidentEventOutbox';
 import { EventPublishing } from './services/EventPublishing';
 import { EmbeddedBrokerDeadLetters } from './adapters/sqlite/EmbeddedBrokerDeadLetters';
@@ -59,6 +59,15 @@ import { SmtpEmailChannel } from './adapters/notify/SmtpEmailChannel';
 import { TeamsWebhookChannel } from './adapters/notify/TeamsWebhookChannel';
 import { publicBaseUrl } from './publicBaseUrl';
 import { consoleLogger } from './logging';
+import type { ReadinessStore } from './ports/ReadinessStore';
+import { EmbeddedReadinessStore } from './adapters/sqlite/EmbeddedReadinessStore';
+import { CosmosReadinessStore } from './adapters/cosmos/CosmosReadinessStore';
+import { ReadinessEvaluator } from './services/ReadinessEvaluator';
+import { tellReadinessChange } from './services/tellReadinessChange';
+import { ReplicationLagReader } from './adapters/ReplicationLagReader';
+import { metricsQueryClient } from './adapters/azure/AzureMonitorLagReader';
+import { DnsHostResolver } from './adapters/http/DnsHostResolver';
+import { runsInAzure } from './hostingEnvironment';
 
 export interface Container {
   readonly config: LifeboatConfig;
@@ -88,6 +97,10 @@ export interface Container {
   azureStepExecutor(): AzureStepExecutor;
   /** Probes health checks (healthCheck steps, validation after failover). */
   healthProbe(): HealthProbe;
+  /** Every DR readiness evaluation of every workload (docs/readiness.md). */
+  readinessStore(): ReadinessStore;
+  /** Evaluates, records and tells DR readiness (the timer, the approval gate, the API). */
+  readinessEvaluator(): ReadinessEvaluator;
   /**
    * An app setting holding a secret a runbook refers to (`{ secret: NAME }`); in Azure, app settings
    * may be Key Vault references, which the platform resolves into the environment.
@@ -168,6 +181,7 @@ export function createContainer(
     eventOutbox: new EmbeddedIncidentEventOutbox(embeddedDb()),
     deadLetterActions: new EmbeddedDeadLetterActionLog(embeddedDb()),
     approvalLinks: new EmbeddedApprovalLinkStore(embeddedDb()),
+    readiness: new EmbeddedReadinessStore(embeddedDb()),
   }));
   const stores = once(() =>
     store.kind === 'cosmos'
@@ -181,6 +195,7 @@ export function createContainer(
           eventOutbox: new CosmosIncidentEventOutbox(cosmosDb()),
           deadLetterActions: new CosmosDeadLetterActionLog(cosmosDb()),
           approvalLinks: new CosmosApprovalLinkStore(cosmosDb()),
+          readiness: new CosmosReadinessStore(cosmosDb()),
         }
       : embeddedStore(),
   );
@@ -226,6 +241,7 @@ export function createContainer(
         const queue = new EmbeddedQueue(embeddedDb());
         // Locally the embedded queue holds the topic; its subscriptions are the app's topic triggers'.
         queue.declareTopic(INCIDENT_EVENTS_TOPIC);
+        queue.declareTopic(WORKLOAD_EVENTS_TOPIC);
         return (made.sender = new EmbeddedMessageSender(queue));
       }
       return serviceBusSender();
@@ -241,6 +257,36 @@ export function createContainer(
     // The credential asks for a token only when a step runs: start-up needs no Azure sign-in.
     azureStepExecutor: once(() => new ArmStepExecutor({ credential: azureCredential(config.identity) })),
     healthProbe: once(() => new HttpHealthProbe()),
+    readinessStore: () => stores().readiness,
+    readinessEvaluator: once(
+      () =>
+        new ReadinessEvaluator({
+          catalog: () => wired.catalog(),
+          healthProbe: wired.healthProbe(),
+          lagReader: new ReplicationLagReader(() => metricsQueryClient(azureCredential(config.identity))),
+          hostResolver: new DnsHostResolver(),
+          incidents: wired.incidentStore(),
+          readiness: wired.readinessStore(),
+          secret: (name) => wired.secret(name),
+          channels: {
+            email: (config.smtpUrl !== undefined && config.mailFrom !== undefined) || !runsInAzure(settings),
+            teams: config.teamsWebhookUrl !== undefined,
+            enforced: runsInAzure(settings),
+          },
+          tell: (change) =>
+            tellReadinessChange(
+              {
+                channel: (name) => wired.notificationChannel(name),
+                templates: () => wired.messageTemplates(),
+                sender: () => wired.messageSender(),
+                publicBaseUrl: () => wired.publicBaseUrl(),
+                log: consoleLog,
+              },
+              change,
+            ),
+          log: consoleLog,
+        }),
+    ),
     secret: (name) => settings[name] || undefined,
     // A catalog may bring its own message templates (catalog/templates/messages, every file of a kind
     // of message it replaces); otherwise, and for the kinds it has no files for, the shipped ones apply.

@@ -74,6 +74,24 @@ registerActivity(sendApprovalNotificationActivity, async (input) => {
           approveUrl: link(contactKey(person), 'approve'),
           rejectUrl: link(contactKey(person), 'reject'),
         })),
+        ...(input.readiness
+          ? {
+              readiness: {
+                state: input.readiness.state,
+                reasons: input.readiness.reasons,
+                secondary: input.readiness.secondary,
+                ...(input.readiness.rpoExposure
+                  ? {
+                      rpoExposure: {
+                        text: input.readiness.rpoExposure.text,
+                        withinRpo: input.readiness.rpoExposure.withinRpo,
+                      },
+                    }
+                  : {}),
+              },
+            }
+          : {}),
+        ...(input.message.guardRail ? { guardRail: input.message.guardRail } : {}),
       },
       templates,
     );

@@ -59,11 +59,20 @@ interface Fact {
 }
 type Tone = 'done' | 'info' | 'refused';
 
+/** The secondary's latest readiness as the confirmation page shows it. */
+export interface PageReadiness {
+  readonly text: string;
+  readonly at: string;
+  readonly reasons: readonly string[];
+  readonly rpoExposure?: { readonly text: string; readonly withinRpo: boolean };
+}
+
 export function confirmPage(
   claims: ApprovalLinkClaims,
   incident: Incident,
   catalog: Catalog,
   channel: string,
+  readiness?: PageReadiness,
 ): HttpResponseInit {
   const name = approverName(catalog, incident, claims.approver);
   const reasons = incident.activation?.reasons ?? [];
@@ -82,6 +91,14 @@ export function confirmPage(
       expiresAt: formatInstant(new Date(claims.expiresAt * 1000)),
       channel,
       maxCommentLength: MAX_COMMENT_LENGTH,
+      hasReadiness: readiness !== undefined,
+      readinessText: readiness?.text ?? '',
+      readinessAt: readiness?.at ?? '',
+      hasReadinessReasons: (readiness?.reasons.length ?? 0) > 0,
+      readinessReasons: readiness?.reasons ?? [],
+      hasRpoExposure: readiness?.rpoExposure !== undefined,
+      rpoExposureText: readiness?.rpoExposure?.text ?? '',
+      rpoExceeded: readiness?.rpoExposure?.withinRpo === false,
     }),
   );
 }

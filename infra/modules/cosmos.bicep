@@ -104,6 +104,13 @@ var containers = [
     compositeIndexes: []
     excludedPaths: []
   }
+  {
+    id: 'readiness'
+    partitionKey: '/workloadId'
+    defaultTtl: -2
+    compositeIndexes: []
+    excludedPaths: ['/result/*']
+  }
 ]
 
 resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [

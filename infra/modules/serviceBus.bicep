@@ -50,6 +50,17 @@ resource incidentEvents 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   }
 }
 
+// DR readiness changes of workloads (docs/readiness.md), apart from incident events.
+resource workloadEvents 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: namespace
+  name: 'workload-events'
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
 resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
   for subscriptionName in incidentEventSubscriptions: {
     parent: incidentEvents

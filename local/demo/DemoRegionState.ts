@@ -89,7 +89,7 @@ export interface RegionHealth {
   readonly healthy: boolean;
   readonly report: {
     readonly region: DemoRegion;
-    readonly status: 'healthy' | 'standby' | 'unavailable';
+    readonly status: 'healthy' | 'standby' | 'ready' | 'unavailable';
     readonly role?: RegionRole;
     readonly reason?: string;
     readonly maintenance?: Maintenance;
@@ -155,6 +155,9 @@ interface MutableFault extends FaultSpec {
 
 const NO_MAINTENANCE: Maintenance = { enabled: false };
 
+/** A healthy asynchronous replica: a few seconds behind. */
+export const DEFAULT_REPLICATION_LAG_SECONDS = 4;
+
 export class DemoRegionState {
   private cosmosWriteRegion: DemoRegion = PRIMARY_REGION;
   private trafficRegion: DemoRegion = PRIMARY_REGION;
@@ -167,8 +170,24 @@ export class DemoRegionState {
   private requests: RequestRecord[] = [];
   private readonly delayed = new Map<number, DelayedRequest>();
   private lastDelayId = 0;
+  private replicationLagSeconds = DEFAULT_REPLICATION_LAG_SECONDS;
 
   constructor(private readonly now: () => Date) {}
+
+  /** How far North Europe's replica is behind West Europe's writes (the walkthrough sets it). */
+  setReplicationLag(seconds: number): void {
+    this.replicationLagSeconds = seconds;
+  }
+
+  replication(): { source: DemoRegion; replica: DemoRegion; lagSeconds: number; measuredAt: string } {
+    const replica = this.cosmosWriteRegion === PRIMARY_REGION ? SECONDARY_REGION : PRIMARY_REGION;
+    return {
+      source: this.cosmosWriteRegion,
+      replica,
+      lagSeconds: this.replicationLagSeconds,
+      measuredAt: this.now().toISOString(),
+    };
+  }
 
   isDown(region: DemoRegion): boolean {
     return this.regionsDown.has(region);
@@ -195,6 +214,21 @@ export class DemoRegionState {
         role: this.roleOf(PRIMARY_REGION),
         maintenance: this.maintenance,
       },
+    };
+  }
+
+  /**
+   * Whether North Europe could take over (DR readiness): up, whatever its role. Its /health answers 503
+   * while it stands by, because validation after a failover asks whether it serves.
+   */
+  secondaryReadiness(): RegionHealth {
+    if (this.isDown(SECONDARY_REGION)) {
+      return outageHealth(SECONDARY_REGION);
+    }
+    const role = this.cosmosWriteRegion === SECONDARY_REGION ? 'active' : 'standby';
+    return {
+      healthy: true,
+      report: { region: SECONDARY_REGION, status: 'ready', role, reason: 'Ready to take over.' },
     };
   }
 
@@ -344,6 +378,7 @@ export class DemoRegionState {
     this.faults = [];
     this.requests = [];
     this.delayed.clear();
+    this.replicationLagSeconds = DEFAULT_REPLICATION_LAG_SECONDS;
   }
 
   /** A deep copy of what outlives a restart. */

@@ -156,6 +156,14 @@ const trafficSwitchBody = z.strictObject({ to: regionSchema });
 
 const outageBody = z.strictObject({ region: regionSchema, down: z.boolean() });
 
+const replicationBody = z.strictObject({
+  lagSeconds: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .describe('How far the replica is behind, in seconds'),
+});
+
 const faultBody = z
   .strictObject({
     server: z.enum(DEMO_SERVERS).optional(),
@@ -221,12 +229,16 @@ class DemoRequestHandler {
       secondary: {
         '/health': { GET: () => healthResponse(this.state.secondaryHealth()) },
         '/orders': { GET: () => this.orders(SECONDARY_REGION) },
+        // The replica's lag, as a database's replication status endpoint reports it (readiness reads it).
+        '/replication': { GET: () => ({ status: 200, body: this.state.replication() }) },
+        '/ready': { GET: () => healthResponse(this.state.secondaryReadiness()) },
       },
       automation: {
         '/cosmos/failover': { POST: (request) => this.failOverCosmos(request) },
         '/traffic/switch': { POST: (request) => this.switchTraffic(request) },
         '/demo/state': { GET: () => ({ status: 200, body: this.state.snapshot() }) },
         '/demo/outage': { POST: (request) => this.setOutage(request) },
+        '/demo/replication': { POST: (request) => this.setReplicationLag(request) },
         '/demo/faults': { POST: (request) => this.armFault(request) },
         '/demo/reset': { POST: () => this.reset() },
       },
@@ -424,6 +436,15 @@ class DemoRequestHandler {
     }
     this.state.setOutage(parsed.value.region, parsed.value.down);
     return { status: 200, body: { outage: this.state.snapshot().outage } };
+  }
+
+  private setReplicationLag(request: DemoRequest): DemoResponse {
+    const parsed = parseBody(request.body, replicationBody);
+    if (!parsed.ok) {
+      return parsed.response;
+    }
+    this.state.setReplicationLag(parsed.value.lagSeconds);
+    return { status: 200, body: { replication: this.state.replication() } };
   }
 
   private armFault(request: DemoRequest): DemoResponse {

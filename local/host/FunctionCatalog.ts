@@ -1,6 +1,7 @@
 // Sorts the app's captured registrations by trigger, and refuses bindings the local runtime cannot honour
 // (better a clear error at start-up than a function that silently never runs).
 import type { CapturedFunction, RpcBindingInfo } from '../functionsCore/functionsCoreModule';
+import { NcrontabSchedule } from '../timers/NcrontabSchedule';
 
 export type AuthLevel = 'anonymous' | 'function' | 'admin';
 
@@ -133,6 +134,7 @@ export class FunctionCatalog {
         if (typeof trigger.schedule !== 'string') {
           throw new Error(`Timer function "${name}" has no schedule.`);
         }
+        NcrontabSchedule.parse(trigger.schedule); // refused at start, as the host refuses it
         this.timers.push({
           ...base,
           schedule: trigger.schedule,

@@ -257,11 +257,11 @@ describe('the sample catalog without an Azure credential', () => {
       await call(`incidents/${incidentId}/actions/approve`, KEYS.alice, { method: 'POST', body: '' });
       await app.runtime.idle();
     }
+    type DryRunView = Omit<IncidentView, 'steps'> & {
+      steps: { id: string; dryRun?: { summary: string; requests: { url: string }[] } }[];
+    };
     const done = await waitFor(
-      async () =>
-        (await (await call(`incidents/${incidentId}`, KEYS.viewer)).json()) as IncidentView & {
-          steps: { id: string; dryRun?: { summary: string; requests: { url: string }[] } }[];
-        },
+      async () => (await (await call(`incidents/${incidentId}`, KEYS.viewer)).json()) as DryRunView,
       (i) => i.status === 'recovered' || i.status === 'failed',
     );
     expect(done.status).toBe('recovered');

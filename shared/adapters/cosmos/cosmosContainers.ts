@@ -106,6 +106,15 @@ export const COSMOS_CONTAINERS = {
     id: 'approvalLinks',
     partitionKey: { paths: ['/incidentId'] },
   },
+  /** Per workload: every DR readiness evaluation and the `latest` head (docs/readiness.md). */
+  readiness: {
+    id: 'readiness',
+    partitionKey: { paths: ['/workloadId'] },
+    indexingPolicy: {
+      // The checks and reasons are read, never filtered on.
+      excludedPaths: [{ path: '/result/*' }],
+    },
+  },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type CosmosContainerName = keyof typeof COSMOS_CONTAINERS;

@@ -9,7 +9,9 @@ import { definedOnly } from './definedOnly';
 import { durationSchema, positiveDurationSchema } from './duration';
 import { healthChecksSchema } from './healthCheckSchema';
 import { matchRulesSchema } from './matchRulesSchema';
+import { readinessSettings, readinessSettingsSchema } from './readinessSettingsSchema';
 import { regionsSchema } from './regionsSchema';
+import { replicationChecksSchema } from './replicationSchema';
 import { idSchema } from './slug';
 import { tierSchema } from './Tier';
 
@@ -94,14 +96,32 @@ const workloadFileSchema = z
     healthChecks: healthChecksSchema.optional(),
     runbooks: runbooksSchema.optional(),
     drills: drillsSchema.optional(),
+    readiness: readinessSettingsSchema.optional(),
+    replication: replicationChecksSchema.optional(),
   })
   .meta({
     title: 'Lifeboat workload',
     description: 'One workload of the Lifeboat DR catalog (kind: Workload). See docs/catalog.md.',
   });
 
+/** `readiness:` as written, after checking that a role it names as owners has contacts. */
+function ownerRoleWithContacts(
+  file: z.output<typeof workloadFileSchema>,
+  ctx: z.core.$RefinementCtx<unknown>,
+): z.output<typeof readinessSettingsSchema> | undefined {
+  const role = file.readiness?.ownerRole;
+  if (role !== undefined && !Object.hasOwn(file.contacts, role)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['readiness', 'owners'],
+      message: `readiness.owners names role "${role}", which has no contacts`,
+    });
+  }
+  return file.readiness;
+}
+
 export const workloadSchema = workloadFileSchema
-  .transform((file) => ({
+  .transform((file, ctx) => ({
     id: file.id,
     name: file.name,
     ...definedOnly({ description: file.description, owner: file.owner }),
@@ -120,6 +140,8 @@ export const workloadSchema = workloadFileSchema
     healthChecks: file.healthChecks ?? { primary: [], secondary: [] },
     runbooks: file.runbooks ?? {},
     drills: file.drills ?? { approval: 'required' as const },
+    readiness: readinessSettings(file.tier, ownerRoleWithContacts(file, ctx)),
+    replication: file.replication ?? [],
   }))
   .superRefine(checkPolicyStaffing);
 

@@ -8,6 +8,7 @@ import {
   type ApprovalDecision,
 } from '../incident/IncidentApproval';
 import { activityContract } from './ActivityContract';
+import { readinessSnapshotSchema } from './readinessContracts';
 
 export const APPROVAL_ORCHESTRATION = 'approval';
 
@@ -37,6 +38,11 @@ export const approvalInputSchema = z.object({
     .min(1)
     .optional(),
   finalTimeoutOutcome: z.enum(FINAL_TIMEOUT_OUTCOMES),
+  /**
+   * Check readiness fresh when asking, show it to approvers, and refuse to auto-activate onto a not-ready
+   * secondary. Absent in older histories, which ran without it (their replay must not change).
+   */
+  checkReadiness: z.boolean().optional(),
 });
 export type ApprovalInput = z.infer<typeof approvalInputSchema>;
 
@@ -94,8 +100,14 @@ export const approvalNotificationSchema = z.object({
   quorum: z.number().int().positive(),
   /** When the request expires (the links with it). */
   deadline: z.iso.datetime({ precision: 3 }),
+  /** The secondary's readiness and RPO exposure when the request was made (absent in older histories). */
+  readiness: readinessSnapshotSchema.optional(),
   message: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('approval-request') }),
+    z.object({
+      kind: z.literal('approval-request'),
+      /** Why this level is asked instead of an automatic activation (the guard rail), in words. */
+      guardRail: z.string().min(1).optional(),
+    }),
     z.object({
       kind: z.literal('approval-decided'),
       outcome: z.enum(APPROVAL_OUTCOMES),

@@ -8,3 +8,9 @@ export const SERVICE_BUS_CONNECTION = 'ServiceBusConnection';
 
 /** Incident lifecycle events (CloudEvents 1.0); messageId is the event's deterministic id. */
 export const INCIDENT_EVENTS_TOPIC = 'incident-events';
+
+/**
+ * Workload events (CloudEvents 1.0): DR readiness changes. Apart from incident events, whose consumers read
+ * every message as an incident event; messageId is the event's deterministic id.
+ */
+export const WORKLOAD_EVENTS_TOPIC = 'workload-events';

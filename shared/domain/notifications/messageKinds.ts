@@ -9,12 +9,14 @@ import { approvalDecided } from './kinds/approvalDecided';
 import { approvalRequest } from './kinds/approvalRequest';
 import { incidentOutcome } from './kinds/incidentOutcome';
 import { progressUpdate } from './kinds/progressUpdate';
+import { readinessChanged } from './kinds/readinessChanged';
 
 export const MESSAGE_KINDS = {
   'approval-request': approvalRequest,
   'approval-decided': approvalDecided,
   'progress-update': progressUpdate,
   'incident-outcome': incidentOutcome,
+  'readiness-changed': readinessChanged,
 } as const;
 
 export type NotificationKind = keyof typeof MESSAGE_KINDS;

@@ -63,6 +63,17 @@ export const approvalRequestFactsSchema = z.object({
   statusUrl: linkUrlSchema.optional(),
   /** Everyone asked at this level, each with their own links. */
   approvers: z.array(approverLinksSchema).min(1),
+  /** The secondary's readiness, checked when approval was asked, and the RPO exposure in words. */
+  readiness: z
+    .object({
+      state: z.enum(['ready', 'degraded', 'not-ready', 'unknown']),
+      reasons: z.array(z.string()),
+      secondary: z.string().min(1),
+      rpoExposure: z.object({ text: z.string().min(1), withinRpo: z.boolean() }).optional(),
+    })
+    .optional(),
+  /** Why Lifeboat asks this level instead of activating automatically (the not-ready guard rail). */
+  guardRail: z.string().min(1).optional(),
 });
 export type ApprovalRequestFacts = z.infer<typeof approvalRequestFactsSchema>;
 
@@ -89,7 +100,26 @@ export interface ApprovalRequestView extends WorkloadHeaderView {
   readonly approvers: readonly ApproverView[];
   /** `msteams.entities` for the card: one per approver with a Teams UPN. */
   readonly mentions: readonly TeamsMention[];
+  readonly hasReadiness: boolean;
+  /** `North Europe: NOT READY`. */
+  readonly readinessText: string;
+  readonly isNotReady: boolean;
+  readonly hasReadinessReasons: boolean;
+  readonly readinessReasons: readonly string[];
+  readonly hasRpoExposure: boolean;
+  /** `North Europe is 42 s behind; RPO 5 m: within; failing over now may lose up to about 42 s of writes …`. */
+  readonly rpoExposureText: string;
+  readonly rpoExceeded: boolean;
+  readonly hasGuardRail: boolean;
+  readonly guardRail: string;
 }
+
+const READINESS_TITLES = {
+  ready: 'READY',
+  degraded: 'DEGRADED',
+  'not-ready': 'NOT READY',
+  unknown: 'UNKNOWN',
+} as const;
 
 export interface RecentAlertView {
   /** Untrusted text from the monitoring system. */
@@ -144,6 +174,18 @@ export function approvalRequestView(facts: ApprovalRequestFacts): ApprovalReques
     mentions: facts.approvers.flatMap((approver) =>
       approver.teamsUpn === undefined ? [] : [teamsMention(approver.name, approver.teamsUpn)],
     ),
+    hasReadiness: facts.readiness !== undefined,
+    readinessText: facts.readiness
+      ? `${facts.readiness.secondary}: ${READINESS_TITLES[facts.readiness.state]}`
+      : '',
+    isNotReady: facts.readiness?.state === 'not-ready',
+    hasReadinessReasons: (facts.readiness?.reasons.length ?? 0) > 0,
+    readinessReasons: (facts.readiness?.reasons ?? []).map((r) => shorten(r, ALERT_SUMMARY_MAX_CHARS)),
+    hasRpoExposure: facts.readiness?.rpoExposure !== undefined,
+    rpoExposureText: facts.readiness?.rpoExposure?.text ?? '',
+    rpoExceeded: facts.readiness?.rpoExposure?.withinRpo === false,
+    hasGuardRail: facts.guardRail !== undefined,
+    guardRail: facts.guardRail ?? '',
   };
 }
 

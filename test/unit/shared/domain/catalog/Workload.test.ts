@@ -26,6 +26,8 @@ describe('workloadSchema', () => {
       activation: defaultActivationCriteria,
       healthChecks: { primary: [], secondary: [] },
       runbooks: {},
+      readiness: { everySeconds: 900, drillEverySeconds: 180 * 86_400, ownerRole: 'owner' },
+      replication: [],
     });
   });
 
