@@ -7,6 +7,7 @@ import { checkPolicyStaffing } from './checkPolicyStaffing';
 import { channelsSchema, contactsSchema } from './contactsSchema';
 import { definedOnly } from './definedOnly';
 import { durationSchema, positiveDurationSchema } from './duration';
+import { failbackPolicySchema, rollbackPolicySchema } from './failbackPolicySchema';
 import { healthChecksSchema } from './healthCheckSchema';
 import { matchRulesSchema } from './matchRulesSchema';
 import { regionsSchema } from './regionsSchema';
@@ -68,6 +69,8 @@ const workloadFileSchema = z
       ),
     healthChecks: healthChecksSchema.optional(),
     runbooks: runbooksSchema.optional(),
+    failback: failbackPolicySchema.optional(),
+    rollback: rollbackPolicySchema.optional(),
   })
   .meta({
     title: 'Lifeboat workload',
@@ -93,6 +96,7 @@ export const workloadSchema = workloadFileSchema
     activation: file.activation ?? defaultActivationCriteria,
     healthChecks: file.healthChecks ?? { primary: [], secondary: [] },
     runbooks: file.runbooks ?? {},
+    ...definedOnly({ failback: file.failback, rollback: file.rollback }),
   }))
   .superRefine(checkPolicyStaffing);
 

@@ -199,6 +199,8 @@ export const runHttpStepActivity = activityContract(
     revision: z.number().int().positive(),
     /** Timeline entry ids start with it (one runbook run of the incident). */
     entryPrefix: id,
+    /** The runbook's direction, part of the idempotency key; absent in older histories: failover. */
+    purpose: runbookPurposeSchema.optional(),
   }),
   z.object({
     ok: z.boolean(),
@@ -231,7 +233,12 @@ export const probeHealthActivity = activityContract(
         revision: z.number().int().positive(),
         entryPrefix: id,
       }),
-      z.object({ kind: z.literal('validation'), entryId: id }),
+      z.object({
+        kind: z.literal('validation'),
+        entryId: id,
+        /** What the round is for, opening its timeline entry (default `Validation`). */
+        label: z.string().min(1).optional(),
+      }),
     ]),
   }),
   z.object({

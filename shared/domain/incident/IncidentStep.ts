@@ -33,5 +33,9 @@ export const incidentStepSchema = z.object({
   group: z
     .object({ id: z.string().min(1), branch: z.number().int().nonnegative(), branchName: z.string().min(1) })
     .optional(),
+  /** The step that undoes it (its `rollback:` in the runbook), so an incident says what a rollback can undo. */
+  rollback: z.object({ id: z.string().min(1), name: z.string().min(1) }).optional(),
+  /** For a rollback step: the failover step it undoes. */
+  undoes: z.string().min(1).optional(),
 });
 export type IncidentStep = z.infer<typeof incidentStepSchema>;

@@ -270,8 +270,10 @@ function deviations(
     out.push(`${incident.abortRequested.actor} asked to abort at ${incident.abortRequested.at}.`);
   }
   const runbookId = incident.runbook?.id;
-  if (workload !== undefined && runbookId !== undefined) {
-    const current = workload.runbooks[incident.runbook?.purpose ?? 'failover'];
+  const purpose = incident.runbook?.purpose ?? 'failover';
+  // A rollback's runbook is made from the failover's, not named in the catalog.
+  if (workload !== undefined && runbookId !== undefined && purpose !== 'rollback') {
+    const current = workload.runbooks[purpose];
     if (current !== undefined && current !== runbookId) {
       out.push(`The incident ran runbook ${runbookId}; the catalog now names ${current}.`);
     }
