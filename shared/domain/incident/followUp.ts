@@ -132,6 +132,9 @@ export function failoverSteps(incident: Pick<Incident, 'followUp' | 'earlierPhas
   return incident.earlierPhases?.find((p) => p.phase === 'failover')?.steps ?? [];
 }
 
+/** Step types that change something outside: completed without a rollback, someone must undo them by hand. */
+const EFFECT_TYPES: readonly IncidentStep['type'][] = ['http', 'manual'];
+
 /** What a rollback of the failover could undo: its completed steps, with and without a rollback step. */
 export interface RollbackCoverage {
   readonly undoable: readonly IncidentStep[];
@@ -140,8 +143,10 @@ export interface RollbackCoverage {
 }
 
 export function rollbackCoverage(steps: readonly IncidentStep[]): RollbackCoverage {
-  // A parallel group's record is not an effect of its own: its branch steps are.
-  const completed = steps.filter((s) => s.status === 'succeeded' && s.type !== 'parallel');
+  // Waits and probes change nothing, and a parallel group's effects are its branch steps': none needs undoing.
+  const completed = steps.filter(
+    (s) => s.status === 'succeeded' && (s.rollback !== undefined || EFFECT_TYPES.includes(s.type)),
+  );
   return {
     undoable: completed.filter((s) => s.rollback !== undefined),
     withoutRollback: completed.filter((s) => s.rollback === undefined),
