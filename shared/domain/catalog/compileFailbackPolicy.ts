@@ -1,5 +1,6 @@
 // The failback policy a workload gets: its `failback` block over the tier's defaults and its failover policy.
 import type { Role } from '../auth/Role';
+import type { FailbackPolicyOverrides } from './failbackPolicySchema';
 import { compilePolicy } from './compilePolicy';
 import { DEFAULT_CONSECUTIVE_PASSES } from './healthCheckSchema';
 import type { Tier } from './Tier';
@@ -35,9 +36,13 @@ export interface FailbackPolicy {
   };
 }
 
-export function compileFailbackPolicy(
-  workload: Pick<Workload, 'tier' | 'approval' | 'correlation' | 'failback' | 'healthChecks'>,
-): FailbackPolicy {
+/** The workload fields the policy is made of (spelled out: the catalog's check of a workload uses it too). */
+export type FailbackPolicySource = Pick<Workload, 'tier' | 'approval' | 'correlation'> & {
+  readonly failback?: FailbackPolicyOverrides | undefined;
+  readonly healthChecks: { readonly primary: readonly { readonly consecutivePasses: number }[] };
+};
+
+export function compileFailbackPolicy(workload: FailbackPolicySource): FailbackPolicy {
   const failover = compilePolicy(workload);
   const block = workload.failback ?? {};
   const checks = workload.healthChecks.primary;
@@ -59,6 +64,8 @@ export function compileFailbackPolicy(
 }
 
 /** The role actions/rollback needs for this workload. */
-export function rollbackRole(workload: Pick<Workload, 'rollback'> | undefined): Role {
+export function rollbackRole(
+  workload: { readonly rollback?: { readonly role?: Role | undefined } | undefined } | undefined,
+): Role {
   return workload?.rollback?.role ?? 'operator';
 }
