@@ -32,7 +32,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 describe('lifeboat catalog validate', () => {
   it('passes the sample catalog with exit code 0', async () => {
     const run = await cli(['catalog', 'validate', sample], { cwd: work });
-    expect(run).toEqual({ code: 0, out: 'Catalog OK: 1 workload(s), 1 runbook(s).', err: '' });
+    expect(run).toEqual({ code: 0, out: 'Catalog OK: 1 workload(s), 2 runbook(s).', err: '' });
   });
 
   it('reads LIFEBOAT_CATALOG_DIR, else ./catalog, when no directory is given', async () => {
@@ -53,7 +53,7 @@ describe('lifeboat catalog validate', () => {
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
     expect(run.err.split('\n')).toEqual([
-      'catalog/runbooks/orders-api-failover.yaml:49: steps[2].type: Unknown step type "sleep": expected one of http, manual, wait, healthCheck, parallel',
+      'catalog/runbooks/orders-api-failover.yaml:72: steps[2].type: Unknown step type "sleep": expected one of http, manual, wait, healthCheck, parallel',
       'catalog/workloads/bad.yaml:3: YAML syntax error at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
       'catalog/workloads/orders-api.yaml:8: tier: Expected a tier: 0 (mission critical), 1 (business critical), 2 (business operational) or 3 (administrative)',
       '3 problem(s).',
