@@ -233,6 +233,12 @@ describe.each([
     expect(new Set(state.effects.map((e) => e.idempotencyKey)).size).toBe(5);
     if (doubleExecution) expect(state.deduplicated).toBeGreaterThan(0);
 
+    // The post-incident report is the failover's, with the failback as one line of it.
+    const report = await (await call(`incidents/${id}/report?format=md`, KEYS.viewer)).text();
+    expect(report).toContain('failover-cosmos');
+    expect(report).not.toContain('failback-cosmos');
+    expect(report).toMatch(/Followed by a failback requested by oscar .*: failed-back/);
+
     // Ended: a further request is refused.
     expect((await act(id, 'failback', KEYS.operator)).status).toBe(409);
   });

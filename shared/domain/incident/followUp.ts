@@ -167,3 +167,29 @@ export function describeRollbackCoverage(coverage: RollbackCoverage): string | u
   ].filter(Boolean);
   return parts.join('; ');
 }
+
+/**
+ * The incident as its failover left it, for what reports the failover (the post-incident report): a follow-up
+ * keeps the failover's runbook, steps, approval and abort in `earlierPhases`, and its own timeline entries come
+ * after its request.
+ */
+export function failoverRecord<E extends { readonly at: string }>(
+  incident: Incident,
+  timeline: readonly E[],
+): { readonly incident: Incident; readonly timeline: readonly E[] } {
+  const followUp = incident.followUp;
+  const failover = incident.earlierPhases?.find((p) => p.phase === 'failover');
+  if (followUp === undefined || failover === undefined) return { incident, timeline };
+  const { runbook: _runbook, approval: _approval, abortRequested: _abort, ...rest } = incident;
+  return {
+    incident: {
+      ...rest,
+      status: failover.status,
+      steps: failover.steps,
+      ...(failover.runbook ? { runbook: failover.runbook } : {}),
+      ...(failover.approval ? { approval: failover.approval } : {}),
+      ...(failover.abortRequested ? { abortRequested: failover.abortRequested } : {}),
+    },
+    timeline: timeline.filter((e) => e.at < followUp.requestedAt),
+  };
+}
