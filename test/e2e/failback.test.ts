@@ -63,6 +63,13 @@ describe.each([
     const catalogDir = writeDemoRoundTripCatalog(demo, [
       // No failback runbook: its failback is refused.
       { id: 'one-way', steps: [{ id: 'settle', name: 'Settle', type: 'wait', duration: '5s' }] },
+      {
+        id: 'quick-trip',
+        primaryChecks: [{ name: 'primary', url: `${demo.urls.primary}/health`, consecutivePasses: 2 }],
+        steps: [{ id: 'settle', name: 'Settle', type: 'wait', duration: '5s' }],
+        failbackSteps: [{ id: 'settle-back', name: 'Settle back', type: 'wait', duration: '5s' }],
+        extra: { failback: { readiness: { interval: '10s', deadline: '1m' } } },
+      },
     ]);
     const warn = jest.spyOn(console, 'warn').mockImplementation((line: string) => warnings.push(line));
     try {
@@ -241,6 +248,37 @@ describe.each([
 
     // Ended: a further request is refused.
     expect((await act(id, 'failback', KEYS.operator)).status).toBe(409);
+  });
+
+  it('ends failback-failed when the failback is aborted while it waits for the primary, or the primary stays down', async () => {
+    await outage(true);
+    const recoveredIncident = async () => {
+      const id = await openIncident('quick-trip');
+      expect((await act(id, 'approve', KEYS.alice)).status).toBe(202);
+      await advance(5 * SECOND);
+      expect((await incident(id)).status).toBe('recovered');
+      return id;
+    };
+    const aborted = await recoveredIncident();
+    expect((await act(aborted, 'failback', KEYS.operator)).status).toBe(202);
+    expect((await incident(aborted)).status).toBe('failback-requested');
+    expect((await act(aborted, 'abort', KEYS.operator, { comment: 'not tonight' })).status).toBe(202);
+    const stopped = await incident(aborted);
+    expect(stopped.status).toBe('failback-failed');
+    expect(stopped.followUp?.outcome?.reason).toMatch(
+      /failback aborted by oscar \(not tonight\).*stays on northeurope/,
+    );
+    expect(stopped.outcome).toMatchObject({ status: 'recovered' });
+    expect((await act(aborted, 'abort', KEYS.operator)).status).toBe(409);
+
+    const notReady = await recoveredIncident();
+    expect((await act(notReady, 'failback', KEYS.operator)).status).toBe(202);
+    await advance(30 * SECOND);
+    await advance(30 * SECOND); // the readiness deadline (1m) passes with the primary down
+    const refused = await incident(notReady);
+    expect(refused.status).toBe('failback-failed');
+    expect(refused.followUp?.outcome?.reason).toMatch(/westeurope was not ready within 60s: .*503/);
+    await outage(false);
   });
 
   it('refuses the failback of a workload without a failback runbook with a 409 that says so', async () => {
