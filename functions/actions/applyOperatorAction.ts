@@ -102,7 +102,13 @@ export async function applyOperatorAction(context: InvocationContext, request: A
         .update(
           incident.id,
           (current) => withAbortRequested(current, abort),
-          (_updated, changed) => (changed ? [abortRequestedEntry(abort)] : []),
+          (updated, changed) => {
+            if (!changed) return [];
+            const entry = abortRequestedEntry(abort);
+            // A follow-up's abort is its own entry: the failover may have been aborted before it.
+            const phase = updated.followUp;
+            return [phase ? { ...entry, id: `${phase.phase}-${phase.seq}-${entry.id}` } : entry];
+          },
         );
       // Only the incident (or its follow-up phase) is told: it owns what an abort stops in each phase.
       // Finished: nothing to stop.

@@ -210,6 +210,10 @@ describe.each([
     expect((await act(id, 'abort', KEYS.operator, { comment: 'do the rest by hand' })).status).toBe(202);
     const failed = await incident(id);
     expect(failed.status).toBe('rollback-failed');
+    // Both aborts are on the timeline: the failover's and the rollback's.
+    expect(
+      failed.timeline.filter((t) => t.type === 'operator-action' && /asked to abort/.test(t.message)),
+    ).toHaveLength(2);
     expect(failed.followUp?.outcome?.reason).toMatch(/rollback aborted by oscar \(do the rest by hand\)/);
     expect(failed.timeline.at(-1)?.message).toMatch(/left to undo by hand: freeze-writes, failover-cosmos/);
     expect(demo.state()).toMatchObject({ cosmosWriteRegion: 'northeurope', trafficRegion: 'westeurope' });
