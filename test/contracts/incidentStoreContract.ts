@@ -592,7 +592,9 @@ export function describeIncidentStoreContract(
             id: `${workloadId}-${String(i).padStart(3, '0')}`,
             workloadId,
             mode: i % 4 === 0 ? 'drill' : 'live',
-            status: INCIDENT_STATUSES[i % INCIDENT_STATUSES.length] ?? 'detected',
+            // Independent of the workload (i % 3), however many statuses there are.
+            status:
+              INCIDENT_STATUSES[Math.floor(i / WORKLOADS.length) % INCIDENT_STATUSES.length] ?? 'detected',
             detectedAt: afterDetection(Math.floor(i / 2) * MINUTE),
           });
         });
