@@ -26,6 +26,7 @@ import {
   RUNBOOK_ORCHESTRATION,
   runbookInstanceId,
   runbookOutcomeSchema,
+  type ProbeSource,
   type RunbookOutcome,
 } from '../shared/domain/contracts/runbookContracts';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
@@ -92,7 +93,9 @@ function* failback(
     );
   }
   context.df.setCustomStatus({ phase: 'failback-requested', waitingFor: 'primary readiness' });
-  const ready = yield* gate(context, waits, input, plan.readiness, 'Failback readiness', 'readiness');
+  const ready = yield* gate(context, waits, input, plan.readiness, 'Failback readiness', 'readiness', {
+    kind: 'failback-readiness',
+  });
   if (ready.kind === 'abort') return yield* fail(stopped('failback', ready), ready.actor);
   if (ready.kind === 'failed') {
     return yield* fail(
@@ -161,7 +164,10 @@ function* failback(
   // 4. The primary proves healthy again.
   yield* transition(context, incidentId, 'validating-primary', `Validating the primary: ${runbook.reason}`);
   context.df.setCustomStatus({ phase: 'validating-primary' });
-  const validated = yield* gate(context, waits, input, plan.validation, 'Failback validation', 'validation');
+  const validated = yield* gate(context, waits, input, plan.validation, 'Failback validation', 'validation', {
+    kind: 'workload',
+    target: 'primary',
+  });
   if (validated.kind === 'abort') return yield* fail(stopped('failback', validated), validated.actor);
   if (validated.kind === 'failed')
     return yield* fail(`validation of the primary failed: ${validated.summary}`);
@@ -198,11 +204,12 @@ function* gate(
   plan: FailbackPlan['readiness'],
   label: string,
   entry: string,
+  source: ProbeSource,
 ): Generator<df.Task, GateResult, unknown> {
   return yield* runHealthGate(context, {
     incidentId: input.incidentId,
     workloadId: input.workloadId,
-    source: { kind: 'workload', target: 'primary' },
+    source,
     timeoutSeconds: plan.timeoutSeconds,
     passesRequired: plan.passesRequired,
     intervalSeconds: plan.intervalSeconds,

@@ -27,7 +27,7 @@ export interface FailbackPolicy {
   /** Always `expire`: a failback is never approved by a timeout. */
   readonly finalTimeoutOutcome: 'expire';
   readonly readiness: {
-    /** The workload's primary health checks: none means readiness cannot be proven. */
+    /** The workload's primary health checks and the readiness block's own: none means readiness cannot be proven. */
     readonly checks: number;
     readonly consecutivePasses: number;
     readonly intervalSeconds: number;
@@ -45,7 +45,7 @@ export type FailbackPolicySource = Pick<Workload, 'tier' | 'approval' | 'correla
 export function compileFailbackPolicy(workload: FailbackPolicySource): FailbackPolicy {
   const failover = compilePolicy(workload);
   const block = workload.failback ?? {};
-  const checks = workload.healthChecks.primary;
+  const checks = [...workload.healthChecks.primary, ...(block.readiness?.checks ?? [])];
   const checksAsk = checks.length === 0 ? 0 : Math.max(...checks.map((c) => c.consecutivePasses));
   return {
     approverRoles: [...(block.approverRoles ?? failover.approverRoles)],

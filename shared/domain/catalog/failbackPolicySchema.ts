@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_QUORUM } from './approvalOverridesSchema';
 import { definedOnly } from './definedOnly';
 import { positiveDurationSchema } from './duration';
+import { healthCheckSchema } from './healthCheckSchema';
 import { roleSchema } from './slug';
 
 const readinessSchema = z
@@ -20,6 +21,13 @@ const readinessSchema = z
     deadline: positiveDurationSchema(
       'How long the failback waits for the primary to be ready before it ends failback-failed (default 1h).',
     ).optional(),
+    checks: z
+      .array(healthCheckSchema)
+      .max(20)
+      .optional()
+      .describe(
+        'More HTTP checks that must pass with the primary health checks before failing back, e.g. an endpoint that answers 200 once replication back to the primary has caught up.',
+      ),
   })
   .describe('When the primary is ready to take the workload back: its health checks pass N rounds in a row.')
   .transform((block) =>
@@ -27,6 +35,7 @@ const readinessSchema = z
       consecutivePasses: block.consecutivePasses,
       intervalSeconds: block.interval,
       deadlineSeconds: block.deadline,
+      checks: block.checks,
     }),
   );
 

@@ -135,6 +135,8 @@ export type RunbookInput = z.infer<typeof runbookInputSchema>;
 /** Where a health gate's checks come from: the workload's checks of a region, or one inline probe. */
 export const probeSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('workload'), target: z.enum(HEALTH_CHECK_TARGETS) }),
+  /** A failback's readiness: the primary's health checks and the workload's `failback.readiness.checks`. */
+  z.object({ kind: z.literal('failback-readiness') }),
   z.object({
     kind: z.literal('probe'),
     probe: z.object({

@@ -44,7 +44,12 @@ describe('compileFailbackPolicy', () => {
           approverRoles: ['change-board'],
           quorum: 2,
           approvalTimeout: '2h',
-          readiness: { consecutivePasses: 5, interval: '1m', deadline: '6h' },
+          readiness: {
+            consecutivePasses: 5,
+            interval: '1m',
+            deadline: '6h',
+            checks: [{ name: 'replication', url: 'https://orders-weu.example.com/replication/caught-up' }],
+          },
         },
         rollback: { role: 'approver' },
       }),
@@ -53,7 +58,8 @@ describe('compileFailbackPolicy', () => {
       approverRoles: ['change-board'],
       quorum: 2,
       approvalTimeoutSeconds: 7200,
-      readiness: { checks: 1, consecutivePasses: 5, intervalSeconds: 60, deadlineSeconds: 21600 },
+      // The primary's check and the readiness block's own.
+      readiness: { checks: 2, consecutivePasses: 5, intervalSeconds: 60, deadlineSeconds: 21600 },
     });
     expect(rollbackRole(workload)).toBe('approver');
     expect(rollbackRole(parseWorkload(workloadInput()))).toBe('operator');
