@@ -262,6 +262,8 @@ export async function consoleAction(
       return messagePage(404, 'Not found', outcome.message, user, CONSOLE);
     case 'invalid':
       return incidentPage(id, user, 400, { kind: 'error', text: outcome.message });
+    case 'forbidden':
+      return incidentPage(id, user, 403, { kind: 'error', text: outcome.message });
     case 'conflict':
     case 'unavailable':
       return incidentPage(id, user, outcome.kind === 'conflict' ? 409 : 501, {

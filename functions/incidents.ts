@@ -131,6 +131,8 @@ export async function incidentAction(
       return errorResponse(400, 'invalid_body', outcome.message, outcome.details);
     case 'not_found':
       return errorResponse(404, 'not_found', outcome.message);
+    case 'forbidden':
+      return errorResponse(403, 'forbidden', outcome.message);
     case 'conflict':
     case 'unavailable':
       return {

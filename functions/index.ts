@@ -2,6 +2,7 @@
 import './telemetry/telemetryFirst';
 import { app } from '@azure/functions';
 import { container } from '../shared/container';
+import { catalogWarnings } from '../shared/domain/catalog/catalogWarnings';
 import { missingSecrets } from '../shared/domain/runbook/missingSecrets';
 import './http/nosniffHook';
 import './health';
@@ -20,6 +21,7 @@ import './activities/incidentLifecycleActivities';
 import './activities/runbookActivities';
 import './activities/drillActivities';
 import './activities/azureStepActivities';
+import './activities/followUpActivities';
 import './activities/notificationActivities';
 import './activities/progressUpdateActivities';
 import './activities/readinessActivities';
@@ -44,6 +46,10 @@ app.hook.appStart(async () => {
     console.warn(
       `warning: app setting ${name} is not set; runbook step(s) ${neededBy.join(', ')} will fail until it is`,
     );
+  }
+  for (const line of catalogWarnings(catalog)) {
+    // eslint-disable-next-line no-console
+    console.warn(line);
   }
 });
 

@@ -3,8 +3,9 @@
 // - approve / reject: the decision goes to the approval gate (its own record is the approval's state);
 // - confirm-step, retry-step, skip-step, pause, resume: the control is recorded in the incident's control log,
 //   then raised to the runbook with its `seq` (a runbook that missed the event takes it from the log);
-// - abort: the request is recorded on the incident, then the incident orchestration is told; it stops what
-//   its phase runs (shared/domain/incident/abort.ts).
+// - abort: the request is recorded on the incident, then the incident orchestration (or the follow-up phase's)
+//   is told; it stops what its phase runs (shared/domain/incident/abort.ts);
+// - failback, rollback: the follow-up phase is recorded, then its orchestration started (startFollowUpPhase).
 import type { InvocationContext } from '@azure/functions';
 import { container } from '../../shared/container';
 import {
@@ -26,11 +27,13 @@ import {
   type RecordedRunbookControl,
 } from '../../shared/domain/incident/runbookControlLog';
 import { pauseRequestedEntry } from '../../shared/domain/incident/pauseRequest';
+import { followUpInstanceId } from '../../shared/domain/incident/followUp';
 import { ConflictError } from '../../shared/errors';
 import { durableInstanceApi } from '../durable/durableInstanceApi';
+import { startFollowUpPhase } from './startFollowUpPhase';
 
 /** An admitted plan: what planOperatorAction returns when the action fits the incident. */
-export type AdmittedPlan = Extract<ActionPlan, { kind: 'decide' | 'runbook' | 'abort' }>;
+export type AdmittedPlan = Extract<ActionPlan, { kind: 'decide' | 'runbook' | 'abort' | 'follow-up' }>;
 
 export interface ActionRequest {
   readonly incident: Incident;
@@ -55,8 +58,9 @@ export async function applyOperatorAction(context: InvocationContext, request: A
   const withComment = comment ? { comment } : {};
   switch (plan.kind) {
     case 'decide': {
+      // The failover's approval is round 1; a failback's counts up from it (the incident keeps the current one).
       const raised = await instances.raiseEvent(
-        approvalInstanceId(incident.id, FIRST_APPROVAL_ROUND),
+        approvalInstanceId(incident.id, incident.approval?.round ?? FIRST_APPROVAL_ROUND),
         APPROVAL_DECISION_EVENT,
         {
           ...request.approver,
@@ -99,10 +103,30 @@ export async function applyOperatorAction(context: InvocationContext, request: A
         .update(
           incident.id,
           (current) => withAbortRequested(current, abort),
-          (_updated, changed) => (changed ? [abortRequestedEntry(abort)] : []),
+          (updated, changed) => {
+            if (!changed) return [];
+            const entry = abortRequestedEntry(abort);
+            // A follow-up's abort is its own entry: the failover may have been aborted before it.
+            const phase = updated.followUp;
+            return [phase ? { ...entry, id: `${phase.phase}-${phase.seq}-${entry.id}` } : entry];
+          },
         );
-      // Only the incident is told: it owns what an abort stops in each phase. Finished: nothing to stop.
-      await instances.raiseEvent(incident.id, OPERATOR_ACTION_EVENT, { action: 'abort', ...abort });
+      // Only the incident (or its follow-up phase) is told: it owns what an abort stops in each phase.
+      // Finished: nothing to stop.
+      const owner = incident.followUp
+        ? followUpInstanceId(incident.id, incident.followUp.phase, incident.followUp.seq)
+        : incident.id;
+      await instances.raiseEvent(owner, OPERATOR_ACTION_EVENT, { action: 'abort', ...abort });
+      return;
+    }
+    case 'follow-up': {
+      await startFollowUpPhase(context, {
+        incidentId: incident.id,
+        phase: plan.phase,
+        actor: request.actor,
+        at,
+        ...withComment,
+      });
       return;
     }
   }

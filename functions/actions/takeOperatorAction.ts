@@ -8,7 +8,10 @@ import type { Identity } from '../../shared/domain/auth/Identity';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { whenPauseTakesEffect } from '../../shared/domain/incident/pauseRequest';
+import { hasRole } from '../../shared/domain/auth/Role';
+import { rollbackRole } from '../../shared/domain/catalog/compileFailbackPolicy';
 import {
+  actionRole,
   isStepAction,
   planOperatorAction,
   STEP_ACTIONS,
@@ -37,6 +40,8 @@ export type OperatorActionOutcome =
     }
   | { readonly kind: 'invalid'; readonly message: string; readonly details: readonly ValidationIssue[] }
   | { readonly kind: 'not_found'; readonly message: string }
+  /** The workload's policy asks for a role the identity lacks (rollback: operator or approver). */
+  | { readonly kind: 'forbidden'; readonly message: string }
   | { readonly kind: 'conflict' | 'unavailable'; readonly message: string; readonly incident: Incident };
 
 export async function takeOperatorAction(
@@ -59,11 +64,19 @@ export async function takeOperatorAction(
   // Approvers decide as their contact in the workload's matrix when they are one (links carry that id).
   const workload = findWorkload(container().catalog(), incident.workloadId);
   const approver = approverOf(request.identity, workload?.contacts ?? {});
+  const role = actionRole(action, rollbackRole(workload));
+  if (!hasRole(request.identity, role)) {
+    return {
+      kind: 'forbidden',
+      message: `${action} on ${incident.workloadId} needs the ${role} role (its policy); you hold ${request.identity.roles.join(', ') || 'none'}.`,
+    };
+  }
   const plan = planOperatorAction(
     incident,
     action,
     action === 'approve' || action === 'reject' ? approver.approver : actor,
     request.stepId,
+    { failbackRunbook: workload?.runbooks.failback },
   );
   if (plan.kind === 'conflict' || plan.kind === 'unavailable') {
     return { kind: plan.kind, message: plan.reason, incident };

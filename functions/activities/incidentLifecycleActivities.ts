@@ -44,6 +44,13 @@ import {
   yieldedToLiveReason,
 } from '../../shared/domain/drill/drillActivation';
 import { describeRto } from '../../shared/domain/incident/describeRto';
+import {
+  describeRollbackCoverage,
+  failoverSteps,
+  rollbackCoverage,
+} from '../../shared/domain/incident/followUp';
+import { followUpEndText } from '../../shared/domain/incident/followUpOutcome';
+import type { Incident } from '../../shared/domain/incident/Incident';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
 import { ConflictError, NonRetryableError, NotFoundError } from '../../shared/errors';
 import { recordTransition } from '../../shared/telemetry/lifeboatMetrics';
@@ -270,15 +277,17 @@ registerActivity(
           ...(to === 'observing' ? { observingSince: at } : {}),
           ...(to === 'failing-over' ? { activatedAt: at } : {}),
           ...(to === 'recovered' ? { recoveredAt: at } : {}),
-          ...(isTerminal(to) ? { endedAt: at, outcome: { status: to, reason: message } } : {}),
+          // A follow-up phase ends on its own record: endedAt and outcome stay the failover's (its RTO).
+          ...(isTerminal(to)
+            ? current.followUp
+              ? { followUp: { ...current.followUp, endedAt: at, outcome: { status: to, reason: message } } }
+              : { endedAt: at, outcome: { status: to, reason: message } }
+            : {}),
         };
       },
       (result) => {
-        // Once failover has started, how the incident ends is also an RTO verdict: say it where people look.
         const fullMessage =
-          isTerminal(to) && result.status === to && result.activatedAt !== undefined
-            ? `${message}. ${describeRto(rtoClock(result, new Date(at)))}`
-            : message;
+          isTerminal(to) && result.status === to ? endText(result, message, to, at) : message;
         return [
           { id: entryId, at, type: 'status-changed', message: fullMessage, ...(actor ? { actor } : {}) },
         ];
@@ -294,6 +303,23 @@ registerActivity(
   },
   { extraInputs: [df.input.durableClient()] },
 );
+
+/**
+ * How an end reads on the timeline. A failover's end is also an RTO verdict once it started, and a failed or
+ * aborted one says what a rollback could undo; a follow-up's says how long it took.
+ */
+function endText(incident: Incident, message: string, to: IncidentStatus, at: string): string {
+  if (incident.followUp !== undefined) {
+    return `${message}. ${followUpEndText({ ...incident, followUp: incident.followUp }, to, at)}`;
+  }
+  if (incident.activatedAt === undefined) return message;
+  const rto = `${message}. ${describeRto(rtoClock(incident, new Date(at)))}`;
+  const coverage =
+    to === 'failed' || to === 'aborted'
+      ? describeRollbackCoverage(rollbackCoverage(failoverSteps(incident)))
+      : undefined;
+  return coverage ? `${rto}. Rollback: ${coverage}` : rto;
+}
 
 registerActivity(recordApprovalActivity, async ({ incidentId, approval, entry, at }) => {
   const store = container().incidentStore();

@@ -52,16 +52,25 @@ export async function probeChecks(
     readonly id: string;
     readonly healthChecks: Record<'primary' | 'secondary', readonly HealthCheck[]>;
     readonly drills?: { readonly healthChecks?: Record<'primary' | 'secondary', readonly HealthCheck[]> };
+    readonly failback?: { readonly readiness?: { readonly checks?: readonly HealthCheck[] } };
   },
   input: { source: ProbeSource; timeoutSeconds: number },
 ): Promise<ProbeRound> {
   const timeoutMs = input.timeoutSeconds * 1000;
+  const source = input.source;
+  const checks =
+    source.kind === 'failback-readiness'
+      ? [...workload.healthChecks.primary, ...(workload.failback?.readiness?.checks ?? [])]
+      : source.kind === 'workload'
+        ? checksOf(workload, source)
+        : [];
   const requests =
-    input.source.kind === 'probe'
-      ? [{ name: 'probe', ...input.source.probe, timeoutMs }]
-      : checksOf(workload, input.source).map((check) => healthCheckRequest(check, timeoutMs));
+    source.kind === 'probe'
+      ? [{ name: 'probe', ...source.probe, timeoutMs }]
+      : checks.map((check) => healthCheckRequest(check, timeoutMs));
   if (requests.length === 0) {
-    const target = input.source.kind === 'workload' ? input.source.target : 'probe';
+    const target =
+      source.kind === 'workload' ? source.target : source.kind === 'failback-readiness' ? 'primary' : 'probe';
     return { ok: false, checks: 0, summary: `workload ${workload.id} has no ${target} health checks` };
   }
   const results = await probeEach(c.healthProbe(), requests);

@@ -20,10 +20,14 @@ import {
 } from '../../shared/domain/contracts/runbookContracts';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { pausedStepIds, type RunbookPurpose } from '../../shared/domain/incident/IncidentRunbook';
-import { canTransition, isTerminal } from '../../shared/domain/incident/IncidentStatus';
+import { canTransition, isTerminal, runningStatusOf } from '../../shared/domain/incident/IncidentStatus';
 import { controlsAfter } from '../../shared/domain/incident/runbookControlLog';
 import { flattenSteps } from '../../shared/domain/runbook/parallelGroupSchema';
 import { resolveHttpRequest } from '../../shared/domain/runbook/resolveHttpRequest';
+import { rollbackPlan } from '../../shared/domain/runbook/rollbackPlan';
+import { MAX_STEPS } from '../../shared/domain/runbook/Runbook';
+import type { RunbookStep } from '../../shared/domain/runbook/runbookStepSchema';
+import type { IncidentStore } from '../../shared/ports/IncidentStore';
 import { runbookEntryPrefix, stepEntryId } from '../../shared/domain/runbook/runbookRecordIds';
 import { stepIdempotencyKey } from '../../shared/domain/runbook/stepIdempotencyKey';
 import { ConflictError, NonRetryableError } from '../../shared/errors';
@@ -34,7 +38,17 @@ import { callStep } from './callStep';
 import { recordStep } from './recordStep';
 import { registerActivity } from './registerActivity';
 
-registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose, at }) => {
+type ChosenRunbook =
+  | {
+      readonly found: true;
+      readonly runbook: { readonly id: string; readonly name: string };
+      readonly steps: readonly RunbookStep[];
+      readonly undoes?: ReadonlyMap<string, string>;
+    }
+  | { readonly found: false; readonly reason: string };
+
+/** The workload's failover or failback runbook from the catalog. */
+function catalogRunbook(workloadId: string, purpose: 'failover' | 'failback'): ChosenRunbook {
   const catalog = container().catalog();
   const workload = findWorkload(catalog, workloadId);
   if (workload === undefined) {
@@ -44,16 +58,48 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
   const runbook = runbookId === undefined ? undefined : findRunbook(catalog, runbookId);
   if (runbook === undefined) {
     return {
-      found: false as const,
+      found: false,
       reason:
         runbookId === undefined
           ? `workload ${workload.id} has no ${purpose} runbook (runbooks.${purpose} in its catalog file)`
           : `runbook ${runbookId} is not in the catalog`,
     };
   }
+  return { found: true, runbook, steps: runbook.steps };
+}
+
+/** The rollback of the incident's failover: made from the plan the failover kept and how its steps ended. */
+async function rollbackRunbook(store: IncidentStore, incidentId: string): Promise<ChosenRunbook> {
+  const incident = await store.get(incidentId);
+  if (incident === undefined) {
+    throw new NonRetryableError(`No incident '${incidentId}'.`);
+  }
+  const failover = incident.earlierPhases?.find((p) => p.phase === 'failover');
+  if (failover?.runbook === undefined) {
+    return { found: false, reason: 'the failover ran no runbook: nothing to roll back' };
+  }
+  const plan = rollbackPlan(await store.runbookPlan(incidentId, 'failover', 0, MAX_STEPS), failover.steps);
+  if (plan.steps.length === 0) {
+    return { found: false, reason: 'no completed step of the failover has a rollback: nothing to roll back' };
+  }
+  return {
+    found: true,
+    runbook: { id: `${failover.runbook.id}-rollback`, name: `Rollback of ${failover.runbook.name}` },
+    steps: plan.steps,
+    undoes: plan.undoes,
+  };
+}
+
+registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose, at }) => {
   const store = container().incidentStore();
+  const chosen =
+    purpose === 'rollback' ? await rollbackRunbook(store, incidentId) : catalogRunbook(workloadId, purpose);
+  if (!chosen.found) {
+    return { found: false as const, reason: chosen.reason };
+  }
+  const { runbook, undoes } = chosen;
   // Kept once: a repeat of this activity after a catalog edit still gets the steps the runbook started with.
-  const steps = await store.keepRunbookPlan(incidentId, purpose, runbook.steps);
+  const steps = await store.keepRunbookPlan(incidentId, purpose, chosen.steps);
   const started = await store.update(
     incidentId,
     (current) =>
@@ -71,6 +117,11 @@ registerActivity(startRunbookActivity, async ({ incidentId, workloadId, purpose,
               attempts: 0,
               revision: 0,
               ...(group ? { group } : {}),
+              // Said from the start, so the incident shows what a rollback could undo before anyone asks.
+              ...(step.type !== 'parallel' && step.rollback
+                ? { rollback: { id: step.rollback.id, name: step.rollback.name } }
+                : {}),
+              ...(undoes?.has(step.id) ? { undoes: undoes.get(step.id) } : {}),
             })),
           },
     // In the same write (idempotent by id, so a repeat of this activity appends it once).
@@ -113,7 +164,8 @@ function recordedSince(incident: Incident, purpose: RunbookPurpose, controlsSeen
   };
 }
 
-registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round, revision, entryPrefix }) => {
+registerActivity(runHttpStepActivity, async (input) => {
+  const { incidentId, step, attempt, round, revision, entryPrefix } = input;
   if (step.type !== 'http') {
     throw new NonRetryableError(`Step '${step.id}' is a ${step.type} step, not an http step.`);
   }
@@ -141,8 +193,10 @@ registerActivity(runHttpStepActivity, async ({ incidentId, step, attempt, round,
     };
   }
 
-  const resolved = resolveHttpRequest(step, stepIdempotencyKey(incidentId, step.id, round), (name) =>
-    c.secret(name),
+  const resolved = resolveHttpRequest(
+    step,
+    stepIdempotencyKey(incidentId, step.id, round, input.purpose),
+    (name) => c.secret(name),
   );
   const outcome: HttpStepOutcome = resolved.ok
     ? await callStep(incidentId, step.id, attempt, () => c.stepExecutor().execute(resolved.request))
@@ -218,7 +272,12 @@ registerActivity(probeHealthActivity, async (input) => {
     );
   } else {
     await store.appendTimeline(input.incidentId, [
-      { id: input.record.entryId, at, type: 'health-probe', message: `Validation ${detail}` },
+      {
+        id: input.record.entryId,
+        at,
+        type: 'health-probe',
+        message: `${input.record.label ?? 'Validation'} ${detail}`,
+      },
     ]);
   }
   return round;
@@ -236,10 +295,11 @@ registerActivity(recordStepChangeActivity, async ({ incidentId, stepId, revision
 
 registerActivity(setRunbookPausedActivity, async ({ incidentId, at, paused, entry }) => {
   const store = container().incidentStore();
-  const to = paused === null ? 'failing-over' : 'paused';
   const updated = await store.update(
     incidentId,
     (current) => {
+      // A paused runbook resumes into the status of its own direction.
+      const to = paused === null ? runningStatusOf(current.runbook?.purpose ?? 'failover') : 'paused';
       if (isTerminal(current.status)) {
         return undefined; // aborted meanwhile: the runbook hears of it next
       }
@@ -289,7 +349,7 @@ registerActivity(setBranchStepPausedActivity, async ({ incidentId, at, stepId, p
           steps: waiting,
           at: runbook.paused?.at ?? at,
         };
-      const to = first === undefined ? 'failing-over' : 'paused';
+      const to = first === undefined ? runningStatusOf(current.runbook.purpose) : 'paused';
       if (current.status !== to && !canTransition(current.status, to)) {
         throw new ConflictError(
           `Incident '${incidentId}' cannot move from ${current.status} to ${to}.`,

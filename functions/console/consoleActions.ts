@@ -5,8 +5,14 @@ import { hasRole } from '../../shared/domain/auth/Role';
 import { findWorkload, type Catalog } from '../../shared/domain/catalog/Catalog';
 import { approverOf } from '../../shared/domain/approval/approverOf';
 import type { Incident } from '../../shared/domain/incident/Incident';
+import { rollbackRole } from '../../shared/domain/catalog/compileFailbackPolicy';
 import {
-  ACTION_ROLES,
+  describeRollbackCoverage,
+  failoverSteps,
+  rollbackCoverage,
+} from '../../shared/domain/incident/followUp';
+import {
+  actionRole,
   OPERATOR_ACTIONS,
   planOperatorAction,
   type OperatorAction,
@@ -31,6 +37,7 @@ const LABELS: Readonly<Record<OperatorAction, string>> = {
   resume: 'Resume runbook',
   abort: 'Abort incident',
   failback: 'Start failback',
+  rollback: 'Roll back failover',
 };
 
 export function consoleActions(incident: Incident, identity: Identity, catalog: Catalog): ConsoleAction[] {
@@ -39,13 +46,17 @@ export function consoleActions(incident: Incident, identity: Identity, catalog: 
   const secondary = workload?.regions.secondary ?? 'the secondary region';
   const actions: ConsoleAction[] = [];
   for (const action of OPERATOR_ACTIONS) {
-    if (!hasRole(identity, ACTION_ROLES[action])) continue;
+    if (!hasRole(identity, actionRole(action, rollbackRole(workload)))) continue;
     const plan = planOperatorAction(
       incident,
       action,
       action === 'approve' || action === 'reject' ? approver : identity.name,
+      undefined,
+      { failbackRunbook: workload?.runbooks.failback },
     );
     if (plan.kind === 'conflict' || plan.kind === 'unavailable') continue;
+    // The phase is already running: its button would only repeat the request.
+    if (plan.kind === 'follow-up' && plan.repeat) continue;
     const stepId = plan.kind === 'runbook' ? plan.stepId : undefined;
     const step = incident.steps.find((s) => s.id === stepId);
     const stepName = step ? `${step.id} (${step.name})` : (stepId ?? '');
@@ -64,11 +75,18 @@ export function consoleActions(incident: Incident, identity: Identity, catalog: 
         resume: 'Continues the runbook with the next step.',
         abort:
           'Stops the incident: no further step runs and a running call is not made again. This cannot be undone.',
-        failback: `Starts the failback workflow back from ${secondary}, which asks for approval first.`,
+        failback: `Starts the failback back from ${secondary}: it waits for the primary to be ready, then asks for approval before any step runs.`,
+        rollback: `Runs the rollback steps of the failover's completed steps in reverse order${rollbackNote(incident)}.`,
       }[action],
       ...(stepId ? { stepId } : {}),
       danger: action === 'abort' || action === 'reject' || action === 'skip-step',
     });
   }
   return actions;
+}
+
+/** What the rollback will and will not undo, said before anyone presses it. */
+function rollbackNote(incident: Incident): string {
+  const text = describeRollbackCoverage(rollbackCoverage(failoverSteps(incident)));
+  return text ? ` (${text})` : '';
 }

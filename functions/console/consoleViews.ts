@@ -20,7 +20,7 @@ import { timelineChart } from '../../shared/domain/report/timelineChart';
 import { buildRunbookDocument } from '../../shared/domain/report/runbookDocument';
 import type { ConsoleAction } from './consoleActions';
 import type { ConsoleUser } from './consoleAuth';
-import { lifecycleStrip } from './lifecycleStrip';
+import { followUpStrip, lifecycleStrip } from './lifecycleStrip';
 
 export function userView(user: ConsoleUser) {
   return {
@@ -34,6 +34,8 @@ export function userView(user: ConsoleUser) {
 /** What the incident waits for, if anything: people, in words. */
 export function waitingOn(incident: Incident): string {
   if (incident.status === 'awaiting-approval') return 'approval';
+  if (incident.status === 'awaiting-failback-approval') return 'failback approval';
+  if (incident.status === 'failback-requested') return 'primary readiness';
   const waiting = incident.steps.find((s) => s.status === 'waiting');
   if (waiting) return `manual step ${waiting.id}`;
   const paused = incident.runbook?.paused;
@@ -92,7 +94,13 @@ export function incidentLiveView(
     rtoText: rtoClockText(view.rto),
     rtoState: rtoClockState(view.rto),
     waitingOn: waitingOn(incident),
-    phases: lifecycleStrip(incident.status, reachedStatuses(incident)),
+    phases: incident.followUp
+      ? followUpStrip(
+          incident.followUp.phase,
+          incident.status,
+          incident.earlierPhases?.at(-1)?.status ?? 'recovered',
+        )
+      : lifecycleStrip(incident.status, reachedStatuses(incident)),
     runbookName: incident.runbook?.name ?? '',
     hasDecisions: view.approval.decisions.length > 0,
     decisions: view.approval.decisions.map((d) => ({

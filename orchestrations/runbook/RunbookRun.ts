@@ -543,6 +543,8 @@ export class RunbookRun {
       round,
       revision: this.revisions.reserve(step.id, 2), // the activity records the start and the result
       entryPrefix: this.entryPrefix(),
+      // Failover histories before follow-up phases carried none: their keys stay as they were.
+      ...(this.input.purpose === 'failover' ? {} : { purpose: this.input.purpose }),
     });
     if (raced.kind === 'abort') {
       return raced;

@@ -19,7 +19,7 @@ export interface HealthGate {
     round: number,
   ) =>
     | { kind: 'step'; stepId: string; revision: number; entryPrefix: string }
-    | { kind: 'validation'; entryId: string };
+    | { kind: 'validation'; entryId: string; label?: string };
   /** Waits between rounds; an abort ends the gate. */
   readonly sleepUntil: (until: Date) => Generator<df.Task, Abort | undefined, unknown>;
 }

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import type { Incident, NewIncident } from '../../shared/domain/incident/Incident';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../shared/domain/incident/IncidentStatus';
 import type { IncidentQuery, IncidentStore } from '../../shared/ports/IncidentStore';
+import { withFollowUpRequested } from '../../shared/domain/incident/followUp';
 import {
   leafStepSchema as runbookStepSchema,
   type RunbookStep,
@@ -324,6 +325,70 @@ export function describeIncidentStoreContract(
       });
     });
 
+    describe('follow-up phases', () => {
+      it('moves the failover into earlierPhases and starts the follow-up with fresh steps, in one write', async () => {
+        const { incident } = await store().create({
+          ...failingOverIncident({ status: 'recovered', recoveredAt: afterDetection(600 * SECOND) }),
+          runbook: { id: 'orders-api-failover', name: 'Failover', purpose: 'failover' },
+          steps: [
+            {
+              id: 'switch',
+              name: 'Switch',
+              type: 'http',
+              status: 'succeeded',
+              attempts: 1,
+              revision: 2,
+              rollback: { id: 'switch-back', name: 'Switch back' },
+            },
+          ],
+        });
+        const updated = await store().update(incident.id, (current) => {
+          const recording = withFollowUpRequested(current, {
+            phase: 'failback',
+            actor: 'oscar',
+            at: afterDetection(900 * SECOND),
+          });
+          return recording.kind === 'recorded' ? recording.incident : undefined;
+        });
+        expect(updated).toMatchObject({
+          status: 'failback-requested',
+          steps: [],
+          followUp: { phase: 'failback', seq: 1, requestedBy: 'oscar' },
+          earlierPhases: [
+            {
+              phase: 'failover',
+              status: 'recovered',
+              runbook: { id: 'orders-api-failover' },
+              steps: [
+                expect.objectContaining({
+                  id: 'switch',
+                  rollback: { id: 'switch-back', name: 'Switch back' },
+                }),
+              ],
+            },
+          ],
+        });
+        expect(await store().get(incident.id)).toEqual(updated);
+        // The follow-up's own steps are stored like the failover's were.
+        const started = await store().update(incident.id, (current) => ({
+          ...current,
+          runbook: { id: 'orders-api-failback', name: 'Failback', purpose: 'failback' },
+          steps: [
+            { id: 'switch', name: 'Switch back', type: 'http', status: 'pending', attempts: 0, revision: 0 },
+          ],
+        }));
+        const { step } = await store().updateStep(incident.id, 'switch', (s) => ({
+          ...s,
+          status: 'running',
+        }));
+        expect(step.status).toBe('running');
+        const read = await store().get(incident.id);
+        expect(read?.earlierPhases?.[0]?.steps[0]?.status).toBe('succeeded');
+        expect(read?.steps[0]?.status).toBe('running');
+        expect(read?.version).toBe(started.version + 1);
+      });
+    });
+
     describe('updateStep', () => {
       const twoSteps = (): NewIncident => ({
         ...newIncident(),
@@ -445,6 +510,24 @@ export function describeIncidentStoreContract(
         expect(await store().keepRunbookPlan(incident.id, 'failback', failback)).toEqual(failback);
       });
 
+      it('keeps a rollback plan apart from the failover plan, with the steps’ rollback steps', async () => {
+        const { incident } = await store().create(newIncident());
+        const withRollback = runbookStepSchema.parse({
+          id: 's-switch',
+          name: 'Switch',
+          type: 'wait',
+          duration: '5s',
+          rollback: { id: 's-switch-back', name: 'Switch back', type: 'wait', duration: '5s' },
+        });
+        expect(await store().keepRunbookPlan(incident.id, 'failover', [withRollback])).toEqual([
+          withRollback,
+        ]);
+        const rollback = plan(['s-switch-back']);
+        expect(await store().keepRunbookPlan(incident.id, 'rollback', rollback)).toEqual(rollback);
+        expect(await store().runbookPlan(incident.id, 'failover', 0, 25)).toEqual([withRollback]);
+        expect(await store().runbookPlan(incident.id, 'rollback', 0, 25)).toEqual(rollback);
+      });
+
       it('refuses a plan for a missing incident, and a step that is not a parsed runbook step', async () => {
         await expect(store().keepRunbookPlan('nope', 'failover', plan(['s-a']))).rejects.toBeInstanceOf(
           NotFoundError,
@@ -550,7 +633,9 @@ export function describeIncidentStoreContract(
             id: `${workloadId}-${String(i).padStart(3, '0')}`,
             workloadId,
             mode: i % 4 === 0 ? 'drill' : 'live',
-            status: INCIDENT_STATUSES[i % INCIDENT_STATUSES.length] ?? 'detected',
+            // Independent of the workload (i % 3), however many statuses there are.
+            status:
+              INCIDENT_STATUSES[Math.floor(i / WORKLOADS.length) % INCIDENT_STATUSES.length] ?? 'detected',
             detectedAt: afterDetection(Math.floor(i / 2) * MINUTE),
           });
         });

@@ -34,12 +34,11 @@ function catalogWithThreeWorkloads(): string {
     path.join(sampleCatalogDir, 'workloads/orders-api.yaml'),
     path.join(dir, 'workloads/orders-api.yaml'),
   );
-  // orders-api names its failover runbook, and the catalog checks that it exists.
+  // orders-api names its failover and failback runbooks, and the catalog checks that they exist.
   mkdirSync(path.join(dir, 'runbooks'));
-  copyFileSync(
-    path.join(sampleCatalogDir, 'runbooks/orders-api-failover.yaml'),
-    path.join(dir, 'runbooks/orders-api-failover.yaml'),
-  );
+  for (const runbook of ['orders-api-failover.yaml', 'orders-api-failback.yaml']) {
+    copyFileSync(path.join(sampleCatalogDir, 'runbooks', runbook), path.join(dir, 'runbooks', runbook));
+  }
   for (const id of ['billing-api', 'search-api']) {
     writeFileSync(
       path.join(dir, 'workloads', `${id}.yaml`),

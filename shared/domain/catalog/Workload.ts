@@ -7,6 +7,7 @@ import { checkPolicyStaffing } from './checkPolicyStaffing';
 import { channelsSchema, contactsSchema } from './contactsSchema';
 import { definedOnly } from './definedOnly';
 import { durationSchema, positiveDurationSchema } from './duration';
+import { failbackPolicySchema, rollbackPolicySchema } from './failbackPolicySchema';
 import { healthChecksSchema } from './healthCheckSchema';
 import { matchRulesSchema } from './matchRulesSchema';
 import { readinessSettings, readinessSettingsSchema } from './readinessSettingsSchema';
@@ -98,6 +99,8 @@ const workloadFileSchema = z
     drills: drillsSchema.optional(),
     readiness: readinessSettingsSchema.optional(),
     replication: replicationChecksSchema.optional(),
+    failback: failbackPolicySchema.optional(),
+    rollback: rollbackPolicySchema.optional(),
   })
   .meta({
     title: 'Lifeboat workload',
@@ -142,6 +145,7 @@ export const workloadSchema = workloadFileSchema
     drills: file.drills ?? { approval: 'required' as const },
     readiness: readinessSettings(file.tier, ownerRoleWithContacts(file, ctx)),
     replication: file.replication ?? [],
+    ...definedOnly({ failback: file.failback, rollback: file.rollback }),
   }))
   .superRefine(checkPolicyStaffing);
 

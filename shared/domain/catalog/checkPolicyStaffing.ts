@@ -1,5 +1,6 @@
 // Catalog check: the people an approval policy asks exist, and enough of them to ever reach its quorum.
 import { type z } from 'zod';
+import { checkFailbackStaffing } from './checkFailbackStaffing';
 import { compilePolicy } from './compilePolicy';
 import { contactKey, contactsFor, peopleInRoles } from './contactsSchema';
 import { policyRoles } from './EffectivePolicy';
@@ -10,6 +11,8 @@ import { type Workload } from './Workload';
 const STAFFED_TIER_MAX = 2;
 
 export function checkPolicyStaffing(workload: Workload, ctx: z.core.$RefinementCtx<Workload>): void {
+  // The failback's approvers are people too (it always asks them).
+  checkFailbackStaffing(workload, ctx);
   const staffed = workload.tier <= STAFFED_TIER_MAX;
   if (staffed && contactsFor(workload.contacts, 'approver').length === 0) {
     ctx.addIssue({

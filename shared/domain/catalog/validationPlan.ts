@@ -18,8 +18,12 @@ export interface ValidationPlan {
   readonly timeoutSeconds: number;
 }
 
-export function validationPlan(workload: Pick<Workload, 'healthChecks'>): ValidationPlan {
-  const checks = workload.healthChecks.secondary;
+/** `primary`: the failback's validation of the primary once the workload is back. */
+export function validationPlan(
+  workload: Pick<Workload, 'healthChecks'>,
+  target: 'primary' | 'secondary' = 'secondary',
+): ValidationPlan {
+  const checks = workload.healthChecks[target];
   return {
     checks: checks.length,
     passesRequired:

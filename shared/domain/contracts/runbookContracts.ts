@@ -145,6 +145,8 @@ export const probeSourceSchema = z.discriminatedUnion('kind', [
     /** A drill's probe: the workload's drill health checks (drills.healthChecks) when it has them. */
     drill: z.boolean().optional(),
   }),
+  /** A failback's readiness: the primary's health checks and the workload's `failback.readiness.checks`. */
+  z.object({ kind: z.literal('failback-readiness') }),
   z.object({
     kind: z.literal('probe'),
     probe: z.object({
@@ -209,6 +211,8 @@ export const runHttpStepActivity = activityContract(
     revision: z.number().int().positive(),
     /** Timeline entry ids start with it (one runbook run of the incident). */
     entryPrefix: id,
+    /** The runbook's direction, part of the idempotency key; absent in older histories: failover. */
+    purpose: runbookPurposeSchema.optional(),
   }),
   z.object({
     ok: z.boolean(),
@@ -268,7 +272,12 @@ export const probeHealthActivity = activityContract(
         revision: z.number().int().positive(),
         entryPrefix: id,
       }),
-      z.object({ kind: z.literal('validation'), entryId: id }),
+      z.object({
+        kind: z.literal('validation'),
+        entryId: id,
+        /** What the round is for, opening its timeline entry (default `Validation`). */
+        label: z.string().min(1).optional(),
+      }),
     ]),
   }),
   z.object({

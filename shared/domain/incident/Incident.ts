@@ -6,6 +6,7 @@ import { alertRefSchema } from '../correlation/summariseIncidentAlerts';
 import { activationDecisionSchema } from '../criteria/ActivationEvaluation';
 import { probeResultSchema } from '../criteria/ActivationFacts';
 import { abortRequestSchema } from './abort';
+import { earlierPhaseSchema, followUpSchema } from './followUp';
 import { incidentApprovalSchema } from './IncidentApproval';
 import { incidentDrillSchema } from './IncidentDrill';
 import { incidentModeSchema } from './IncidentMode';
@@ -65,6 +66,13 @@ export const incidentSchema = z.object({
   abortRequested: abortRequestSchema.optional(),
   /** The runbook's operator controls, recorded before they are raised (shared/domain/incident/runbookControlLog.ts). */
   controls: runbookControlLogSchema.optional(),
+  /**
+   * The follow-up phase an operator started after the failover ended (failback, rollback): its own request,
+   * times and outcome. `endedAt`, `recoveredAt` and `outcome` above stay the failover's (its RTO).
+   */
+  followUp: followUpSchema.optional(),
+  /** What earlier phases ran (the failover's runbook, steps, approval and abort), kept when a follow-up started. */
+  earlierPhases: z.array(earlierPhaseSchema).optional(),
   /** Optimistic concurrency: set by the store, 1 on creation, one more with every write. */
   version: z.number().int().positive(),
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 const utcInstant = z.iso.datetime({ precision: 3 });
 
-export const RUNBOOK_PURPOSES = ['failover', 'failback'] as const;
+/** `rollback`: the rollback steps of a failover's completed steps, in reverse order (rollbackPlan.ts). */
+export const RUNBOOK_PURPOSES = ['failover', 'failback', 'rollback'] as const;
 export const runbookPurposeSchema = z.enum(RUNBOOK_PURPOSES);
 export type RunbookPurpose = z.infer<typeof runbookPurposeSchema>;
 

@@ -36,5 +36,9 @@ export const incidentStepSchema = z.object({
     .optional(),
   /** In a dry-run: what the step would have sent and asked, and how long it would take (it ran nothing). */
   dryRun: dryRunDescriptionSchema.optional(),
+  /** The step that undoes it (its `rollback:` in the runbook), so an incident says what a rollback can undo. */
+  rollback: z.object({ id: z.string().min(1), name: z.string().min(1) }).optional(),
+  /** For a rollback step: the failover step it undoes. */
+  undoes: z.string().min(1).optional(),
 });
 export type IncidentStep = z.infer<typeof incidentStepSchema>;

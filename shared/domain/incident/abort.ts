@@ -41,7 +41,10 @@ export type AbortablePhase = Exclude<IncidentStatus, TerminalStatus>;
 export const ABORT_EFFECTS: Readonly<
   Record<
     AbortablePhase,
-    { readonly stops: 'observation' | 'approval' | 'runbook' | 'validation'; readonly effect: string }
+    {
+      readonly stops: 'observation' | 'readiness' | 'approval' | 'runbook' | 'validation';
+      readonly effect: string;
+    }
   >
 > = {
   detected: { stops: 'observation', effect: 'Nobody is asked to approve; the correlation window closes.' },
@@ -63,6 +66,30 @@ export const ABORT_EFFECTS: Readonly<
     stops: 'validation',
     effect:
       'Validation stops; the incident ends aborted, not recovered. The failover that ran is not undone.',
+  },
+  // A follow-up phase that is stopped ends failed (failback-failed, rollback-failed), never `aborted`: an
+  // aborted incident is one whose failover an operator stopped, which a rollback may then undo.
+  'failback-requested': {
+    stops: 'readiness',
+    effect: 'The failback ends before anyone is asked to approve it; the workload stays on the secondary.',
+  },
+  'awaiting-failback-approval': {
+    stops: 'approval',
+    effect: 'The failback approval is cancelled; the workload stays on the secondary.',
+  },
+  'failing-back': {
+    stops: 'runbook',
+    effect:
+      'The failback runbook stops before its next call or step; steps that ran are not undone. The failback ends failed.',
+  },
+  'validating-primary': {
+    stops: 'validation',
+    effect: 'Validation of the primary stops; the failback ends failed. The steps that ran are not undone.',
+  },
+  'rolling-back': {
+    stops: 'runbook',
+    effect:
+      'The rollback stops before its next step; the rollback ends failed, listing what is left to undo by hand.',
   },
 };
 

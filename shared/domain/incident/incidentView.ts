@@ -11,6 +11,13 @@ import { incidentModeSchema } from './IncidentMode';
 import { incidentStatusSchema, terminalStatusSchema } from './IncidentStatus';
 import { currentStepId, incidentRunbookSchema, type IncidentRunbook } from './IncidentRunbook';
 import { incidentStepSchema } from './IncidentStep';
+import {
+  describeRollbackCoverage,
+  earlierPhaseSchema,
+  failoverSteps,
+  followUpSchema,
+  rollbackCoverage,
+} from './followUp';
 import { rtoClock, rtoClockSchema } from './rtoClock';
 import type { TimelineEntry } from './TimelineEntry';
 
@@ -54,6 +61,23 @@ export const incidentViewSchema = z.object({
   alerts: z.object({ count: z.number().int().nonnegative(), latest: z.array(alertRefSchema) }),
   /** How it ended and why; absent while it is open. */
   outcome: z.object({ status: terminalStatusSchema, reason: z.string() }).optional(),
+  /**
+   * Which direction runs: `failover` until an operator starts a follow-up phase, then `failback` or
+   * `rollback`, with the follow-up's own request, times and outcome (its duration is not the RTO).
+   */
+  direction: z.enum(['failover', 'failback', 'rollback']),
+  followUp: followUpSchema.optional(),
+  /** Earlier phases' runbooks and steps, kept when the follow-up started (the failover's, for the report). */
+  earlierPhases: z
+    .array(earlierPhaseSchema.extend({ steps: z.array(incidentStepSchema.omit({ revision: true })) }))
+    .optional(),
+  /**
+   * What a rollback of the failover could undo, said as soon as its steps complete: the completed steps with a
+   * rollback and those without one (to undo by hand). Absent before any failover step completed.
+   */
+  rollback: z
+    .object({ undoable: z.array(z.string()), withoutRollback: z.array(z.string()), summary: z.string() })
+    .optional(),
   /** Oldest first; entry ids and tool data stay internal. */
   timeline: z.array(
     z.object({ at: z.string(), type: z.string(), actor: z.string().optional(), message: z.string() }),
@@ -110,6 +134,17 @@ export function toIncidentView(
     steps: incident.steps.map(({ revision: _revision, ...step }) => ({ ...step })),
     alerts: { count: incident.alerts.count, latest: incident.alerts.latest.map((a) => ({ ...a })) },
     ...(incident.outcome === undefined ? {} : { outcome: { ...incident.outcome } }),
+    direction: incident.followUp?.phase ?? 'failover',
+    ...(incident.followUp === undefined ? {} : { followUp: { ...incident.followUp } }),
+    ...(incident.earlierPhases === undefined
+      ? {}
+      : {
+          earlierPhases: incident.earlierPhases.map((phase) => ({
+            ...phase,
+            steps: phase.steps.map(({ revision: _revision, ...step }) => ({ ...step })),
+          })),
+        }),
+    ...rollbackView(incident),
     timeline: timeline.map((entry) => ({
       at: entry.at,
       type: entry.type,
@@ -141,4 +176,18 @@ export function toIncidentSummary(incident: Incident, now: Date): IncidentSummar
 function runbookView(runbook: IncidentRunbook, steps: Incident['steps']): IncidentView['runbook'] {
   const stepId = currentStepId(runbook, steps);
   return { ...runbook, ...(stepId === undefined ? {} : { currentStepId: stepId }) };
+}
+
+function rollbackView(incident: Incident): Pick<IncidentView, 'rollback'> {
+  const coverage = rollbackCoverage(failoverSteps(incident));
+  const summary = describeRollbackCoverage(coverage);
+  return summary === undefined
+    ? {}
+    : {
+        rollback: {
+          undoable: coverage.undoable.map((s) => s.id),
+          withoutRollback: coverage.withoutRollback.map((s) => s.id),
+          summary,
+        },
+      };
 }

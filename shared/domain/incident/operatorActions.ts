@@ -1,8 +1,9 @@
 // Which operator action fits which incident state, who may take it, and what it does to the orchestrations.
 import type { Role } from '../auth/Role';
+import { describeRollbackCoverage, failoverSteps, rollbackCoverage } from './followUp';
 import type { Incident } from './Incident';
 import { pausedStepIds } from './IncidentRunbook';
-import { isTerminal } from './IncidentStatus';
+import { FOLLOW_UP_START, isTerminal, type FollowUpPhase, type IncidentStatus } from './IncidentStatus';
 
 export const OPERATOR_ACTIONS = [
   'approve',
@@ -14,6 +15,7 @@ export const OPERATOR_ACTIONS = [
   'resume',
   'abort',
   'failback',
+  'rollback',
 ] as const;
 export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
@@ -27,7 +29,25 @@ export const ACTION_ROLES: Readonly<Record<OperatorAction, Role>> = {
   resume: 'operator',
   abort: 'operator',
   failback: 'operator',
+  // The workload's policy says which role (operator by default, or approver): checked with the incident in
+  // hand (actionRole); the route only asks for a signed-in identity.
+  rollback: 'viewer',
 };
+
+/** The role `action` needs on an incident of a workload whose rollback policy asks for `rollbackRole`. */
+export function actionRole(action: OperatorAction, rollbackRole: Role): Role {
+  return action === 'rollback' ? rollbackRole : ACTION_ROLES[action];
+}
+
+/** The statuses a runbook runs in, one per direction; `paused` is a state of each. */
+const RUNNING_STATUSES: readonly IncidentStatus[] = ['failing-over', 'failing-back', 'rolling-back'];
+const APPROVAL_STATUSES: readonly IncidentStatus[] = ['awaiting-approval', 'awaiting-failback-approval'];
+
+/** What the catalog says about the incident's workload that the plan depends on. */
+export interface PlanFacts {
+  /** The workload's failback runbook id; undefined: it has none (or the workload left the catalog). */
+  readonly failbackRunbook?: string | undefined;
+}
 
 /** The actions about one step: the body may name it (`stepId`), otherwise the current one is meant. */
 export const STEP_ACTIONS = [
@@ -47,6 +67,11 @@ export type ActionPlan =
   | { readonly kind: 'decide'; readonly decision: 'approve' | 'reject' }
   | { readonly kind: 'abort' }
   | { readonly kind: 'runbook'; readonly action: RunbookAction; readonly stepId?: string }
+  /**
+   * A follow-up phase to record and start (followUp.ts); `repeat`: it is already recorded, and only needs
+   * its orchestration to run (starting it again is idempotent).
+   */
+  | { readonly kind: 'follow-up'; readonly phase: FollowUpPhase; readonly repeat: boolean }
   | { readonly kind: 'conflict'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
@@ -64,17 +89,18 @@ export function planOperatorAction(
   action: OperatorAction,
   actor: string,
   stepId?: string,
+  facts: PlanFacts = {},
 ): ActionPlan {
   const status = incident.status;
   const conflict = (reason: string): ActionPlan => ({ kind: 'conflict', reason });
   switch (action) {
     case 'approve':
     case 'reject': {
-      if (status === 'awaiting-approval' && incident.approval === undefined) {
+      if (APPROVAL_STATUSES.includes(status) && incident.approval === undefined) {
         // The incident has moved on and its approval gate is starting: it records the request a moment later.
         return conflict('The approval is being requested; try again in a moment.');
       }
-      if (status !== 'awaiting-approval' || incident.approval?.status !== 'pending') {
+      if (!APPROVAL_STATUSES.includes(status) || incident.approval?.status !== 'pending') {
         return conflict(
           `Incident is ${status}; approval is ${incident.approval?.status ?? 'not requested'}.`,
         );
@@ -89,7 +115,7 @@ export function planOperatorAction(
     case 'confirm-step': {
       // Several at once only in parallel branches, where one branch may be paused while another waits.
       const waiting = incident.steps.filter((s) => s.status === 'waiting').map((s) => s.id);
-      if ((status !== 'failing-over' && status !== 'paused') || waiting.length === 0) {
+      if ((!RUNNING_STATUSES.includes(status) && status !== 'paused') || waiting.length === 0) {
         return conflict(`No step is waiting for confirmation (incident is ${status}).`);
       }
       return oneOf(waiting, stepId, action);
@@ -106,7 +132,7 @@ export function planOperatorAction(
       return oneOf(failed, stepId, action);
     }
     case 'pause':
-      if (status !== 'failing-over') {
+      if (!RUNNING_STATUSES.includes(status)) {
         return conflict(`pause applies while the runbook runs (incident is ${status}).`);
       }
       if (incident.runbook === undefined) {
@@ -123,10 +149,60 @@ export function planOperatorAction(
       }
       return { kind: 'runbook', action };
     case 'failback':
-      return status === 'recovered'
-        ? { kind: 'unavailable', reason: 'failback is not part of this build yet.' }
-        : conflict(`failback applies to a recovered incident (incident is ${status}).`);
+      return planFailback(incident, facts);
+    case 'rollback':
+      return planRollback(incident);
   }
+}
+
+/** A repeat of the request that started the phase now running: admitted, it changes nothing. */
+function repeatOf(incident: Incident, phase: FollowUpPhase): ActionPlan | undefined {
+  const followUp = incident.followUp;
+  if (followUp?.phase !== phase) return undefined;
+  return followUp.outcome === undefined
+    ? { kind: 'follow-up', phase, repeat: true }
+    : { kind: 'conflict', reason: `The ${phase} has ended: incident is ${incident.status}.` };
+}
+
+function planFailback(incident: Incident, facts: PlanFacts): ActionPlan {
+  const repeat = repeatOf(incident, 'failback');
+  if (repeat) return repeat;
+  if (!startsFrom('failback', incident.status) || incident.followUp !== undefined) {
+    return {
+      kind: 'conflict',
+      reason: `failback applies to a recovered incident (incident is ${incident.status}).`,
+    };
+  }
+  if (facts.failbackRunbook === undefined) {
+    return {
+      kind: 'conflict',
+      reason: `Workload ${incident.workloadId} has no failback runbook (runbooks.failback in its catalog file): fail it back by hand, or add one.`,
+    };
+  }
+  return { kind: 'follow-up', phase: 'failback', repeat: false };
+}
+
+function planRollback(incident: Incident): ActionPlan {
+  const repeat = repeatOf(incident, 'rollback');
+  if (repeat) return repeat;
+  if (!startsFrom('rollback', incident.status) || incident.followUp !== undefined || !incident.activatedAt) {
+    return {
+      kind: 'conflict',
+      reason: `rollback applies to a failover that failed or was aborted after it started (incident is ${incident.status}${incident.activatedAt ? '' : ', and no failover ran'}).`,
+    };
+  }
+  const coverage = rollbackCoverage(failoverSteps(incident));
+  if (coverage.undoable.length === 0) {
+    return {
+      kind: 'conflict',
+      reason: `Nothing to roll back: ${describeRollbackCoverage(coverage) ?? 'no step of the failover completed'}.`,
+    };
+  }
+  return { kind: 'follow-up', phase: 'rollback', repeat: false };
+}
+
+function startsFrom(phase: FollowUpPhase, status: IncidentStatus): boolean {
+  return (FOLLOW_UP_START[phase].from as readonly IncidentStatus[]).includes(status);
 }
 
 /** The step a step action is for: the one named, which must be among `current`, or the only one there is. */

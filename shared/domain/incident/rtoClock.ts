@@ -18,6 +18,7 @@ export type RtoClock = z.infer<typeof rtoClockSchema>;
 
 export function rtoClock(
   incident: Pick<Incident, 'status' | 'detectedAt' | 'recoveredAt' | 'endedAt' | 'rtoTargetSeconds'>,
+  // A follow-up phase (failback, rollback) runs after the failover ended: the clock stays stopped where it did.
   now: Date,
 ): RtoClock {
   const stoppedAt = incident.recoveredAt ?? incident.endedAt;
@@ -28,7 +29,9 @@ export function rtoClock(
   return {
     targetSeconds,
     elapsedSeconds,
-    ...(incident.status === 'recovered' ? { met: elapsedSeconds <= targetSeconds } : {}),
-    ...(isTerminal(incident.status) ? {} : { remainingSeconds: Math.max(0, targetSeconds - elapsedSeconds) }),
+    ...(incident.recoveredAt !== undefined ? { met: elapsedSeconds <= targetSeconds } : {}),
+    ...(isTerminal(incident.status) || incident.endedAt !== undefined
+      ? {}
+      : { remainingSeconds: Math.max(0, targetSeconds - elapsedSeconds) }),
   };
 }

@@ -1,5 +1,6 @@
 // The post-incident report as data: every figure taken from the recorded incident and its timeline (never
 // typed by anyone), so the page, the Markdown and the tests read the same numbers.
+import { failoverRecord } from '../incident/followUp';
 import { compilePolicy } from '../catalog/compilePolicy';
 import { peopleInRoles } from '../catalog/contactsSchema';
 import { TIER_NAMES } from '../catalog/Tier';
@@ -118,11 +119,14 @@ const STEP_ACTION_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export function buildIncidentReport(
-  incident: Incident,
-  timeline: readonly TimelineEntry[],
+  current: Incident,
+  fullTimeline: readonly TimelineEntry[],
   workload: Workload | undefined,
   now: Date,
 ): IncidentReport {
+  // The report is the failover's; a follow-up (failback, rollback) is one line of it.
+  const { incident, timeline } = failoverRecord(current, fullTimeline);
+  const followUp = current.followUp;
   const clock = rtoClock(incident, now);
   const spans = incidentSpans(incident, timeline, now);
   const split = timeSplit(spans);
@@ -215,7 +219,14 @@ export function buildIncidentReport(
     failedNotifications: timeline
       .filter((e) => e.type === 'notification-failed')
       .map((e) => ({ at: e.at, message: e.message })),
-    deviations: deviations(incident, timeline, workload),
+    deviations: [
+      ...deviations(incident, timeline, workload),
+      ...(followUp
+        ? [
+            `Followed by a ${followUp.phase} requested by ${followUp.requestedBy} at ${followUp.requestedAt}: ${followUp.outcome ? `${followUp.outcome.status} (${followUp.outcome.reason})` : current.status}.`,
+          ]
+        : []),
+    ],
     chart: timelineChart(spans, Date.parse(incident.detectedAt), incident.rtoTargetSeconds),
     timeline: timeline.map((e) => ({ at: e.at, message: e.message, ...optional('actor', e.actor) })),
     openQuestions: OPEN_QUESTIONS,
@@ -274,8 +285,10 @@ function deviations(
     out.push(`${incident.abortRequested.actor} asked to abort at ${incident.abortRequested.at}.`);
   }
   const runbookId = incident.runbook?.id;
-  if (workload !== undefined && runbookId !== undefined) {
-    const current = workload.runbooks[incident.runbook?.purpose ?? 'failover'];
+  const purpose = incident.runbook?.purpose ?? 'failover';
+  // A rollback's runbook is made from the failover's, not named in the catalog.
+  if (workload !== undefined && runbookId !== undefined && purpose !== 'rollback') {
+    const current = workload.runbooks[purpose];
     if (current !== undefined && current !== runbookId) {
       out.push(`The incident ran runbook ${runbookId}; the catalog now names ${current}.`);
     }

@@ -35,14 +35,21 @@ const runbookFileSchema = z
       }
       seen.add(id);
     };
+    // A rollback step is recorded on the incident like any step: its id is unique too.
+    const checkRollback = (step: { rollback?: { id: string } }, path: (string | number)[]) => {
+      if (step.rollback) check(step.rollback.id, [...path, 'rollback', 'id']);
+    };
     file.steps.forEach((step, index) => {
       check(step.id, ['steps', index, 'id']);
       if (step.type === 'parallel') {
         step.branches.forEach((branch, b) =>
-          branch.steps.forEach((inner, i) =>
-            check(inner.id, ['steps', index, 'branches', b, 'steps', i, 'id']),
-          ),
+          branch.steps.forEach((inner, i) => {
+            check(inner.id, ['steps', index, 'branches', b, 'steps', i, 'id']);
+            checkRollback(inner, ['steps', index, 'branches', b, 'steps', i]);
+          }),
         );
+      } else {
+        checkRollback(step, ['steps', index]);
       }
     });
   })

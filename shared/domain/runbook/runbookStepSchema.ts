@@ -65,6 +65,24 @@ const MAX_INSTRUCTIONS = 20_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A step's `rollback:` as the parsed step carries it: a step that does one thing (any leaf type) and has no
+ * rollback of its own. Typed by hand because the schema refers to the step union it is part of.
+ */
+export interface RollbackStep {
+  readonly id: string;
+  readonly name: string;
+  readonly type: LeafStepType;
+  readonly [field: string]: unknown;
+}
+
+const rollbackStepSchema: z.ZodType<RollbackStep, unknown> = z.lazy(() =>
+  leafStepSchema.refine((step) => !('rollback' in step), {
+    error: 'A rollback step cannot have a rollback of its own',
+    path: ['rollback'],
+  }),
+);
+
 const commonShape = {
   id: idSchema('Step id, unique within the runbook: what operators retry, skip and confirm.'),
   name: text(200).describe('Display name.'),
@@ -82,6 +100,11 @@ const commonShape = {
     .optional()
     .describe('Markdown for operators: what the step does, what to check (required for manual steps).'),
   drill: drillOverrideFileSchema.optional(),
+  rollback: rollbackStepSchema
+    .optional()
+    .describe(
+      'A step that undoes this one (any type, with its own id), run when an operator rolls back a failed or aborted failover: the rollbacks of the completed steps run in reverse order.',
+    ),
 };
 
 interface CommonFields {
@@ -92,6 +115,7 @@ interface CommonFields {
   readonly onFailure: OnFailure;
   readonly instructions?: string | undefined;
   readonly drill?: DrillOverride | undefined;
+  readonly rollback?: RollbackStep | undefined;
 }
 
 /** The fields every parsed step has, defaults filled. */
@@ -118,6 +142,7 @@ function commonOutput<T extends LeafStepType>(
     retry,
     onFailure: step.onFailure,
     ...definedOnly({ instructions: step.instructions, drill: step.drill }),
+    ...definedOnly({ instructions: step.instructions, rollback: step.rollback }),
   };
 }
 

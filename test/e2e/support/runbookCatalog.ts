@@ -21,6 +21,12 @@ export interface ScenarioWorkload {
   readonly secondaryChecks?: readonly Record<string, unknown>[];
   /** The workload's `drills:` section as catalog authors write it; absent by default. */
   readonly drills?: Record<string, unknown>;
+  /** Criticality; defaults to 1. */
+  readonly tier?: number;
+  /** Steps of a failback runbook (`<id>-failback`); none by default. */
+  readonly failbackSteps?: readonly Record<string, unknown>[];
+  /** More workload fields as authors write them (e.g. `failback`, `rollback` policies). */
+  readonly extra?: Record<string, unknown>;
 }
 
 const contacts = {
@@ -41,7 +47,7 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
         id: workload.id,
         name: `Workload ${workload.id}`,
         owner: 'team-test',
-        tier: 1,
+        tier: workload.tier ?? 1,
         rto: '15m',
         rpo: '5m',
         strategy: 'warm-standby',
@@ -59,10 +65,26 @@ export function writeRunbookCatalog(workloads: readonly ScenarioWorkload[]): str
               },
             }
           : {}),
-        runbooks: { failover: `${workload.id}-failover` },
+        runbooks: {
+          failover: `${workload.id}-failover`,
+          ...(workload.failbackSteps ? { failback: `${workload.id}-failback` } : {}),
+        },
         ...(workload.drills ? { drills: workload.drills } : {}),
+        ...workload.extra,
       }),
     );
+    if (workload.failbackSteps) {
+      writeFileSync(
+        path.join(dir, 'runbooks', `${workload.id}-failback.yaml`),
+        stringify({
+          kind: 'Runbook',
+          id: `${workload.id}-failback`,
+          name: `Fail ${workload.id} back`,
+          workload: workload.id,
+          steps: workload.failbackSteps,
+        }),
+      );
+    }
     writeFileSync(
       path.join(dir, 'runbooks', `${workload.id}-failover.yaml`),
       stringify({

@@ -53,7 +53,7 @@ describe('lifeboat catalog validate', () => {
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
     expect(run.err.split('\n')).toEqual([
-      'catalog/runbooks/orders-api-failover.yaml:49: steps[2].type: Unknown step type "sleep": expected one of http, manual, wait, healthCheck, azure.cosmosdb.failover, azure.sql.failoverGroup, azure.trafficManager.endpoint, azure.frontDoor.origin, azure.appService, azure.siteRecovery.recoveryPlan, azure.automation.runbook, azure.arm, parallel',
+      'catalog/runbooks/orders-api-failover.yaml:72: steps[2].type: Unknown step type "sleep": expected one of http, manual, wait, healthCheck, azure.cosmosdb.failover, azure.sql.failoverGroup, azure.trafficManager.endpoint, azure.frontDoor.origin, azure.appService, azure.siteRecovery.recoveryPlan, azure.automation.runbook, azure.arm, parallel',
       'catalog/workloads/bad.yaml:3: YAML syntax error at line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
       'catalog/workloads/orders-api.yaml:8: tier: Expected a tier: 0 (mission critical), 1 (business critical), 2 (business operational) or 3 (administrative)',
       '3 problem(s).',

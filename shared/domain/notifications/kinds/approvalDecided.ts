@@ -1,6 +1,7 @@
 // Approval decided: what everyone asked for a decision is told once the approval round is over, and how,
 // so approvers who did not decide know they need not (and their links no longer count). The same email to
 // each recipient and one card for the Teams channel; it carries no links.
+import { approvalSubjectView, type ApprovalSubjectView } from '../base/approvalSubject';
 import { z } from 'zod';
 import { APPROVAL_OUTCOMES, type ApprovalOutcome } from '../../contracts/approvalContracts';
 import { linkUrlSchema, notificationRecipientSchema, notificationSafeIdSchema } from '../base/factFields';
@@ -22,7 +23,7 @@ export const approvalDecidedFactsSchema = z.object({
 });
 export type ApprovalDecidedFacts = z.infer<typeof approvalDecidedFactsSchema>;
 
-export interface ApprovalDecidedView extends IncidentHeaderView {
+export interface ApprovalDecidedView extends ApprovalSubjectView, IncidentHeaderView {
   readonly outcome: ApprovalOutcome['outcome'];
   /** `Approved`, `Rejected`, `Expired`, `Approved by policy`, `Cancelled`: for subjects and titles. */
   readonly outcomeTitle: string;
@@ -41,6 +42,7 @@ export function approvalDecidedView(facts: ApprovalDecidedFacts): ApprovalDecide
   const wording = OUTCOME_WORDING[facts.outcome];
   return {
     ...incidentHeaderView(facts),
+    ...approvalSubjectView(facts.round),
     outcome: facts.outcome,
     outcomeTitle: wording.title,
     outcomeText: wording.text(by),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ApprovalLinkLine, OutgoingEmail } from '../../../ports/NotificationChannel';
 import { severitySchema } from '../../alerts/Severity';
 import type { AdaptiveCard } from '../base/AdaptiveCard';
+import { approvalSubjectView, type ApprovalSubjectView } from '../base/approvalSubject';
 import { describeRtoBudget } from '../base/durationWording';
 import { linkUrlSchema, utcInstantSchema } from '../base/factFields';
 import { formatUtcInstant } from '../base/formatUtcInstant';
@@ -77,7 +78,7 @@ export const approvalRequestFactsSchema = z.object({
 });
 export type ApprovalRequestFacts = z.infer<typeof approvalRequestFactsSchema>;
 
-export interface ApprovalRequestView extends WorkloadHeaderView {
+export interface ApprovalRequestView extends WorkloadHeaderView, ApprovalSubjectView {
   readonly hasSeverity: boolean;
   readonly severity: string;
   /** `11m 20s of 15m left`. */
@@ -148,6 +149,7 @@ export function approvalRequestView(facts: ApprovalRequestFacts): ApprovalReques
   const approvers = facts.approvers.map(approverView);
   return {
     ...workloadHeaderView(facts),
+    ...approvalSubjectView(facts.round),
     hasSeverity: facts.severity !== undefined,
     severity: facts.severity ?? '',
     rtoBudgetText: describeRtoBudget(facts.rto),

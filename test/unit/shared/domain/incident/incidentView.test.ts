@@ -95,6 +95,13 @@ describe('toIncidentView', () => {
       // Revisions are the runbook's bookkeeping and stay out of the view.
       steps: stored.steps.map(({ revision: _revision, ...step }) => step),
       alerts: stored.alerts,
+      direction: 'failover',
+      // Said before anyone asks for a rollback: the completed step dns has none.
+      rollback: {
+        undoable: [],
+        withoutRollback: ['dns'],
+        summary: 'no completed step has a rollback; completed without a rollback, to undo by hand: dns',
+      },
       timeline: [
         { at: afterDetection(0), type: 'alert-received', message: 'Alert fired' },
         {

@@ -80,15 +80,120 @@ describe('planOperatorAction for the runbook', () => {
     expect(planOperatorAction(paused, 'pause', 'oscar')).toMatchObject({ kind: 'conflict' });
   });
 
-  it('aborts any open incident, and says failback is not available yet once recovered', () => {
+  it('aborts any open incident, and refuses to abort one that ended', () => {
     expect(planOperatorAction(pausedOn('operator', 'switch'), 'abort', 'oscar')).toEqual({ kind: 'abort' });
     const recovered = { ...failingOverIncident({ status: 'recovered' }), version: 9 };
     expect(planOperatorAction(recovered, 'abort', 'oscar')).toEqual({
       kind: 'conflict',
       reason: 'Incident is already recovered.',
     });
-    expect(planOperatorAction(recovered, 'failback', 'oscar')).toMatchObject({ kind: 'unavailable' });
-    expect(planOperatorAction(running([]), 'failback', 'oscar')).toMatchObject({ kind: 'conflict' });
+  });
+});
+
+describe('planOperatorAction for the follow-up phases', () => {
+  const facts = { failbackRunbook: 'orders-api-failback' };
+  const recovered = { ...failingOverIncident({ status: 'recovered', runbook }), version: 9 };
+  const undoable = (id: string, status: IncidentStep['status'] = 'succeeded'): IncidentStep => ({
+    ...step(id, status),
+    rollback: { id: `${id}-undo`, name: `Undo ${id}` },
+  });
+  const ended = (status: 'failed' | 'aborted', steps: IncidentStep[]) => ({
+    ...failingOverIncident({ status, runbook, steps }),
+    version: 7,
+  });
+
+  it('starts a failback of a recovered incident whose workload has a failback runbook', () => {
+    expect(planOperatorAction(recovered, 'failback', 'oscar', undefined, facts)).toEqual({
+      kind: 'follow-up',
+      phase: 'failback',
+      repeat: false,
+    });
+  });
+
+  it('refuses a failback without a failback runbook, saying so, and on an incident that did not recover', () => {
+    expect(planOperatorAction(recovered, 'failback', 'oscar')).toEqual({
+      kind: 'conflict',
+      reason: expect.stringContaining('has no failback runbook (runbooks.failback'),
+    });
+    expect(planOperatorAction(running([]), 'failback', 'oscar', undefined, facts)).toEqual({
+      kind: 'conflict',
+      reason: 'failback applies to a recovered incident (incident is failing-over).',
+    });
+    expect(planOperatorAction(ended('failed', []), 'failback', 'oscar', undefined, facts)).toMatchObject({
+      kind: 'conflict',
+    });
+  });
+
+  it('admits a repeated request while the phase runs (idempotent), and refuses it once the phase ended', () => {
+    const followUp = {
+      phase: 'failback' as const,
+      seq: 1,
+      requestedBy: 'oscar',
+      requestedAt: afterDetection(0),
+    };
+    const requested = { ...recovered, status: 'failback-requested' as const, followUp };
+    expect(planOperatorAction(requested, 'failback', 'oscar', undefined, facts)).toEqual({
+      kind: 'follow-up',
+      phase: 'failback',
+      repeat: true,
+    });
+    const done = {
+      ...requested,
+      status: 'failed-back' as const,
+      followUp: { ...followUp, outcome: { status: 'failed-back' as const, reason: 'back' } },
+    };
+    expect(planOperatorAction(done, 'failback', 'oscar', undefined, facts)).toEqual({
+      kind: 'conflict',
+      reason: 'The failback has ended: incident is failed-back.',
+    });
+    expect(planOperatorAction(requested, 'rollback', 'oscar')).toMatchObject({ kind: 'conflict' });
+  });
+
+  it.each(['failed', 'aborted'] as const)(
+    'rolls back a %s failover whose completed steps can be undone',
+    (status) => {
+      const incident = ended(status, [
+        undoable('switch'),
+        step('freeze', 'succeeded'),
+        undoable('later', 'pending'),
+      ]);
+      expect(planOperatorAction(incident, 'rollback', 'oscar')).toEqual({
+        kind: 'follow-up',
+        phase: 'rollback',
+        repeat: false,
+      });
+    },
+  );
+
+  it('refuses a rollback with nothing to undo, naming the completed steps that have no rollback', () => {
+    expect(planOperatorAction(ended('failed', [step('freeze', 'succeeded')]), 'rollback', 'oscar')).toEqual({
+      kind: 'conflict',
+      reason:
+        'Nothing to roll back: no completed step has a rollback; completed without a rollback, to undo by hand: freeze.',
+    });
+    expect(planOperatorAction(recovered, 'rollback', 'oscar')).toMatchObject({ kind: 'conflict' });
+    const notActivated = { ...ended('failed', [undoable('switch')]), activatedAt: undefined };
+    expect(planOperatorAction(notActivated, 'rollback', 'oscar')).toMatchObject({
+      kind: 'conflict',
+      reason: expect.stringContaining('no failover ran'),
+    });
+  });
+
+  it('steers a failback runbook like a failover runbook', () => {
+    const failingBack = {
+      ...failingOverIncident({
+        status: 'failing-back',
+        runbook: { ...runbook, id: 'orders-api-failback', purpose: 'failback' },
+        steps: [step('switch-back', 'waiting', 'manual')],
+      }),
+      version: 12,
+    };
+    expect(planOperatorAction(failingBack, 'pause', 'oscar')).toEqual({ kind: 'runbook', action: 'pause' });
+    expect(planOperatorAction(failingBack, 'confirm-step', 'oscar')).toEqual({
+      kind: 'runbook',
+      action: 'confirm-step',
+      stepId: 'switch-back',
+    });
   });
 });
 

@@ -95,13 +95,14 @@ describe('buildRunbookDocument (the sample orders-api catalog)', () => {
   });
 
   it('lists a parallel group, then each branch step named after its branch, in the order to work through', () => {
-    const [freeze, failoverCosmos, ...rest] = catalog.runbooks[0]?.steps ?? [];
+    const failover = catalog.runbooks.findIndex((r) => r.id === 'orders-api-failover');
+    const [freeze, failoverCosmos, ...rest] = catalog.runbooks[failover]?.steps ?? [];
     if (freeze?.type !== 'http' || failoverCosmos?.type !== 'http')
       throw new Error('unexpected sample runbook');
     const grouped = {
       ...catalog,
       runbooks: catalog.runbooks.map((r, i) =>
-        i === 0
+        i === failover
           ? {
               ...r,
               steps: [

@@ -493,3 +493,18 @@ describe('renderApprovalRequestCard', () => {
     expect(summary.endsWith('x…')).toBe(true);
   });
 });
+
+describe('the approval request of a failback', () => {
+  it('says it is about a failback, from the subject and first line on, where round 1 is the failover', () => {
+    const failover = renderApprovalRequestEmail(approvalRequestFacts(), ALICE, TEMPLATES);
+    expect(failover.subject).toContain('Approve DR activation for');
+    const failback = renderApprovalRequestEmail({ ...approvalRequestFacts(), round: 2 }, ALICE, TEMPLATES);
+    expect(failback.subject).toContain('Approve Failback for');
+    expect(failback.text.split('\n')[0]).toContain('a failback to the primary region for');
+    expect(failback.text).not.toContain('DR activation (failover)');
+    const card = JSON.stringify(
+      renderApprovalRequestCard({ ...approvalRequestFacts(), round: 2 }, TEMPLATES),
+    );
+    expect(card).toContain('Approve Failback?');
+  });
+});

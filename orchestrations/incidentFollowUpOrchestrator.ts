@@ -1,0 +1,309 @@
+// A follow-up phase of a finished incident, one instance per incident and phase (followUpInstanceId), started
+// by the actions API after it recorded the request (shared/domain/incident/followUp.ts):
+// - failback: failback-requested → the primary ready (its health checks pass N rounds in a row) →
+//   awaiting-failback-approval (always a person) → failing-back (the failback runbook, paused/retried/skipped
+//   like the failover's) → validating-primary → failed-back, or failback-failed with the reason;
+// - rollback: rolling-back (the rollback steps of the failover's completed steps, in reverse) → rolled-back, or
+//   rollback-failed with what is left to undo by hand.
+// An abort is recorded on the incident and raised here; every wait hears it through IncidentWaits.
+import type * as df from 'durable-functions';
+import {
+  APPROVAL_ORCHESTRATION,
+  approvalInstanceId,
+  approvalOutcomeSchema,
+  cancelApprovalActivity,
+  FIRST_APPROVAL_ROUND,
+} from '../shared/domain/contracts/approvalContracts';
+import {
+  followUpInputSchema,
+  openFollowUpActivity,
+  type FailbackPlan,
+  type FollowUpInput,
+} from '../shared/domain/contracts/followUpContracts';
+import { transitionIncidentActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
+import {
+  forwardRunbookControlActivity,
+  RUNBOOK_ORCHESTRATION,
+  runbookInstanceId,
+  runbookOutcomeSchema,
+  type ProbeSource,
+  type RunbookOutcome,
+} from '../shared/domain/contracts/runbookContracts';
+import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
+import { abortOf, type Abort } from '../shared/domain/incident/abort';
+import {
+  FOLLOW_UP_FAILED,
+  type FollowUpPhase,
+  type IncidentStatus,
+} from '../shared/domain/incident/IncidentStatus';
+import { IncidentWaits } from './incident/incidentAborts';
+import { runHealthGate, type GateResult } from './runbook/healthGate';
+import { callActivity } from './support/callActivity';
+
+export interface FollowUpOutcome {
+  readonly status: IncidentStatus;
+  readonly reason: string;
+}
+
+export function* incidentFollowUpOrchestrator(
+  context: df.OrchestrationContext,
+): Generator<df.Task, FollowUpOutcome, unknown> {
+  const input = followUpInputSchema.parse(context.df.getInput());
+  const waits = new IncidentWaits(context);
+  context.df.setCustomStatus({ phase: input.phase });
+  const opened = yield* callActivity(context, openFollowUpActivity, {
+    incidentId: input.incidentId,
+    phase: input.phase,
+  });
+  // Recorded before it was raised: the event may have come before this instance listened.
+  if (opened.abortRequested !== undefined) {
+    const abort = abortOf(opened.abortRequested);
+    return yield* end(
+      context,
+      input,
+      FOLLOW_UP_FAILED[input.phase],
+      stopped(input.phase, abort),
+      abort.actor,
+    );
+  }
+  if (input.phase === 'rollback') {
+    return yield* rollback(context, waits, input);
+  }
+  if (opened.failback === undefined) {
+    // openFollowUp always plans a failback; a result without one was not made by it.
+    return yield* end(context, input, 'failback-failed', 'the failback plan is missing');
+  }
+  return yield* failback(context, waits, input, opened.failback);
+}
+
+function* failback(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  input: FollowUpInput,
+  plan: FailbackPlan,
+): Generator<df.Task, FollowUpOutcome, unknown> {
+  const { incidentId } = input;
+  const fail = (reason: string, actor?: string) =>
+    end(context, input, 'failback-failed', `${reason}; the workload stays on ${plan.secondaryRegion}`, actor);
+
+  // 1. The primary must be ready to take the workload back before anyone is asked.
+  if (plan.readiness.checks === 0) {
+    return yield* fail(
+      `workload has no primary health checks, so ${plan.primaryRegion} cannot be shown ready; fail back by hand or add healthChecks.primary`,
+    );
+  }
+  context.df.setCustomStatus({ phase: 'failback-requested', waitingFor: 'primary readiness' });
+  const ready = yield* gate(context, waits, input, plan.readiness, 'Failback readiness', 'readiness', {
+    kind: 'failback-readiness',
+  });
+  if (ready.kind === 'abort') return yield* fail(stopped('failback', ready), ready.actor);
+  if (ready.kind === 'failed') {
+    return yield* fail(
+      `${plan.primaryRegion} was not ready within ${plan.readiness.deadlineSeconds}s: ${ready.summary}`,
+    );
+  }
+
+  // 2. A person approves, whatever the failover policy: the timeout expires the request, never approves it.
+  yield* transition(
+    context,
+    incidentId,
+    'awaiting-failback-approval',
+    `Primary ${plan.primaryRegion} ready (${ready.summary}); failback approval asked of ${plan.approval.approverRoles.join(', ')}`,
+  );
+  context.df.setCustomStatus({ phase: 'awaiting-failback-approval' });
+  const round = FIRST_APPROVAL_ROUND + input.seq;
+  const approvalId = approvalInstanceId(incidentId, round);
+  const approvalTask = context.df.callSubOrchestrator(
+    APPROVAL_ORCHESTRATION,
+    {
+      incidentId,
+      round,
+      quorum: plan.approval.quorum,
+      approverRoles: plan.approval.approverRoles,
+      deadlineSeconds: plan.approval.timeoutSeconds,
+      levels: [{ roles: plan.approval.approverRoles, timeoutSeconds: plan.approval.timeoutSeconds }],
+      finalTimeoutOutcome: 'expire',
+    },
+    approvalId,
+  );
+  const approvalRace = yield* waits.race(approvalTask);
+  if (approvalRace.kind === 'abort') {
+    if (approvalRace.scheduled) {
+      yield* callActivity(context, cancelApprovalActivity, { instanceId: approvalId });
+    }
+    return yield* fail(stopped('failback', approvalRace), approvalRace.actor);
+  }
+  if (approvalTask.isFaulted) {
+    return yield* fail(
+      `the failback approval could not be collected (${taskFailureMessage(approvalTask.result)}); see instance ${approvalId}`,
+    );
+  }
+  const approval = approvalOutcomeSchema.parse(approvalTask.result);
+  if (approval.outcome !== 'approved') {
+    // auto-approved cannot happen (the outcome on timeout is expire); it would not count if it did.
+    return yield* fail(`failback ${approval.outcome}: ${approval.reason}`);
+  }
+
+  // 3. The failback runbook, steered like the failover's.
+  yield* transition(
+    context,
+    incidentId,
+    'failing-back',
+    `Failing back to ${plan.primaryRegion}: ${approval.reason}`,
+  );
+  context.df.setCustomStatus({ phase: 'failing-back' });
+  const runbook = yield* runPhaseRunbook(context, waits, input);
+  if (runbook.outcome !== 'completed') {
+    const reason =
+      runbook.outcome === 'aborted'
+        ? stopped('failback', { actor: runbook.actor ?? 'an operator', reason: runbook.reason })
+        : `failback runbook failed: ${runbook.reason}`;
+    return yield* fail(reason, runbook.actor);
+  }
+
+  // 4. The primary proves healthy again.
+  yield* transition(context, incidentId, 'validating-primary', `Validating the primary: ${runbook.reason}`);
+  context.df.setCustomStatus({ phase: 'validating-primary' });
+  const validated = yield* gate(context, waits, input, plan.validation, 'Failback validation', 'validation', {
+    kind: 'workload',
+    target: 'primary',
+  });
+  if (validated.kind === 'abort') return yield* fail(stopped('failback', validated), validated.actor);
+  if (validated.kind === 'failed')
+    return yield* fail(`validation of the primary failed: ${validated.summary}`);
+  return yield* end(
+    context,
+    input,
+    'failed-back',
+    `back on ${plan.primaryRegion}, primary healthy: ${validated.summary}`,
+  );
+}
+
+function* rollback(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  input: FollowUpInput,
+): Generator<df.Task, FollowUpOutcome, unknown> {
+  context.df.setCustomStatus({ phase: 'rolling-back' });
+  const runbook = yield* runPhaseRunbook(context, waits, input);
+  if (runbook.outcome === 'completed') {
+    return yield* end(context, input, 'rolled-back', runbook.reason);
+  }
+  const reason =
+    runbook.outcome === 'aborted'
+      ? stopped('rollback', { actor: runbook.actor ?? 'an operator', reason: runbook.reason })
+      : `rollback failed: ${runbook.reason}`;
+  return yield* end(context, input, 'rollback-failed', reason, runbook.actor);
+}
+
+/** The health gate of the primary's checks, for readiness and for validation; an abort ends it. */
+function* gate(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  input: FollowUpInput,
+  plan: FailbackPlan['readiness'],
+  label: string,
+  entry: string,
+  source: ProbeSource,
+): Generator<df.Task, GateResult, unknown> {
+  return yield* runHealthGate(context, {
+    incidentId: input.incidentId,
+    workloadId: input.workloadId,
+    source,
+    timeoutSeconds: plan.timeoutSeconds,
+    passesRequired: plan.passesRequired,
+    intervalSeconds: plan.intervalSeconds,
+    deadlineSeconds: plan.deadlineSeconds,
+    record: (round) => ({
+      kind: 'validation',
+      entryId: `${input.phase}-${input.seq}-${entry}-${round}`,
+      label,
+    }),
+    sleepUntil: function* (until) {
+      const waited = yield* waits.until(until, []);
+      return waited.kind === 'abort' ? waited : undefined;
+    },
+  });
+}
+
+/** The phase's runbook sub-orchestration, raced with an abort, which is passed on so no step runs after it. */
+function* runPhaseRunbook(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  input: FollowUpInput,
+): Generator<df.Task, RunbookOutcome, unknown> {
+  const instanceId = runbookInstanceId(input.incidentId, input.phase);
+  const runbookTask = context.df.callSubOrchestrator(
+    RUNBOOK_ORCHESTRATION,
+    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: input.phase },
+    instanceId,
+  );
+  const raced = yield* waits.race(runbookTask);
+  const abort = raced.kind === 'abort' ? raced : undefined;
+  if (abort && !abort.scheduled) {
+    return {
+      outcome: 'aborted',
+      reason: abort.reason,
+      actor: abort.actor,
+      failedSteps: [],
+      skippedSteps: [],
+    };
+  }
+  if (abort) {
+    yield* callActivity(context, forwardRunbookControlActivity, {
+      instanceId,
+      event: {
+        action: 'abort',
+        actor: abort.actor,
+        at: context.df.currentUtcDateTime.toISOString(),
+        comment: abort.reason,
+      },
+    });
+    yield runbookTask;
+  }
+  if (runbookTask.isFaulted) {
+    return {
+      outcome: 'failed',
+      reason: `the runbook stage itself failed (${taskFailureMessage(runbookTask.result)}); check the steps and the targets before acting`,
+      failedSteps: [],
+      skippedSteps: [],
+    };
+  }
+  const outcome = runbookOutcomeSchema.parse(runbookTask.result);
+  return abort ? { ...outcome, outcome: 'aborted', reason: abort.reason, actor: abort.actor } : outcome;
+}
+
+/** How an abort reads in a follow-up's outcome: the phase ends failed, saying who stopped it and why. */
+function stopped(phase: FollowUpPhase, abort: Abort): string {
+  return `${phase} aborted by ${abort.actor} (${abort.reason}); steps that ran are not undone`;
+}
+
+function* transition(
+  context: df.OrchestrationContext,
+  incidentId: string,
+  to: IncidentStatus,
+  message: string,
+  actor?: string,
+): Generator<df.Task, void, unknown> {
+  yield* callActivity(context, transitionIncidentActivity, {
+    incidentId,
+    to,
+    at: context.df.currentUtcDateTime.toISOString(),
+    entryId: `status-${to}`,
+    message,
+    ...(actor ? { actor } : {}),
+  });
+}
+
+/** Records how the phase ended (on the incident's follow-up: the failover's RTO stays as it was). */
+function* end(
+  context: df.OrchestrationContext,
+  input: FollowUpInput,
+  status: IncidentStatus,
+  reason: string,
+  actor?: string,
+): Generator<df.Task, FollowUpOutcome, unknown> {
+  yield* transition(context, input.incidentId, status, `Incident ${status}: ${reason}`, actor);
+  context.df.setCustomStatus({ phase: status });
+  return { status, reason };
+}

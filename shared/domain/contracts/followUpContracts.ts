@@ -1,0 +1,56 @@
+// The stable contracts of a follow-up phase of a finished incident (failback, rollback): the orchestration
+// that runs it, one instance per incident and phase (followUpInstanceId), and the activity that opens it.
+// Names are stored in history: never rename.
+import { z } from 'zod';
+import { abortRequestSchema } from '../incident/abort';
+import { FOLLOW_UP_PHASES, INCIDENT_STATUSES } from '../incident/IncidentStatus';
+import { activityContract } from './ActivityContract';
+
+const id = z.string().min(1);
+const seconds = z.number().int().positive();
+
+export const FOLLOW_UP_ORCHESTRATION = 'incidentFollowUp';
+
+export const followUpInputSchema = z.object({
+  incidentId: id,
+  workloadId: id,
+  phase: z.enum(FOLLOW_UP_PHASES),
+  seq: z.number().int().positive(),
+});
+export type FollowUpInput = z.infer<typeof followUpInputSchema>;
+
+const gateSchema = z.object({
+  /** The workload's primary health checks: none means the gate cannot be passed. */
+  checks: z.number().int().nonnegative(),
+  passesRequired: seconds,
+  intervalSeconds: seconds,
+  deadlineSeconds: seconds,
+  timeoutSeconds: z.number().positive(),
+});
+
+/** What a failback needs, fixed in history for the life of the phase (as the failover's policy is). */
+export const failbackPlanSchema = z.object({
+  primaryRegion: id,
+  secondaryRegion: id,
+  readiness: gateSchema,
+  approval: z.object({
+    approverRoles: z.array(z.string().min(1)).min(1),
+    quorum: seconds,
+    timeoutSeconds: seconds,
+  }),
+  /** The primary's health checks after the failback runbook, as validation of the secondary after a failover. */
+  validation: gateSchema,
+});
+export type FailbackPlan = z.infer<typeof failbackPlanSchema>;
+
+/** Reads the phase as the actions API recorded it; fails (permanently) when the incident has none. */
+export const openFollowUpActivity = activityContract(
+  'openFollowUp',
+  z.object({ incidentId: id, phase: z.enum(FOLLOW_UP_PHASES) }),
+  z.object({
+    status: z.enum(INCIDENT_STATUSES),
+    /** Recorded since the phase was requested: its event may have been lost. */
+    abortRequested: abortRequestSchema.optional(),
+    failback: failbackPlanSchema.optional(),
+  }),
+);
