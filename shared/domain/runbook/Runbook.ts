@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { definedOnly } from '../catalog/definedOnly';
 import { idSchema } from '../catalog/slug';
+import { withDefaultRollbacks } from './azure/defaultRollbacks';
 import { runbookStepSchema } from './parallelGroupSchema';
 
 export const RUNBOOK_KIND = 'Runbook';
@@ -26,6 +27,7 @@ const runbookFileSchema = z
       .max(MAX_STEPS)
       .describe('The steps, run in this order; a parallel group runs its branches at the same time.'),
   })
+  .transform((file) => ({ ...file, steps: file.steps.map(withDefaultRollbacks) }))
   .superRefine((file, ctx) => {
     // Unique across the whole runbook: operators address a step inside a branch by its id alone.
     const seen = new Set<string>();

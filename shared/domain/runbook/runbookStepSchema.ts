@@ -141,8 +141,7 @@ function commonOutput<T extends LeafStepType>(
     timeoutSeconds,
     retry,
     onFailure: step.onFailure,
-    ...definedOnly({ instructions: step.instructions, drill: step.drill }),
-    ...definedOnly({ instructions: step.instructions, rollback: step.rollback }),
+    ...definedOnly({ instructions: step.instructions, drill: step.drill, rollback: step.rollback }),
   };
 }
 
