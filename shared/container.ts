@@ -265,6 +265,7 @@ export function createContainer(
           healthProbe: wired.healthProbe(),
           lagReader: new ReplicationLagReader(() => metricsQueryClient(azureCredential(config.identity))),
           hostResolver: new DnsHostResolver(),
+          azureSteps: wired.azureStepExecutor(),
           incidents: wired.incidentStore(),
           readiness: wired.readinessStore(),
           secret: (name) => wired.secret(name),

@@ -1,7 +1,7 @@
 // Evaluates a workload's DR readiness: probes the secondary's (and the primary's) health checks once each,
 // reads replication lag from every source, and checks that approvers can be reached, that the runbooks'
-// secrets are set and their hosts resolve, and how old the last drill is. It reads and never changes a
-// target (GETs and DNS lookups only). The result is recorded with its history; a change of state is told
+// secrets are set, their hosts resolve and their Azure steps' targets can be read, and how old the last drill
+// is. It reads and never changes a target (GETs and DNS lookups only). The result is recorded with its history; a change of state is told
 // to the workload's owners (once: the store says which evaluation changed it).
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../domain/catalog/Catalog';
@@ -13,6 +13,7 @@ import { approverStaffing, type ConfiguredChannels } from '../domain/readiness/a
 import { drillOutcome, type LastDrill } from '../domain/readiness/drillOutcome';
 import { healthOutcomes, type ProbeOutcome } from '../domain/readiness/healthOutcomes';
 import { hostOutcome, httpStepHosts } from '../domain/readiness/httpStepHosts';
+import { azureStepsOf, azureTargetOutcome } from '../domain/readiness/azureTargets';
 import {
   readinessReasons,
   readinessResultId,
@@ -24,6 +25,7 @@ import {
 } from '../domain/readiness/ReadinessResult';
 import { runbookSecretsOutcome } from '../domain/readiness/runbookSecretsOutcome';
 import type { SecretLookup } from '../domain/runbook/resolveHttpRequest';
+import type { AzureStepExecutor } from '../ports/AzureStepExecutor';
 import type { HealthProbe } from '../ports/HealthProbe';
 import type { HostResolver } from '../ports/HostResolver';
 import type { IncidentStore } from '../ports/IncidentStore';
@@ -48,6 +50,8 @@ export interface ReadinessEvaluatorDeps {
   readonly healthProbe: HealthProbe;
   readonly lagReader: LagReader;
   readonly hostResolver: HostResolver;
+  /** Reads each Azure step's target (`checkTarget`: GETs only). */
+  readonly azureSteps: Pick<AzureStepExecutor, 'checkTarget'>;
   readonly incidents: Pick<IncidentStore, 'list'>;
   readonly readiness: ReadinessStore;
   readonly secret: SecretLookup;
@@ -116,11 +120,12 @@ export class ReadinessEvaluator {
     const catalog = deps.catalog();
     const latest = await deps.readiness.latest(workload.id);
     const healthChecks = workload.readiness.healthChecks ?? workload.healthChecks;
-    const [secondary, primary, replication, hosts, lastDrill] = await Promise.all([
+    const [secondary, primary, replication, hosts, azureTargets, lastDrill] = await Promise.all([
       this.probe(healthChecks.secondary),
       this.probe(healthChecks.primary),
       this.replication(workload, now),
       this.hosts(catalog, workload),
+      this.azureTargets(catalog, workload),
       this.lastDrill(workload.id),
     ]);
     const runbook = this.runbookFingerprint(catalog, workload, latest, now);
@@ -131,6 +136,7 @@ export class ReadinessEvaluator {
       ...approverStaffing(workload, deps.channels),
       ...runbookSecretsOutcome(catalog, workload, deps.secret),
       ...hosts,
+      ...azureTargets,
       ...drillOutcome(lastDrill, workload.readiness.drillEverySeconds, runbook?.since, now),
     ];
     const evaluatedAt = now.toISOString();
@@ -190,6 +196,19 @@ export class ReadinessEvaluator {
     const hosts = httpStepHosts(catalog, workload, this.deps.secret);
     const resolved = await Promise.all(hosts.map((host) => this.deps.hostResolver.resolve(host)));
     return hosts.map((host, i) => hostOutcome(host, resolved[i] ?? { ok: false, reason: 'not resolved' }));
+  }
+
+  private async azureTargets(catalog: Catalog, workload: Workload): Promise<CheckOutcome[]> {
+    const steps = azureStepsOf(catalog, workload);
+    const checks = await Promise.all(
+      steps.map((step) =>
+        this.deps.azureSteps.checkTarget(step, READINESS_PROBE_TIMEOUT_MS).catch((err: unknown) => ({
+          ok: false,
+          detail: errorMessage(err),
+        })),
+      ),
+    );
+    return steps.map((step, i) => azureTargetOutcome(step, checks[i] ?? { ok: false, detail: 'not read' }));
   }
 
   /** The newest drill incident of the workload (drills are incidents with mode `drill`). */

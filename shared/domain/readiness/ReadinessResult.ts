@@ -18,6 +18,7 @@ export const READINESS_CHECK_KINDS = [
   'approvers-staffed',
   'runbook-secrets',
   'http-hosts',
+  'azure-targets',
   'drill',
 ] as const;
 export type ReadinessCheckKind = (typeof READINESS_CHECK_KINDS)[number];

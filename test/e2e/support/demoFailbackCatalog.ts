@@ -131,7 +131,14 @@ export function writeDemoRoundTripCatalog(
       secondaryChecks: [{ name: 'orders-api', url: `${demo.urls.secondary}/health`, consecutivePasses: 2 }],
       steps: demoFailoverSteps(demo),
       failbackSteps: demoFailbackSteps(demo),
-      extra: { failback: { readiness: { consecutivePasses: 2, interval: '10s', deadline: '10m' } } },
+      extra: {
+        failback: { readiness: { consecutivePasses: 2, interval: '10s', deadline: '10m' } },
+        // North Europe's /health answers 503 while it stands by; /ready says it could take over, so the
+        // tier's auto-activation is not held back by the readiness guard rail.
+        readiness: {
+          healthChecks: { secondary: [{ name: 'orders-api-standby', url: `${demo.urls.secondary}/ready` }] },
+        },
+      },
     },
     ...more,
   ]);

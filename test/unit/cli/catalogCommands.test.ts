@@ -32,7 +32,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 describe('lifeboat catalog validate', () => {
   it('passes the sample catalog with exit code 0', async () => {
     const run = await cli(['catalog', 'validate', sample], { cwd: work });
-    expect(run).toEqual({ code: 0, out: 'Catalog OK: 2 workload(s), 2 runbook(s).', err: '' });
+    expect(run).toEqual({ code: 0, out: 'Catalog OK: 2 workload(s), 4 runbook(s).', err: '' });
   });
 
   it('reads LIFEBOAT_CATALOG_DIR, else ./catalog, when no directory is given', async () => {

@@ -1,6 +1,8 @@
 // The evaluator on typed fakes: each workload at its own cadence, a change of state told once (the store
 // says which evaluation changed it), the first evaluation told unless it is ready, and every check's
 // outcome gathered into the result.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Catalog } from '../../../../shared/domain/catalog/Catalog';
 import type { LagSource } from '../../../../shared/domain/catalog/replicationSchema';
 import type { Incident } from '../../../../shared/domain/incident/Incident';
@@ -12,6 +14,9 @@ import type {
   HealthProbeResult,
 } from '../../../../shared/ports/HealthProbe';
 import type { HostResolver } from '../../../../shared/ports/HostResolver';
+import type { AzureStepExecutor, AzureTargetCheck } from '../../../../shared/ports/AzureStepExecutor';
+import type { AzureStep } from '../../../../shared/domain/runbook/runbookStepSchema';
+import { parseCatalogFiles } from '../../../../shared/domain/catalog/parseCatalogFiles';
 import type { IncidentQuery, IncidentStore } from '../../../../shared/ports/IncidentStore';
 import type { LagReader, LagReading } from '../../../../shared/ports/LagReader';
 import type { Page } from '../../../../shared/ports/Page';
@@ -43,6 +48,20 @@ class FakeLag implements LagReader {
 class FakeResolver implements HostResolver {
   resolve(): Promise<{ ok: true }> {
     return Promise.resolve({ ok: true });
+  }
+}
+
+/** Every Azure target readable, except the steps named in `unreadable`. */
+class FakeAzureTargets implements Pick<AzureStepExecutor, 'checkTarget'> {
+  readonly unreadable = new Set<string>();
+  readonly checked: string[] = [];
+  checkTarget(step: AzureStep): Promise<AzureTargetCheck> {
+    this.checked.push(step.id);
+    return Promise.resolve(
+      this.unreadable.has(step.id)
+        ? { ok: false, detail: 'ARM answered 403: the identity lacks Reader on the resource' }
+        : { ok: true, detail: 'found' },
+    );
   }
 }
 
@@ -78,12 +97,14 @@ function setup(catalog: Catalog = sampleCatalog()) {
   const lag = new FakeLag();
   const incidents = new FakeIncidents();
   const store = new MemoryReadiness();
+  const azure = new FakeAzureTargets();
   const told: ReadinessChange[] = [];
   const evaluator = new ReadinessEvaluator({
     catalog: () => catalog,
     healthProbe: probe,
     lagReader: lag,
     hostResolver: new FakeResolver(),
+    azureSteps: azure,
     incidents,
     readiness: store,
     secret: () => 'set',
@@ -94,7 +115,7 @@ function setup(catalog: Catalog = sampleCatalog()) {
     },
     log: silent,
   });
-  return { probe, lag, incidents, store, told, evaluator };
+  return { probe, lag, incidents, store, told, evaluator, azure };
 }
 
 const t0 = new Date('2026-11-22T03:00:00.000Z');
@@ -150,8 +171,12 @@ it('keeps when the failover runbook last changed, from evaluation to evaluation'
   await evaluator.evaluateDue(at(15));
   expect(store.results[1]?.runbook?.since).toBeUndefined(); // as first seen
   const changed = sampleCatalog();
-  const runbook = nonNullValue(changed.runbooks[0], 'runbook');
-  const evaluator2 = setup({ ...changed, runbooks: [{ ...runbook, name: `${runbook.name} (edited)` }] });
+  const evaluator2 = setup({
+    ...changed,
+    runbooks: changed.runbooks.map((r) =>
+      r.id === 'orders-api-failover' ? { ...r, name: `${r.name} (edited)` } : r,
+    ),
+  });
   await evaluator2.store.record(nonNullValue(store.results[1], 'second evaluation'));
   const { result } = await evaluator2.evaluator.evaluateAndRecord(
     nonNullValue(changed.workloads[0], 'workload'),
@@ -159,4 +184,30 @@ it('keeps when the failover runbook last changed, from evaluation to evaluation'
     at(30),
   );
   expect(result.runbook?.since).toBe(at(30).toISOString());
+});
+
+it("reads every Azure step's target, and fails readiness on one it cannot read", async () => {
+  const catalogDir = path.resolve(__dirname, '../../../../catalog');
+  const file = (p: string) => ({ path: p, text: readFileSync(path.join(catalogDir, p), 'utf8') });
+  const catalog = parseCatalogFiles([
+    file('workloads/payments-api.yaml'),
+    file('runbooks/payments-api-failover.yaml'),
+  ]);
+  const { evaluator, azure } = setup(catalog);
+  const workload = nonNullValue(catalog.workloads[0], 'workload');
+  const ready = await evaluator.evaluate(workload, 'request', at(0));
+  const targets = ready.checks.filter((c) => c.kind === 'azure-targets');
+  expect(targets.length).toBeGreaterThan(3);
+  expect(targets.every((c) => c.status === 'pass')).toBe(true);
+  expect(azure.checked).toEqual(targets.map((c) => c.name));
+
+  const [first] = azure.checked;
+  azure.unreadable.add(nonNullValue(first, 'an Azure step'));
+  const broken = await evaluator.evaluate(workload, 'request', at(1));
+  expect(broken.state).toBe('not-ready');
+  expect(broken.reasons).toContainEqual(
+    expect.stringMatching(
+      new RegExp(`^step ${first} \\(azure\\.[\\w.]+\\) cannot read its target: ARM answered 403`),
+    ),
+  );
 });
