@@ -67,6 +67,13 @@ export async function startDrill(
       `Workload '${workload.id}' has no failover runbook (runbooks.failover in its catalog file): there is nothing to rehearse.`,
     );
   }
+  if (body.failback === true && workload.runbooks.failback === undefined) {
+    return errorResponse(
+      409,
+      'no_failback_runbook',
+      `Workload '${workload.id}' has no failback runbook (runbooks.failback in its catalog file): a round-trip drill cannot fail back.`,
+    );
+  }
   // A live incident has the people and the targets: a drill now would compete with it for both.
   const live = await openIncidentOf(workload.id, 'live');
   if (live !== undefined) {
@@ -101,6 +108,7 @@ export async function startDrill(
       requestedAt: now.toISOString(),
       ...(body.scenario ? { scenario: body.scenario } : {}),
       ...(body.comment ? { comment: body.comment } : {}),
+      ...(body.failback === true ? { roundTrip: true as const } : {}),
     },
   };
   await df.getClient(context).startNew(INCIDENT_ORCHESTRATION, { instanceId: incidentId, input });

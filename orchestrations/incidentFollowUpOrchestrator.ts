@@ -36,6 +36,7 @@ import {
   type FollowUpPhase,
   type IncidentStatus,
 } from '../shared/domain/incident/IncidentStatus';
+import { drillLabel, type DrillKind } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { callActivity } from './support/callActivity';
@@ -66,20 +67,26 @@ export function* incidentFollowUpOrchestrator(
       abort.actor,
     );
   }
+  const phase: Phase = { ...input, ...(opened.drill ? { drill: opened.drill } : {}) };
   if (input.phase === 'rollback') {
-    return yield* rollback(context, waits, input);
+    return yield* rollback(context, waits, phase);
   }
   if (opened.failback === undefined) {
     // openFollowUp always plans a failback; a result without one was not made by it.
-    return yield* end(context, input, 'failback-failed', 'the failback plan is missing');
+    return yield* end(context, phase, 'failback-failed', 'the failback plan is missing');
   }
-  return yield* failback(context, waits, input, opened.failback);
+  return yield* failback(context, waits, phase, opened.failback);
+}
+
+/** The phase as it runs: its input, and for a drill's phase the drill kind (fixed when it opened). */
+interface Phase extends FollowUpInput {
+  readonly drill?: DrillKind;
 }
 
 function* failback(
   context: df.OrchestrationContext,
   waits: IncidentWaits,
-  input: FollowUpInput,
+  input: Phase,
   plan: FailbackPlan,
 ): Generator<df.Task, FollowUpOutcome, unknown> {
   const { incidentId } = input;
@@ -95,6 +102,7 @@ function* failback(
   context.df.setCustomStatus({ phase: 'failback-requested', waitingFor: 'primary readiness' });
   const ready = yield* gate(context, waits, input, plan.readiness, 'Failback readiness', 'readiness', {
     kind: 'failback-readiness',
+    ...(input.drill ? { drill: true } : {}),
   });
   if (ready.kind === 'abort') return yield* fail(stopped('failback', ready), ready.actor);
   if (ready.kind === 'failed') {
@@ -103,12 +111,76 @@ function* failback(
     );
   }
 
-  // 2. A person approves, whatever the failover policy: the timeout expires the request, never approves it.
+  // 2. A person approves, whatever the failover policy (a drill's failback as the drill policy says).
+  let approved: string | FollowUpOutcome;
+  if (plan.skipApproval) {
+    approved = 'the workload lets drills skip approval';
+    yield* transition(
+      context,
+      input.incidentId,
+      'awaiting-failback-approval',
+      `Primary ${plan.primaryRegion} ready (${ready.summary}); approval skipped (drills.approval: skip)`,
+    );
+  } else {
+    approved = yield* approveFailback(context, waits, input, plan, ready.summary);
+  }
+  if (typeof approved !== 'string') return approved;
+
+  // 3. The failback runbook, steered like the failover's.
+  yield* transition(
+    context,
+    incidentId,
+    'failing-back',
+    `Failing back to ${plan.primaryRegion}: ${approved}`,
+  );
+  context.df.setCustomStatus({ phase: 'failing-back' });
+  const runbook = yield* runPhaseRunbook(context, waits, input);
+  if (runbook.outcome !== 'completed') {
+    const reason =
+      runbook.outcome === 'aborted'
+        ? stopped('failback', { actor: runbook.actor ?? 'an operator', reason: runbook.reason })
+        : `failback runbook failed: ${runbook.reason}`;
+    return yield* fail(reason, runbook.actor);
+  }
+
+  // 4. The primary proves healthy again.
+  yield* transition(context, incidentId, 'validating-primary', `Validating the primary: ${runbook.reason}`);
+  context.df.setCustomStatus({ phase: 'validating-primary' });
+  const validated = yield* gate(context, waits, input, plan.validation, 'Failback validation', 'validation', {
+    kind: 'workload',
+    target: 'primary',
+    ...(input.drill ? { drill: true } : {}),
+  });
+  if (validated.kind === 'abort') return yield* fail(stopped('failback', validated), validated.actor);
+  if (validated.kind === 'failed')
+    return yield* fail(`validation of the primary failed: ${validated.summary}`);
+  return yield* end(
+    context,
+    input,
+    'failed-back',
+    `back on ${plan.primaryRegion}, primary healthy: ${validated.summary}`,
+  );
+}
+
+/**
+ * The failback's approval round: a person decides (the timeout expires the request, never approves it).
+ * Resolves with the approval's reason, or with how the phase ended.
+ */
+function* approveFailback(
+  context: df.OrchestrationContext,
+  waits: IncidentWaits,
+  input: Phase,
+  plan: FailbackPlan,
+  readiness: string,
+): Generator<df.Task, string | FollowUpOutcome, unknown> {
+  const { incidentId } = input;
+  const fail = (reason: string, actor?: string) =>
+    end(context, input, 'failback-failed', `${reason}; the workload stays on ${plan.secondaryRegion}`, actor);
   yield* transition(
     context,
     incidentId,
     'awaiting-failback-approval',
-    `Primary ${plan.primaryRegion} ready (${ready.summary}); failback approval asked of ${plan.approval.approverRoles.join(', ')}`,
+    `Primary ${plan.primaryRegion} ready (${readiness}); failback approval asked of ${plan.approval.approverRoles.join(', ')}`,
   );
   context.df.setCustomStatus({ phase: 'awaiting-failback-approval' });
   const round = FIRST_APPROVAL_ROUND + input.seq;
@@ -143,46 +215,13 @@ function* failback(
     // auto-approved cannot happen (the outcome on timeout is expire); it would not count if it did.
     return yield* fail(`failback ${approval.outcome}: ${approval.reason}`);
   }
-
-  // 3. The failback runbook, steered like the failover's.
-  yield* transition(
-    context,
-    incidentId,
-    'failing-back',
-    `Failing back to ${plan.primaryRegion}: ${approval.reason}`,
-  );
-  context.df.setCustomStatus({ phase: 'failing-back' });
-  const runbook = yield* runPhaseRunbook(context, waits, input);
-  if (runbook.outcome !== 'completed') {
-    const reason =
-      runbook.outcome === 'aborted'
-        ? stopped('failback', { actor: runbook.actor ?? 'an operator', reason: runbook.reason })
-        : `failback runbook failed: ${runbook.reason}`;
-    return yield* fail(reason, runbook.actor);
-  }
-
-  // 4. The primary proves healthy again.
-  yield* transition(context, incidentId, 'validating-primary', `Validating the primary: ${runbook.reason}`);
-  context.df.setCustomStatus({ phase: 'validating-primary' });
-  const validated = yield* gate(context, waits, input, plan.validation, 'Failback validation', 'validation', {
-    kind: 'workload',
-    target: 'primary',
-  });
-  if (validated.kind === 'abort') return yield* fail(stopped('failback', validated), validated.actor);
-  if (validated.kind === 'failed')
-    return yield* fail(`validation of the primary failed: ${validated.summary}`);
-  return yield* end(
-    context,
-    input,
-    'failed-back',
-    `back on ${plan.primaryRegion}, primary healthy: ${validated.summary}`,
-  );
+  return approval.reason;
 }
 
 function* rollback(
   context: df.OrchestrationContext,
   waits: IncidentWaits,
-  input: FollowUpInput,
+  input: Phase,
 ): Generator<df.Task, FollowUpOutcome, unknown> {
   context.df.setCustomStatus({ phase: 'rolling-back' });
   const runbook = yield* runPhaseRunbook(context, waits, input);
@@ -200,12 +239,20 @@ function* rollback(
 function* gate(
   context: df.OrchestrationContext,
   waits: IncidentWaits,
-  input: FollowUpInput,
+  input: Phase,
   plan: FailbackPlan['readiness'],
   label: string,
   entry: string,
   source: ProbeSource,
 ): Generator<df.Task, GateResult, unknown> {
+  if (input.drill === 'dry-run') {
+    // A dry-run calls nothing, health checks included: it says what the gate would have done.
+    return {
+      kind: 'passed',
+      rounds: 0,
+      summary: `dry-run, nothing probed: ${label.toLowerCase()} would probe ${plan.checks} check(s) until ${plan.passesRequired} pass(es) in a row, for up to ${plan.deadlineSeconds}s`,
+    };
+  }
   return yield* runHealthGate(context, {
     incidentId: input.incidentId,
     workloadId: input.workloadId,
@@ -230,12 +277,17 @@ function* gate(
 function* runPhaseRunbook(
   context: df.OrchestrationContext,
   waits: IncidentWaits,
-  input: FollowUpInput,
+  input: Phase,
 ): Generator<df.Task, RunbookOutcome, unknown> {
   const instanceId = runbookInstanceId(input.incidentId, input.phase);
   const runbookTask = context.df.callSubOrchestrator(
     RUNBOOK_ORCHESTRATION,
-    { incidentId: input.incidentId, workloadId: input.workloadId, purpose: input.phase },
+    {
+      incidentId: input.incidentId,
+      workloadId: input.workloadId,
+      purpose: input.phase,
+      ...(input.drill ? { drill: input.drill } : {}),
+    },
     instanceId,
   );
   const raced = yield* waits.race(runbookTask);
@@ -298,12 +350,13 @@ function* transition(
 /** Records how the phase ended (on the incident's follow-up: the failover's RTO stays as it was). */
 function* end(
   context: df.OrchestrationContext,
-  input: FollowUpInput,
+  input: Phase,
   status: IncidentStatus,
   reason: string,
   actor?: string,
 ): Generator<df.Task, FollowUpOutcome, unknown> {
-  yield* transition(context, input.incidentId, status, `Incident ${status}: ${reason}`, actor);
+  const label = input.drill ? drillLabel(input.drill) : 'Incident';
+  yield* transition(context, input.incidentId, status, `${label} ${status}: ${reason}`, actor);
   context.df.setCustomStatus({ phase: status });
   return { status, reason };
 }

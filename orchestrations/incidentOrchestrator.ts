@@ -34,6 +34,7 @@ import {
   type RunbookOutcome,
 } from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
+import { startDrillFailbackActivity } from '../shared/domain/contracts/followUpContracts';
 import { abortOf } from '../shared/domain/incident/abort';
 import { drillLabel } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
@@ -149,7 +150,15 @@ export function* incidentOrchestrator(
             // A dry-run probed nothing: its summary says what validation would have done.
             input.drill?.kind === 'dry-run' ? validation.summary : `secondary healthy: ${validation.summary}`,
           );
-  return yield* announce(context, outcome, incidentId);
+  const announced = yield* announce(context, outcome, incidentId);
+  if (input.drill?.roundTrip && announced.status === 'recovered') {
+    // The round trip: the failback phase is its own orchestration, started as an operator's request would be.
+    yield* callActivity(context, startDrillFailbackActivity, {
+      incidentId,
+      at: context.df.currentUtcDateTime.toISOString(),
+    });
+  }
+  return announced;
 }
 
 /**

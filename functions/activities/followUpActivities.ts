@@ -1,11 +1,17 @@
-// Activities of a follow-up phase (failback, rollback): open it from what the actions API recorded. Safe to run
-// twice: it only reads.
+// Activities of a follow-up phase (failback, rollback): open it from what the actions API recorded (safe to run
+// twice: it only reads), and start a round-trip drill's failback (safe to run twice: a recorded request is
+// kept and a started phase is not started again).
+import * as df from 'durable-functions';
 import { container } from '../../shared/container';
 import { findWorkload } from '../../shared/domain/catalog/Catalog';
 import { compileFailbackPolicy } from '../../shared/domain/catalog/compileFailbackPolicy';
 import { validationPlan } from '../../shared/domain/catalog/validationPlan';
-import { openFollowUpActivity } from '../../shared/domain/contracts/followUpContracts';
-import { NonRetryableError } from '../../shared/errors';
+import {
+  openFollowUpActivity,
+  startDrillFailbackActivity,
+} from '../../shared/domain/contracts/followUpContracts';
+import { ConflictError, NonRetryableError } from '../../shared/errors';
+import { startFailback } from '../actions/startFollowUpPhase';
 import { registerActivity } from './registerActivity';
 
 registerActivity(openFollowUpActivity, async ({ incidentId, phase }) => {
@@ -22,6 +28,7 @@ registerActivity(openFollowUpActivity, async ({ incidentId, phase }) => {
   const base = {
     status: incident.status,
     ...(incident.abortRequested ? { abortRequested: incident.abortRequested } : {}),
+    ...(incident.drill ? { drill: incident.drill.kind } : {}),
   };
   if (phase !== 'failback') return base;
   const workload = findWorkload(c.catalog(), incident.workloadId);
@@ -55,6 +62,38 @@ registerActivity(openFollowUpActivity, async ({ incidentId, phase }) => {
         deadlineSeconds: validation.deadlineSeconds,
         timeoutSeconds: validation.timeoutSeconds,
       },
+      // A drill's failback follows the drill policy: a workload may let its drills skip approval.
+      ...(incident.drill && workload.drills.approval === 'skip' ? { skipApproval: true as const } : {}),
     },
   };
 });
+
+registerActivity(
+  startDrillFailbackActivity,
+  async ({ incidentId, at }, context) => {
+    try {
+      const started = await startFailback(context, {
+        incidentId,
+        actor: 'lifeboat',
+        at,
+        comment: 'the round-trip drill fails back once its failover recovered',
+      });
+      return { kind: 'started' as const, instanceId: started.instanceId };
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      // Said on the timeline, once: the drill ends recovered, without its round trip.
+      await container()
+        .incidentStore()
+        .appendTimeline(incidentId, [
+          {
+            id: 'drill-failback-refused',
+            at,
+            type: 'drill-failback-refused',
+            message: `The round-trip drill could not fail back: ${err.message}`,
+          },
+        ]);
+      return { kind: 'refused' as const, reason: err.message };
+    }
+  },
+  { extraInputs: [df.input.durableClient()] },
+);

@@ -60,7 +60,9 @@ export async function probeChecks(
   const source = input.source;
   const checks =
     source.kind === 'failback-readiness'
-      ? [...workload.healthChecks.primary, ...(workload.failback?.readiness?.checks ?? [])]
+      ? source.drill
+        ? checksOf(workload, { kind: 'workload', target: 'primary', drill: true })
+        : [...workload.healthChecks.primary, ...(workload.failback?.readiness?.checks ?? [])]
       : source.kind === 'workload'
         ? checksOf(workload, source)
         : [];

@@ -81,6 +81,32 @@ interface OutboxMessage {
   card?: { attachments: [{ content: { body: { type: string; text?: string }[] } }] };
 }
 
+/** Write region and traffic to `region`, each step pointed at the drill environment in drills. */
+function roundTripSteps(live: RunningDemoApp, drillEnv: RunningDemoApp, region: string) {
+  const suffix = region === 'westeurope' ? '-back' : '';
+  return [
+    {
+      id: `cosmos${suffix}`,
+      name: `Cosmos DB write region to ${region}`,
+      type: 'http',
+      request: {
+        url: `${live.urls.automation}/cosmos/failover`,
+        headers: { Authorization: { secret: 'LIFEBOAT_DEMO_AUTOMATION_TOKEN' } },
+        body: { account: 'cosmos-orders', writeRegion: region },
+        expectStatus: [200, 202],
+      },
+      drill: { url: `${drillEnv.urls.automation}/cosmos/failover` },
+    },
+    {
+      id: `traffic${suffix}`,
+      name: `Traffic to ${region}`,
+      type: 'http',
+      request: { url: `${live.urls.automation}/traffic/switch`, body: { to: region } },
+      drill: { url: `${drillEnv.urls.automation}/traffic/switch` },
+    },
+  ];
+}
+
 /** The orders-api runbook of the demo, each step with its drill override: the drill environment's automation. */
 function drillCatalog(live: RunningDemoApp, drillEnv: RunningDemoApp): string {
   return writeRunbookCatalog([
@@ -134,6 +160,22 @@ function drillCatalog(live: RunningDemoApp, drillEnv: RunningDemoApp): string {
           deadline: '2m',
         },
       ],
+    },
+    {
+      // The round trip: a failover and a failback, both against the drill environment; drills skip approval.
+      id: 'round-trip',
+      primaryChecks: [{ name: 'round-trip', url: `${live.urls.primary}/health`, consecutivePasses: 2 }],
+      secondaryChecks: [{ name: 'round-trip', url: `${live.urls.secondary}/health`, consecutivePasses: 2 }],
+      drills: {
+        approval: 'skip',
+        healthChecks: {
+          primary: [{ name: 'round-trip', url: `${drillEnv.urls.primary}/health`, consecutivePasses: 2 }],
+          secondary: [{ name: 'round-trip', url: `${drillEnv.urls.secondary}/health`, consecutivePasses: 2 }],
+        },
+      },
+      steps: roundTripSteps(live, drillEnv, 'northeurope'),
+      failbackSteps: roundTripSteps(live, drillEnv, 'westeurope'),
+      extra: { failback: { readiness: { consecutivePasses: 2, interval: '10s', deadline: '2m' } } },
     },
     {
       // Its drills skip the approval gate, and its runbook has an operator's step to rehearse.
@@ -400,6 +442,70 @@ describe.each([
     // A dry-run proves nothing about the targets: the next drill stays due from the last real one.
     expect(drills.schedule.lastDrill?.incidentId).toBe(id);
     expect(Date.parse(drills.schedule.nextDueAt)).toBe(Date.parse(drills.items[1]?.endedAt ?? '') + 91 * DAY);
+  });
+
+  /** Advances the clock 10 s at a time until the incident reaches `status` (at most `rounds` times). */
+  async function until(id: string, status: string, rounds = 30): Promise<IncidentView> {
+    for (let i = 0; i < rounds; i++) {
+      const view = await incident(id);
+      if (view.status === status) return view;
+      await advance(10 * SECOND);
+    }
+    return incident(id);
+  }
+
+  it('rehearses the round trip: a drill fails over and then back against the drill environment only', async () => {
+    const refused = await startDrill({ workloadId: 'orders-api', mode: 'drill', failback: true });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('no_failback_runbook');
+
+    const liveRequestsBefore = requestCount(live);
+    const drillEffectsBefore = drillEnv.state().effects.length;
+    const res = await startDrill({ workloadId: 'round-trip', mode: 'drill', failback: true });
+    expect(res.status).toBe(202);
+    const { incidentId: id } = (await res.json()) as { incidentId: string };
+    const done = await until(id, 'failed-back');
+    expect(done.status).toBe('failed-back');
+    const statuses = done.timeline.filter((t) => t.type === 'status-changed').map((t) => t.message);
+    expect(statuses.at(-1)).toMatch(/^DRILL failed-back: back on westeurope, primary healthy/);
+    expect(statuses.some((m) => m.includes('approval skipped (drills.approval: skip)'))).toBe(true);
+
+    // Both directions ran at the drill environment, each effect once; the live app saw nothing at all.
+    const effects = drillEnv.state().effects.slice(drillEffectsBefore);
+    expect(effects.map((e) => [e.endpoint, e.idempotencyKey])).toEqual([
+      ['POST /cosmos/failover', `"lifeboat:${id}:cosmos"`],
+      ['POST /traffic/switch', `"lifeboat:${id}:traffic"`],
+      ['POST /cosmos/failover', expect.stringContaining(`${id}`) as string],
+      ['POST /traffic/switch', expect.stringContaining(`${id}`) as string],
+    ]);
+    expect(drillEnv.state()).toMatchObject({ cosmosWriteRegion: 'westeurope', trafficRegion: 'westeurope' });
+    expect(live.state().effects).toEqual([]);
+    expect(requestCount(live)).toBe(liveRequestsBefore);
+
+    // The history scores the failover against the RTO and says how the failback went.
+    const rounds = (await (await call('workloads/round-trip/drills', KEYS.viewer)).json()) as {
+      items: (DrillHistory['items'][number] & { failback?: { status: string; seconds?: number } })[];
+    };
+    expect(rounds.items[0]).toMatchObject({
+      incidentId: id,
+      status: 'failed-back',
+      rto: { targetSeconds: 900, met: true },
+      failback: { status: 'failed-back', seconds: expect.any(Number) as number },
+    });
+  });
+
+  it('rehearses the round trip in a dry-run that calls nothing', async () => {
+    const before = { live: requestCount(live), drill: requestCount(drillEnv) };
+    const res = await startDrill({ workloadId: 'round-trip', mode: 'dry-run', failback: true });
+    expect(res.status).toBe(202);
+    const { incidentId: id } = (await res.json()) as { incidentId: string };
+    const done = await until(id, 'failed-back');
+    expect(done.status).toBe('failed-back');
+    expect(done.steps.map((s) => [s.id, s.status, s.dryRun?.requests[0]?.url])).toEqual([
+      ['cosmos-back', 'succeeded', `${live.urls.automation}/cosmos/failover`],
+      ['traffic-back', 'succeeded', `${live.urls.automation}/traffic/switch`],
+    ]);
+    expect({ live: requestCount(live), drill: requestCount(drillEnv) }).toEqual(before);
   });
 
   it('skips approval for a workload whose drills skip it, and rehearses its manual step with an operator', async () => {

@@ -2,6 +2,7 @@
 // that runs it, one instance per incident and phase (followUpInstanceId), and the activity that opens it.
 // Names are stored in history: never rename.
 import { z } from 'zod';
+import { drillKindSchema } from '../incident/IncidentDrill';
 import { abortRequestSchema } from '../incident/abort';
 import { FOLLOW_UP_PHASES, INCIDENT_STATUSES } from '../incident/IncidentStatus';
 import { activityContract } from './ActivityContract';
@@ -40,6 +41,8 @@ export const failbackPlanSchema = z.object({
   }),
   /** The primary's health checks after the failback runbook, as validation of the secondary after a failover. */
   validation: gateSchema,
+  /** A drill's failback whose workload lets drills skip approval (drills.approval: skip). */
+  skipApproval: z.literal(true).optional(),
 });
 export type FailbackPlan = z.infer<typeof failbackPlanSchema>;
 
@@ -52,5 +55,21 @@ export const openFollowUpActivity = activityContract(
     /** Recorded since the phase was requested: its event may have been lost. */
     abortRequested: abortRequestSchema.optional(),
     failback: failbackPlanSchema.optional(),
+    /** The phase of a drill: its runbook uses the drill overrides (or, dry-run, is only described). */
+    drill: drillKindSchema.optional(),
   }),
+);
+
+/**
+ * A round-trip drill's failback, started once its failover recovered, as an operator's request would be
+ * (recorded on the incident, then its own orchestration). Refused (with the reason on the timeline) when the
+ * incident cannot fail back.
+ */
+export const startDrillFailbackActivity = activityContract(
+  'startDrillFailback',
+  z.object({ incidentId: id, at: z.iso.datetime({ precision: 3 }) }),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('started'), instanceId: z.string().min(1) }),
+    z.object({ kind: z.literal('refused'), reason: z.string().min(1) }),
+  ]),
 );

@@ -145,8 +145,11 @@ export const probeSourceSchema = z.discriminatedUnion('kind', [
     /** A drill's probe: the workload's drill health checks (drills.healthChecks) when it has them. */
     drill: z.boolean().optional(),
   }),
-  /** A failback's readiness: the primary's health checks and the workload's `failback.readiness.checks`. */
-  z.object({ kind: z.literal('failback-readiness') }),
+  /**
+   * A failback's readiness: the primary's health checks and the workload's `failback.readiness.checks`; a
+   * drill's: the drill environment's primary checks (drills.healthChecks) when it has them, nothing live.
+   */
+  z.object({ kind: z.literal('failback-readiness'), drill: z.boolean().optional() }),
   z.object({
     kind: z.literal('probe'),
     probe: z.object({

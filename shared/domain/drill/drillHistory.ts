@@ -40,6 +40,14 @@ export const drillRecordSchema = z.object({
   }),
   /** Why it ended as it did (aborted by a live incident, rejected, a failed step...); absent while running. */
   outcome: z.string().optional(),
+  /** A round-trip drill's failback: how it ended (or that it runs) and how long it took from its request. */
+  failback: z
+    .object({
+      status: incidentStatusSchema,
+      seconds: z.number().int().nonnegative().optional(),
+      outcome: z.string().optional(),
+    })
+    .optional(),
   failedSteps: z.array(z.object({ id: z.string(), name: z.string(), error: z.string().optional() })),
   slowSteps: z.array(z.object({ id: z.string(), name: z.string(), seconds: z.number().int().nonnegative() })),
 });
@@ -47,8 +55,12 @@ export type DrillRecord = z.infer<typeof drillRecordSchema>;
 
 export function toDrillRecord(incident: Incident): DrillRecord {
   const drill = incident.drill;
+  // The failover's record: after a failback (the round trip) its steps are kept among the earlier phases.
+  const steps = incident.earlierPhases?.find((p) => p.phase === 'failover')?.steps ?? incident.steps;
+  const failback = incident.followUp?.phase === 'failback' ? incident.followUp : undefined;
+  // Recovered, and still so when a failback followed: the RTO is the failover's.
   const achieved =
-    incident.status === 'recovered' && incident.recoveredAt !== undefined
+    incident.recoveredAt !== undefined
       ? Math.max(
           0,
           Math.floor((Date.parse(incident.recoveredAt) - Date.parse(incident.detectedAt)) / MS_PER_SECOND),
@@ -56,7 +68,7 @@ export function toDrillRecord(incident: Incident): DrillRecord {
       : undefined;
   const slowAfter = incident.rtoTargetSeconds * SLOW_STEP_SHARE_OF_RTO;
   // A dry-run ran nothing, so the time it took says nothing: the plan's expected duration is its score.
-  const expected = drill?.kind === 'dry-run' ? expectedRunbookSeconds(incident.steps) : undefined;
+  const expected = drill?.kind === 'dry-run' ? expectedRunbookSeconds(steps) : undefined;
   return {
     incidentId: incident.id,
     kind: drill?.kind ?? 'drill',
@@ -76,10 +88,28 @@ export function toDrillRecord(incident: Incident): DrillRecord {
         : { expected: { ...expected, fits: expected.maxSeconds <= incident.rtoTargetSeconds } }),
     },
     ...(incident.outcome === undefined ? {} : { outcome: incident.outcome.reason }),
-    failedSteps: incident.steps
+    ...(failback === undefined
+      ? {}
+      : {
+          failback: {
+            status: failback.outcome?.status ?? incident.status,
+            ...(failback.endedAt === undefined
+              ? {}
+              : {
+                  seconds: Math.max(
+                    0,
+                    Math.floor(
+                      (Date.parse(failback.endedAt) - Date.parse(failback.requestedAt)) / MS_PER_SECOND,
+                    ),
+                  ),
+                }),
+            ...(failback.outcome === undefined ? {} : { outcome: failback.outcome.reason }),
+          },
+        }),
+    failedSteps: steps
       .filter((step) => step.status === 'failed' || (step.error !== undefined && step.status !== 'succeeded'))
       .map((step) => ({ id: step.id, name: step.name, ...(step.error ? { error: step.error } : {}) })),
-    slowSteps: incident.steps.flatMap((step) => {
+    slowSteps: steps.flatMap((step) => {
       // A dry-run's steps took no time: their expected durations are in the step's dry-run description.
       if (step.dryRun !== undefined || step.startedAt === undefined || step.endedAt === undefined) return [];
       const seconds = Math.floor((Date.parse(step.endedAt) - Date.parse(step.startedAt)) / MS_PER_SECOND);

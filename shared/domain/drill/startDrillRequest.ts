@@ -8,5 +8,7 @@ export const startDrillRequestSchema = z.strictObject({
   mode: z.enum(DRILL_KINDS, { error: `mode must be one of ${DRILL_KINDS.join(', ')}` }),
   scenario: z.string().trim().min(1).max(MAX_DRILL_TEXT).optional(),
   comment: z.string().trim().min(1).max(MAX_DRILL_TEXT).optional(),
+  /** Rehearse the round trip: fail back once the drill's failover recovered (the workload needs runbooks.failback). */
+  failback: z.boolean().optional(),
 });
 export type StartDrillRequest = z.infer<typeof startDrillRequestSchema>;

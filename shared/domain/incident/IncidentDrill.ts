@@ -15,6 +15,8 @@ export const incidentDrillSchema = z.object({
   /** What is being rehearsed, in the operator's words (e.g. "West Europe lost"). */
   scenario: z.string().min(1).max(MAX_DRILL_TEXT).optional(),
   comment: z.string().min(1).max(MAX_DRILL_TEXT).optional(),
+  /** The round trip: once the failover recovered, the drill fails back (POST /api/drills `failback: true`). */
+  roundTrip: z.literal(true).optional(),
 });
 export type IncidentDrill = z.infer<typeof incidentDrillSchema>;
 

@@ -192,6 +192,7 @@ it("reads every Azure step's target, and fails readiness on one it cannot read",
   const catalog = parseCatalogFiles([
     file('workloads/payments-api.yaml'),
     file('runbooks/payments-api-failover.yaml'),
+    file('runbooks/payments-api-failback.yaml'),
   ]);
   const { evaluator, azure } = setup(catalog);
   const workload = nonNullValue(catalog.workloads[0], 'workload');
