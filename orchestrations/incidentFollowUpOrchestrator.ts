@@ -17,6 +17,7 @@ import {
 import {
   followUpInputSchema,
   openFollowUpActivity,
+  sendFollowUpOutcomeActivity,
   type FailbackPlan,
   type FollowUpInput,
 } from '../shared/domain/contracts/followUpContracts';
@@ -40,6 +41,7 @@ import { drillLabel, type DrillKind } from '../shared/domain/incident/IncidentDr
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { callActivity } from './support/callActivity';
+import { sendThroughChannels } from './support/sendThroughChannels';
 
 export interface FollowUpOutcome {
   readonly status: IncidentStatus;
@@ -357,6 +359,20 @@ function* end(
 ): Generator<df.Task, FollowUpOutcome, unknown> {
   const label = input.drill ? drillLabel(input.drill) : 'Incident';
   yield* transition(context, input.incidentId, status, `${label} ${status}: ${reason}`, actor);
+  // How it ended, to the workload's people, in the direction it ran (a channel that fails is on the timeline).
+  yield* sendThroughChannels(context, {
+    incidentId: input.incidentId,
+    activity: sendFollowUpOutcomeActivity.name,
+    input: (channel) =>
+      sendFollowUpOutcomeActivity.input.parse({
+        incidentId: input.incidentId,
+        channel,
+        phase: input.phase,
+        seq: input.seq,
+      }),
+    entryId: `${input.phase}-${input.seq}-outcome`,
+    what: `${input.phase} outcome message`,
+  });
   context.df.setCustomStatus({ phase: status });
   return { status, reason };
 }

@@ -8,6 +8,11 @@ import { derivedNonce } from '../../shared/domain/approvalLinks/derivedNonce';
 import { signApprovalLink } from '../../shared/domain/approvalLinks/signApprovalLink';
 import { sendApprovalNotificationActivity } from '../../shared/domain/contracts/approvalContracts';
 import { sendIncidentOutcomeActivity } from '../../shared/domain/contracts/incidentLifecycleContracts';
+import { sendFollowUpOutcomeActivity } from '../../shared/domain/contracts/followUpContracts';
+import {
+  FOLLOW_UP_OUTCOMES,
+  type FollowUpOutcome as FollowUpOutcomeStatus,
+} from '../../shared/domain/notifications/kinds/followUpOutcome';
 import { describeRto } from '../../shared/domain/incident/describeRto';
 import type { Incident } from '../../shared/domain/incident/Incident';
 import { rtoClock } from '../../shared/domain/incident/rtoClock';
@@ -176,6 +181,58 @@ registerActivity(sendIncidentOutcomeActivity, async ({ incidentId, channel: chan
       ...(outcome === 'aborted' && incident.abortRequested
         ? { abortedBy: incident.abortRequested.actor }
         : {}),
+      statusUrl: `${c.publicBaseUrl()}/api/console/incidents/${encodeURIComponent(incident.id)}`,
+      recipients: workloadRecipients(workload),
+    },
+    c.messageTemplates(),
+  );
+  const receipt = await channel.send(asIncidentMessage(notification, incident));
+  return { delivered: receipt.channel, detail: `${receipt.delivered} message(s) for ${notification.id}` };
+});
+
+registerActivity(sendFollowUpOutcomeActivity, async ({ incidentId, channel: channelName, phase, seq }) => {
+  const c = container();
+  const incident = await c.incidentStore().get(incidentId);
+  const followUp = incident?.followUp;
+  if (incident === undefined || followUp?.phase !== phase || followUp.seq !== seq) {
+    throw new NonRetryableError(`Incident '${incidentId}' has no ${phase} ${seq}.`);
+  }
+  if (followUp.outcome === undefined || followUp.endedAt === undefined) {
+    throw new NonRetryableError(`The ${phase} of incident '${incidentId}' has not ended.`);
+  }
+  const outcome = followUp.outcome.status;
+  if (!(FOLLOW_UP_OUTCOMES as readonly string[]).includes(outcome)) {
+    return { delivered: 'skipped' as const, detail: `no ${phase} message for a ${outcome} phase` };
+  }
+  const target = workloadChannel(c, incident.workloadId, channelName);
+  if ('skipped' in target) {
+    return { delivered: 'skipped' as const, detail: target.skipped };
+  }
+  const { workload, channel } = target;
+  const { primary, secondary } = workload.regions;
+  const runsIn: Record<FollowUpOutcomeStatus, string> = {
+    'failed-back': primary,
+    'failback-failed': secondary,
+    'rolled-back': primary,
+    // Partly undone: the steps say what is left.
+    'rollback-failed': `${secondary} in part, ${primary} in part`,
+  };
+  const notification = buildMessage(
+    'follow-up-outcome',
+    {
+      incidentId: incident.id,
+      workloadId: workload.id,
+      workloadName: workload.name,
+      tier: workload.tier,
+      outcome: outcome as FollowUpOutcomeStatus,
+      reason: followUp.outcome.reason,
+      runsIn: runsIn[outcome as FollowUpOutcomeStatus],
+      durationSeconds: Math.max(
+        0,
+        Math.floor((Date.parse(followUp.endedAt) - Date.parse(followUp.requestedAt)) / 1000),
+      ),
+      steps: incident.steps.map(toOutcomeStep),
+      seq,
       statusUrl: `${c.publicBaseUrl()}/api/console/incidents/${encodeURIComponent(incident.id)}`,
       recipients: workloadRecipients(workload),
     },

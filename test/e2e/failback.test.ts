@@ -4,11 +4,18 @@
 // runbook undoing the failover at the demo app (each effect once), the primary validated, `failed-back` with the
 // failover's RTO left as it was. Also: a workload without a failback runbook is refused with a 409, and the
 // catalog warns about it at start-up.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ManualClock } from '../../local/clock/Clock';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/TwoRegionDemoApp';
 import { startAppRuntime } from './support/appRuntime';
 import { writeDemoRoundTripCatalog } from './support/demoFailbackCatalog';
 
+interface OutboxFile {
+  kind: string;
+  incidentId: string;
+  emails: { subject: string }[];
+}
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const AUTOMATION_TOKEN = 'Bearer demo-automation-token-for-the-failback-test';
@@ -226,6 +233,14 @@ describe.each([
     expect(done.timeline.at(-1)?.message).toMatch(
       /failed-back: back on westeurope, primary healthy.*The failback took/,
     );
+    // The people are told how it ended, in the direction it ran: once, whatever ran twice.
+    const told = readdirSync(path.join(app.dataDir, 'outbox'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(app.dataDir, 'outbox', f), 'utf8')) as OutboxFile)
+      .filter((m) => m.kind === 'follow-up-outcome' && m.incidentId === id);
+    expect(told.map((m) => m.emails[0]?.subject)).toEqual([
+      expect.stringMatching(/^\[Lifeboat\] Failed back: Workload orders-api runs in westeurope \(\d+m/),
+    ]);
 
     const state = demo.state();
     expect(state).toMatchObject({ cosmosWriteRegion: 'westeurope', trafficRegion: 'westeurope' });

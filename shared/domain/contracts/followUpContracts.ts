@@ -60,6 +60,18 @@ export const openFollowUpActivity = activityContract(
   }),
 );
 
+/** The message that says how a failback or rollback ended, through one channel (after the phase ended). */
+export const sendFollowUpOutcomeActivity = activityContract(
+  'sendFollowUpOutcome',
+  z.object({
+    incidentId: id,
+    channel: z.enum(['email', 'teams']),
+    phase: z.enum(FOLLOW_UP_PHASES),
+    seq: z.number().int().positive(),
+  }),
+  z.object({ delivered: z.enum(['email', 'teams', 'outbox', 'skipped']), detail: z.string() }),
+);
+
 /**
  * A round-trip drill's failback, started once its failover recovered, as an operator's request would be
  * (recorded on the incident, then its own orchestration). Refused (with the reason on the timeline) when the

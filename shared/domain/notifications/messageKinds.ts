@@ -7,6 +7,7 @@ import type { Notification } from '../../ports/NotificationChannel';
 import type { MessageTemplates } from './base/MessageTemplates';
 import { approvalDecided } from './kinds/approvalDecided';
 import { approvalRequest } from './kinds/approvalRequest';
+import { followUpOutcome } from './kinds/followUpOutcome';
 import { incidentOutcome } from './kinds/incidentOutcome';
 import { progressUpdate } from './kinds/progressUpdate';
 import { readinessChanged } from './kinds/readinessChanged';
@@ -16,6 +17,7 @@ export const MESSAGE_KINDS = {
   'approval-decided': approvalDecided,
   'progress-update': progressUpdate,
   'incident-outcome': incidentOutcome,
+  'follow-up-outcome': followUpOutcome,
   'readiness-changed': readinessChanged,
 } as const;
 

@@ -20,6 +20,7 @@ describe('messageKinds', () => {
       'approval-decided',
       'progress-update',
       'incident-outcome',
+      'follow-up-outcome',
       'readiness-changed',
     ]);
   });
