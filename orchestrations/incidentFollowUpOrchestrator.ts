@@ -22,14 +22,7 @@ import {
   type FollowUpInput,
 } from '../shared/domain/contracts/followUpContracts';
 import { transitionIncidentActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
-import {
-  forwardRunbookControlActivity,
-  RUNBOOK_ORCHESTRATION,
-  runbookInstanceId,
-  runbookOutcomeSchema,
-  type ProbeSource,
-  type RunbookOutcome,
-} from '../shared/domain/contracts/runbookContracts';
+import type { ProbeSource } from '../shared/domain/contracts/runbookContracts';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { abortOf, type Abort } from '../shared/domain/incident/abort';
 import {
@@ -40,6 +33,7 @@ import {
 import { drillLabel, type DrillKind } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
+import { runRunbookStage } from './runbook/runRunbookStage';
 import { callActivity } from './support/callActivity';
 import { sendThroughChannels } from './support/sendThroughChannels';
 
@@ -136,7 +130,12 @@ function* failback(
     `Failing back to ${plan.primaryRegion}: ${approved}`,
   );
   context.df.setCustomStatus({ phase: 'failing-back' });
-  const runbook = yield* runPhaseRunbook(context, waits, input);
+  const runbook = yield* runRunbookStage(context, waits, {
+    incidentId: input.incidentId,
+    workloadId: input.workloadId,
+    purpose: input.phase,
+    ...(input.drill ? { drill: input.drill } : {}),
+  });
   if (runbook.outcome !== 'completed') {
     const reason =
       runbook.outcome === 'aborted'
@@ -226,7 +225,12 @@ function* rollback(
   input: Phase,
 ): Generator<df.Task, FollowUpOutcome, unknown> {
   context.df.setCustomStatus({ phase: 'rolling-back' });
-  const runbook = yield* runPhaseRunbook(context, waits, input);
+  const runbook = yield* runRunbookStage(context, waits, {
+    incidentId: input.incidentId,
+    workloadId: input.workloadId,
+    purpose: input.phase,
+    ...(input.drill ? { drill: input.drill } : {}),
+  });
   if (runbook.outcome === 'completed') {
     return yield* end(context, input, 'rolled-back', runbook.reason);
   }
@@ -273,58 +277,6 @@ function* gate(
       return waited.kind === 'abort' ? waited : undefined;
     },
   });
-}
-
-/** The phase's runbook sub-orchestration, raced with an abort, which is passed on so no step runs after it. */
-function* runPhaseRunbook(
-  context: df.OrchestrationContext,
-  waits: IncidentWaits,
-  input: Phase,
-): Generator<df.Task, RunbookOutcome, unknown> {
-  const instanceId = runbookInstanceId(input.incidentId, input.phase);
-  const runbookTask = context.df.callSubOrchestrator(
-    RUNBOOK_ORCHESTRATION,
-    {
-      incidentId: input.incidentId,
-      workloadId: input.workloadId,
-      purpose: input.phase,
-      ...(input.drill ? { drill: input.drill } : {}),
-    },
-    instanceId,
-  );
-  const raced = yield* waits.race(runbookTask);
-  const abort = raced.kind === 'abort' ? raced : undefined;
-  if (abort && !abort.scheduled) {
-    return {
-      outcome: 'aborted',
-      reason: abort.reason,
-      actor: abort.actor,
-      failedSteps: [],
-      skippedSteps: [],
-    };
-  }
-  if (abort) {
-    yield* callActivity(context, forwardRunbookControlActivity, {
-      instanceId,
-      event: {
-        action: 'abort',
-        actor: abort.actor,
-        at: context.df.currentUtcDateTime.toISOString(),
-        comment: abort.reason,
-      },
-    });
-    yield runbookTask;
-  }
-  if (runbookTask.isFaulted) {
-    return {
-      outcome: 'failed',
-      reason: `the runbook stage itself failed (${taskFailureMessage(runbookTask.result)}); check the steps and the targets before acting`,
-      failedSteps: [],
-      skippedSteps: [],
-    };
-  }
-  const outcome = runbookOutcomeSchema.parse(runbookTask.result);
-  return abort ? { ...outcome, outcome: 'aborted', reason: abort.reason, actor: abort.actor } : outcome;
 }
 
 /** How an abort reads in a follow-up's outcome: the phase ends failed, saying who stopped it and why. */

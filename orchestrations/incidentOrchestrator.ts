@@ -26,19 +26,13 @@ import {
   type IncidentPolicy,
 } from '../shared/domain/contracts/incidentLifecycleContracts';
 import type { IncidentStatus } from '../shared/domain/incident/IncidentStatus';
-import {
-  forwardRunbookControlActivity,
-  RUNBOOK_ORCHESTRATION,
-  runbookInstanceId,
-  runbookOutcomeSchema,
-  type RunbookOutcome,
-} from '../shared/domain/contracts/runbookContracts';
 import { validationPlan } from '../shared/domain/catalog/validationPlan';
 import { startDrillFailbackActivity } from '../shared/domain/contracts/followUpContracts';
 import { abortOf } from '../shared/domain/incident/abort';
 import { drillLabel } from '../shared/domain/incident/IncidentDrill';
 import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
+import { runRunbookStage } from './runbook/runRunbookStage';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { callActivity } from './support/callActivity';
 import { sendThroughChannels } from './support/sendThroughChannels';
@@ -127,7 +121,12 @@ export function* incidentOrchestrator(
 
   yield* transition(context, incidentId, 'failing-over', `Failover activated: ${approved}`);
   context.df.setCustomStatus({ phase: 'failing-over' });
-  const runbook = yield* runFailoverRunbook(context, waits, input);
+  const runbook = yield* runRunbookStage(context, waits, {
+    incidentId,
+    workloadId: input.workloadId,
+    purpose: 'failover',
+    ...(input.drill ? { drill: input.drill.kind } : {}),
+  });
   if (runbook.outcome !== 'completed') {
     const status = runbook.outcome === 'aborted' ? 'aborted' : 'failed';
     const reason =
@@ -242,65 +241,6 @@ function* announce(
   return outcome;
 }
 
-/**
- * The runbook sub-orchestration, raced with an operator abort. An abort is passed on to the runbook, and
- * the incident waits for it to stop, so no step runs after the incident reads aborted.
- */
-function* runFailoverRunbook(
-  context: df.OrchestrationContext,
-  waits: IncidentWaits,
-  input: IncidentOrchestrationInput,
-): Generator<df.Task, RunbookOutcome, unknown> {
-  const instanceId = runbookInstanceId(input.incidentId, 'failover');
-  const runbookTask = context.df.callSubOrchestrator(
-    RUNBOOK_ORCHESTRATION,
-    {
-      incidentId: input.incidentId,
-      workloadId: input.workloadId,
-      purpose: 'failover',
-      ...(input.drill ? { drill: input.drill.kind } : {}),
-    },
-    instanceId,
-  );
-  // Abort while failing over (or paused): passed on to the runbook, which stops before its next call.
-  const raced = yield* waits.race(runbookTask);
-  const abort = raced.kind === 'abort' ? raced : undefined;
-  if (abort && !abort.scheduled) {
-    // Heard before the runbook was started: nothing ran.
-    return {
-      outcome: 'aborted',
-      reason: abort.reason,
-      actor: abort.actor,
-      failedSteps: [],
-      skippedSteps: [],
-    };
-  }
-  if (abort) {
-    yield* callActivity(context, forwardRunbookControlActivity, {
-      instanceId,
-      event: {
-        action: 'abort',
-        actor: abort.actor,
-        at: context.df.currentUtcDateTime.toISOString(),
-        comment: abort.reason,
-      },
-    });
-    yield runbookTask;
-  }
-  if (runbookTask.isFaulted) {
-    // Its activities exhausted their retries (the store is down): the failover's state is unknown.
-    return {
-      outcome: 'failed',
-      reason: `the runbook stage itself failed (${errorText(runbookTask.result)}); check the steps and the targets before acting`,
-      failedSteps: [],
-      skippedSteps: [],
-    };
-  }
-  const outcome = runbookOutcomeSchema.parse(runbookTask.result);
-  // The operator asked to stop: whatever the runbook reached meanwhile, the incident ends aborted.
-  return abort ? { ...outcome, outcome: 'aborted', reason: abort.reason, actor: abort.actor } : outcome;
-}
-
 /** The workload's secondary health checks gate `recovered`; an abort still ends it. */
 function* validateSecondary(
   context: df.OrchestrationContext,
@@ -339,11 +279,6 @@ function* validateSecondary(
       return waited.kind === 'abort' ? waited : undefined;
     },
   });
-}
-
-/** A failed task's message for the timeline; its error also carries the stack, which only logs may show. */
-function errorText(value: unknown): string {
-  return taskFailureMessage(value);
 }
 
 /**
