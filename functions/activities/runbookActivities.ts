@@ -37,6 +37,7 @@ import { raiseToInstance } from './raiseToInstance';
 import { callStep } from './callStep';
 import { recordStep } from './recordStep';
 import { registerActivity } from './registerActivity';
+import { finishAttempt, startAttempt } from './stepAttempt';
 
 type ChosenRunbook =
   | {
@@ -165,34 +166,13 @@ function recordedSince(incident: Incident, purpose: RunbookPurpose, controlsSeen
 }
 
 registerActivity(runHttpStepActivity, async (input) => {
-  const { incidentId, step, attempt, round, revision, entryPrefix } = input;
+  const { incidentId, step, attempt, round } = input;
   if (step.type !== 'http') {
     throw new NonRetryableError(`Step '${step.id}' is a ${step.type} step, not an http step.`);
   }
   const c = container();
-  const store = c.incidentStore();
-  // Checked in the same write that marks the step started: an abort signal may still be on its way to
-  // the orchestration, and no target is called once an operator asked to stop.
-  const started = await recordStep(
-    store,
-    incidentId,
-    { stepId: step.id, revision, at: c.now().toISOString(), change: { kind: 'started', attempt } },
-    {
-      id: stepEntryId(entryPrefix, step.id, revision),
-      type: 'step-started',
-      message: `Step ${step.id} started (attempt ${attempt}): ${step.name}`,
-    },
-    (current) => current.abortRequested?.actor,
-  );
-  if (started.refused !== undefined) {
-    return {
-      ok: false,
-      retryable: false,
-      abortedBy: started.refused,
-      summary: `${step.id} not called: ${started.refused} is aborting the incident`,
-    };
-  }
-
+  const refused = await startAttempt(c, input);
+  if (refused !== undefined) return refused;
   const resolved = resolveHttpRequest(
     step,
     stepIdempotencyKey(incidentId, step.id, round, input.purpose),
@@ -201,40 +181,13 @@ registerActivity(runHttpStepActivity, async (input) => {
   const outcome: HttpStepOutcome = resolved.ok
     ? await callStep(incidentId, step.id, attempt, () => c.stepExecutor().execute(resolved.request))
     : { kind: 'failed', retryable: false, reason: resolved.reason, latencyMs: 0 };
-  const at = c.now().toISOString();
-  const result = { stepId: step.id, revision: revision + 1, at };
-  const entryId = stepEntryId(entryPrefix, step.id, revision + 1);
-  if (outcome.kind === 'succeeded') {
-    const detail = `answered ${outcome.status} in ${outcome.latencyMs} ms`;
-    await recordStep(
-      store,
-      incidentId,
-      { ...result, change: { kind: 'succeeded', detail } },
-      { id: entryId, type: 'step-succeeded', message: `Step ${step.id} succeeded: ${detail}` },
-    );
-    return { ok: true, retryable: false, summary: detail };
-  }
-  await recordStep(
-    store,
-    incidentId,
-    {
-      ...result,
-      change: { kind: 'progress', attempt, detail: `attempt ${attempt} failed`, error: outcome.reason },
-    },
-    {
-      id: entryId,
-      type: 'step-attempt-failed',
-      message: `Step ${step.id} attempt ${attempt} failed: ${outcome.reason}`,
-    },
+  return finishAttempt(
+    c,
+    input,
+    outcome.kind === 'succeeded'
+      ? { kind: 'succeeded', detail: `answered ${outcome.status} in ${outcome.latencyMs} ms` }
+      : outcome,
   );
-  return {
-    ok: false,
-    retryable: outcome.retryable,
-    summary: outcome.reason,
-    ...(outcome.retryAfterMs === undefined
-      ? {}
-      : { retryAfterSeconds: Math.ceil(outcome.retryAfterMs / 1000) }),
-  };
 });
 
 registerActivity(probeHealthActivity, async (input) => {
