@@ -21,7 +21,6 @@ import {
   type FailbackPlan,
   type FollowUpInput,
 } from '../shared/domain/contracts/followUpContracts';
-import { transitionIncidentActivity } from '../shared/domain/contracts/incidentLifecycleContracts';
 import type { ProbeSource } from '../shared/domain/contracts/runbookContracts';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { abortOf, type Abort } from '../shared/domain/incident/abort';
@@ -35,6 +34,7 @@ import { IncidentWaits } from './incident/incidentAborts';
 import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { runRunbookStage } from './runbook/runRunbookStage';
 import { callActivity } from './support/callActivity';
+import { transition } from './support/transition';
 import { sendThroughChannels } from './support/sendThroughChannels';
 
 export interface FollowUpOutcome {
@@ -282,23 +282,6 @@ function* gate(
 /** How an abort reads in a follow-up's outcome: the phase ends failed, saying who stopped it and why. */
 function stopped(phase: FollowUpPhase, abort: Abort): string {
   return `${phase} aborted by ${abort.actor} (${abort.reason}); steps that ran are not undone`;
-}
-
-function* transition(
-  context: df.OrchestrationContext,
-  incidentId: string,
-  to: IncidentStatus,
-  message: string,
-  actor?: string,
-): Generator<df.Task, void, unknown> {
-  yield* callActivity(context, transitionIncidentActivity, {
-    incidentId,
-    to,
-    at: context.df.currentUtcDateTime.toISOString(),
-    entryId: `status-${to}`,
-    message,
-    ...(actor ? { actor } : {}),
-  });
 }
 
 /** Records how the phase ended (on the incident's follow-up: the failover's RTO stays as it was). */

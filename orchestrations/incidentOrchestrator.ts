@@ -22,7 +22,6 @@ import {
   assessIncidentActivity,
   openIncidentActivity,
   sendIncidentOutcomeActivity,
-  transitionIncidentActivity,
   type IncidentPolicy,
 } from '../shared/domain/contracts/incidentLifecycleContracts';
 import type { IncidentStatus } from '../shared/domain/incident/IncidentStatus';
@@ -35,6 +34,7 @@ import { runHealthGate, type GateResult } from './runbook/healthGate';
 import { runRunbookStage } from './runbook/runRunbookStage';
 import { taskFailureMessage } from '../shared/domain/contracts/taskFailureMessage';
 import { callActivity } from './support/callActivity';
+import { transition } from './support/transition';
 import { sendThroughChannels } from './support/sendThroughChannels';
 import { secondsAfter } from './support/waitForAny';
 
@@ -368,23 +368,6 @@ function* settle(
   }
   const waited = yield* waits.until(next, []);
   return waited.kind === 'abort' ? { reason: waited.reason, actor: waited.actor } : undefined;
-}
-
-function* transition(
-  context: df.OrchestrationContext,
-  incidentId: string,
-  to: IncidentStatus,
-  message: string,
-  actor?: string,
-): Generator<df.Task, void, unknown> {
-  yield* callActivity(context, transitionIncidentActivity, {
-    incidentId,
-    to,
-    at: context.df.currentUtcDateTime.toISOString(),
-    entryId: `status-${to}`,
-    message,
-    ...(actor ? { actor } : {}),
-  });
 }
 
 /** The incident the orchestration runs, and what its timeline calls it: `Incident`, or a drill's marker. */

@@ -42,6 +42,16 @@ export const STEP_TEXT_MAX_CHARS = 300;
 /** What a kind says for each step status: a step still `pending` reads differently during and after a failover. */
 export type StepStatusTexts = Readonly<Record<StepStatus, string>>;
 
+/** A step's status once its phase is over: a step still pending never started, one waiting was never confirmed. */
+export const ENDED_STEP_STATUS_TEXTS: StepStatusTexts = {
+  succeeded: 'succeeded',
+  failed: 'FAILED',
+  skipped: 'skipped',
+  pending: 'not started',
+  running: 'still running',
+  waiting: 'not confirmed',
+};
+
 export interface StepView {
   readonly id: string;
   readonly name: string;

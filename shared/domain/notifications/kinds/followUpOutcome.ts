@@ -2,13 +2,18 @@
 // rolled back, or either failed with what is left): the direction, where the workload runs now, how long the
 // phase took, each of its steps. The failover's RTO is not repeated: the phase has its own duration.
 import { z } from 'zod';
-import type { StepStatus } from '../../incident/IncidentStep';
 import { secondsText } from '../base/durationWording';
 import { audienceFields } from '../base/factFields';
 import { workloadHeaderFields, workloadHeaderView, type WorkloadHeaderView } from '../base/messageHeader';
 import { defineBroadcastKind, type BroadcastKind } from '../base/MessageKind';
 import { shorten } from '../base/shorten';
-import { outcomeStepSchema, STEP_TEXT_MAX_CHARS, stepView, type StepView } from '../base/stepView';
+import {
+  outcomeStepSchema,
+  STEP_TEXT_MAX_CHARS,
+  stepView,
+  ENDED_STEP_STATUS_TEXTS,
+  type StepView,
+} from '../base/stepView';
 
 export const FOLLOW_UP_OUTCOMES = [
   'failed-back',
@@ -55,18 +60,9 @@ const TITLES: Readonly<Record<FollowUpOutcome, string>> = {
   'rollback-failed': 'Rollback FAILED',
 };
 
-const STEP_STATUS_TEXTS: Readonly<Record<StepStatus, string>> = {
-  succeeded: 'succeeded',
-  failed: 'FAILED',
-  skipped: 'skipped',
-  pending: 'not started',
-  running: 'still running',
-  waiting: 'not confirmed',
-};
-
 export function followUpOutcomeView(facts: FollowUpOutcomeFacts): FollowUpOutcomeView {
   const steps = facts.steps.map((step) => ({
-    ...stepView(step, STEP_STATUS_TEXTS),
+    ...stepView(step, ENDED_STEP_STATUS_TEXTS),
     attemptsText:
       step.attempts === 0 ? 'no attempts' : `${step.attempts} attempt${step.attempts === 1 ? '' : 's'}`,
   }));

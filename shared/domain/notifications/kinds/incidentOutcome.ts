@@ -13,6 +13,7 @@ import {
   outcomeStepSchema,
   STEP_TEXT_MAX_CHARS,
   stepView,
+  ENDED_STEP_STATUS_TEXTS,
   type OutcomeStep,
   type StepView,
 } from '../base/stepView';
@@ -113,16 +114,6 @@ const OUTCOME_TITLES: Readonly<Record<IncidentOutcome, string>> = {
   aborted: 'Aborted',
 };
 
-const STEP_STATUS_TEXTS: Readonly<Record<StepStatus, string>> = {
-  succeeded: 'succeeded',
-  failed: 'FAILED',
-  skipped: 'skipped',
-  // The failover is over: a step still pending never started, one still waiting was never confirmed.
-  pending: 'not started',
-  running: 'still running',
-  waiting: 'not confirmed',
-};
-
 const STARTED_STATUSES: ReadonlySet<StepStatus> = new Set(['running', 'succeeded', 'failed', 'waiting']);
 
 function describeOutcome(outcome: IncidentOutcome, abortedBy: string | undefined): string {
@@ -158,7 +149,7 @@ function summarise(
 
 function outcomeStepView(step: OutcomeStep): OutcomeStepView {
   return {
-    ...stepView(step, STEP_STATUS_TEXTS),
+    ...stepView(step, ENDED_STEP_STATUS_TEXTS),
     status: step.status,
     stepFailed: step.status === 'failed',
     attempts: step.attempts,
