@@ -4,6 +4,7 @@ import { checkedId, nameOf } from '../../../domain/runbook/azure/armResourceId';
 import { frontDoorOriginPatch } from '../../../domain/runbook/azure/frontDoorOriginStep';
 import type { AzureStepOf } from '../../../domain/runbook/runbookStepSchema';
 import type { AzureStepHandler } from './AzureStepHandler';
+import { propertyChanges } from './propertyChanges';
 
 type Step = AzureStepOf<'azure.frontDoor.origin'>;
 
@@ -32,23 +33,20 @@ export const frontDoorOriginHandler: AzureStepHandler<Step> = {
       priority: before.priority,
       weight: before.weight,
     };
-    const changes = Object.entries(wanted).filter(([key, value]) => current[key] !== value);
-    const describe = (entries: [string, unknown][]) =>
-      entries.map(([k, v]) => `${k} ${String(v)}`).join(', ');
-    if (changes.length === 0) {
+    const changes = propertyChanges(wanted, current);
+    if (!changes.needed) {
       return {
         alreadyInWantedState: true,
-        detail: `origin ${origin} already has ${describe(Object.entries(wanted))}`,
+        detail: `origin ${origin} already has ${changes.wanted}`,
       };
     }
-    await client.beginUpdateAndWait(id.resourceGroup, profile, group, origin, Object.fromEntries(changes), {
+    await client.beginUpdateAndWait(id.resourceGroup, profile, group, origin, changes.patch, {
       abortSignal,
       updateIntervalInMs: pollIntervalMs,
     });
-    const was = changes.map(([key]) => `${key} ${String(current[key])}`).join(', ');
     return {
       alreadyInWantedState: false,
-      detail: `origin ${origin} now has ${describe(changes)} (was ${was})`,
+      detail: `origin ${origin} now has ${changes.changed} (was ${changes.was})`,
     };
   },
   async check(step, { clients, abortSignal }) {

@@ -5,6 +5,7 @@ import { checkedId } from '../../../domain/runbook/azure/armResourceId';
 import { trafficManagerEndpointPatch } from '../../../domain/runbook/azure/trafficManagerEndpointStep';
 import type { AzureStepOf } from '../../../domain/runbook/runbookStepSchema';
 import type { AzureStepHandler } from './AzureStepHandler';
+import { propertyChanges } from './propertyChanges';
 
 type Step = AzureStepOf<'azure.trafficManager.endpoint'>;
 
@@ -40,22 +41,19 @@ export const trafficManagerEndpointHandler: AzureStepHandler<Step> = {
       priority: before.priority,
       weight: before.weight,
     };
-    const changes = Object.entries(wanted).filter(([key, value]) => current[key] !== value);
-    const describe = (entries: [string, unknown][]) =>
-      entries.map(([k, v]) => `${k} ${String(v)}`).join(', ');
-    if (changes.length === 0) {
+    const changes = propertyChanges(wanted, current);
+    if (!changes.needed) {
       return {
         alreadyInWantedState: true,
-        detail: `endpoint ${endpoint} already has ${describe(Object.entries(wanted))}`,
+        detail: `endpoint ${endpoint} already has ${changes.wanted}`,
       };
     }
-    await client.update(id.resourceGroup, profile, type, endpoint, Object.fromEntries(changes), {
+    await client.update(id.resourceGroup, profile, type, endpoint, changes.patch, {
       abortSignal,
     });
-    const was = changes.map(([key]) => `${key} ${String(current[key])}`).join(', ');
     return {
       alreadyInWantedState: false,
-      detail: `endpoint ${endpoint} now has ${describe(changes)} (was ${was})`,
+      detail: `endpoint ${endpoint} now has ${changes.changed} (was ${changes.was})`,
     };
   },
   async check(step, { clients, abortSignal }) {
