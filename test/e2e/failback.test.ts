@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ManualClock } from '../../local/clock/Clock';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/TwoRegionDemoApp';
 import { startAppRuntime } from './support/appRuntime';
+import { incidentApi, KEYS, OPERATOR_KEYS } from './support/incidentApi';
 import { writeDemoRoundTripCatalog } from './support/demoFailbackCatalog';
 
 interface OutboxFile {
@@ -19,16 +20,6 @@ interface OutboxFile {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const AUTOMATION_TOKEN = 'Bearer demo-automation-token-for-the-failback-test';
-const KEYS = {
-  viewer: 'viewer-key-0123456789abcdef',
-  operator: 'operator-key-0123456789abcdef',
-  alice: 'alice-approver-key-0123456789',
-};
-const OPERATOR_KEYS = JSON.stringify([
-  { key: KEYS.viewer, name: 'vera', roles: ['viewer'] },
-  { key: KEYS.operator, name: 'oscar', roles: ['operator'] },
-  { key: KEYS.alice, name: 'alice', email: 'alice@example.com', roles: ['approver'] },
-]);
 
 interface IncidentView {
   id: string;
@@ -57,7 +48,6 @@ describe.each([
   let app: Awaited<ReturnType<typeof startAppRuntime>>;
   const clock = new ManualClock(Date.parse('2026-11-22T03:00:00.000Z'));
   const warnings: string[] = [];
-  let sequence = 0;
 
   beforeAll(async () => {
     demo = await startTwoRegionDemoApp({
@@ -95,25 +85,11 @@ describe.each([
     await demo.close();
   });
 
-  async function advance(ms: number) {
-    clock.advance(ms);
-    await app.runtime.idle();
-  }
-  const call = (route: string, key: string, init: RequestInit = {}) =>
-    fetch(app.api(route), {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    });
-  const act = async (id: string, action: string, key: string, body?: unknown) => {
-    const res = await call(`incidents/${id}/actions/${action}`, key, {
-      method: 'POST',
-      body: body === undefined ? '' : JSON.stringify(body),
-    });
-    await app.runtime.idle();
-    return res;
-  };
-  const incident = async (id: string) =>
-    (await (await call(`incidents/${id}`, KEYS.viewer)).json()) as IncidentView;
+  const { advance, call, act, incident, raiseSev0 } = incidentApi<IncidentView>(
+    () => app,
+    clock,
+    'failback-alert',
+  );
   const outage = (down: boolean) =>
     fetch(`${demo.urls.automation}/demo/outage`, {
       method: 'POST',
@@ -121,31 +97,7 @@ describe.each([
       body: JSON.stringify({ region: 'westeurope', down }),
     });
 
-  async function openIncident(workload: string): Promise<string> {
-    const res = await app.postAlerts({
-      schema: 'lifeboat.alert/v1',
-      alerts: [
-        {
-          source: 'synthetic',
-          id: `failback-alert-${++sequence}`,
-          status: 'fired',
-          severity: 'Sev0',
-          summary: `${workload} is down`,
-          firedAt: new Date(clock.now() - 60 * SECOND).toISOString(),
-          labels: { service: workload },
-        },
-      ],
-    });
-    expect(res.status).toBe(202);
-    await app.runtime.idle();
-    const list = (await (await call(`incidents?workload=${workload}`, KEYS.viewer)).json()) as {
-      items: { id: string; status: string }[];
-    };
-    const open = list.items.find((i) => i.status === 'awaiting-approval');
-    if (open === undefined)
-      throw new Error(`no incident of ${workload} awaits approval: ${JSON.stringify(list)}`);
-    return open.id;
-  }
+  const openIncident = (workload: string) => raiseSev0(workload, `${workload} is down`);
 
   it('warns at start-up about a tier 0–2 workload without a failback runbook, and only about it', () => {
     expect(warnings.filter((w) => /failback runbook/.test(w))).toEqual([

@@ -6,21 +6,12 @@
 import { ManualClock } from '../../local/clock/Clock';
 import { startTwoRegionDemoApp, type RunningDemoApp } from '../../local/demo/TwoRegionDemoApp';
 import { startAppRuntime } from './support/appRuntime';
+import { incidentApi, KEYS, OPERATOR_KEYS } from './support/incidentApi';
 import { demoFailoverSteps } from './support/demoFailbackCatalog';
 import { writeRunbookCatalog } from './support/runbookCatalog';
 
 const SECOND = 1000;
 const AUTOMATION_TOKEN = 'Bearer demo-automation-token-for-the-rollback-test';
-const KEYS = {
-  viewer: 'viewer-key-0123456789abcdef',
-  operator: 'operator-key-0123456789abcdef',
-  alice: 'alice-approver-key-0123456789',
-};
-const OPERATOR_KEYS = JSON.stringify([
-  { key: KEYS.viewer, name: 'vera', roles: ['viewer'] },
-  { key: KEYS.operator, name: 'oscar', roles: ['operator'] },
-  { key: KEYS.alice, name: 'alice', email: 'alice@example.com', roles: ['approver'] },
-]);
 
 interface StepView {
   id: string;
@@ -48,7 +39,6 @@ describe.each([
   let demo: RunningDemoApp;
   let app: Awaited<ReturnType<typeof startAppRuntime>>;
   const clock = new ManualClock(Date.parse('2026-11-22T03:00:00.000Z'));
-  let sequence = 0;
 
   beforeAll(async () => {
     demo = await startTwoRegionDemoApp({
@@ -79,48 +69,11 @@ describe.each([
     await fetch(`${demo.urls.automation}/demo/reset`, { method: 'POST' });
   });
 
-  async function advance(ms: number) {
-    clock.advance(ms);
-    await app.runtime.idle();
-  }
-  const call = (route: string, key: string, init: RequestInit = {}) =>
-    fetch(app.api(route), {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    });
-  const act = async (id: string, action: string, key: string, body?: unknown) => {
-    const res = await call(`incidents/${id}/actions/${action}`, key, {
-      method: 'POST',
-      body: body === undefined ? '' : JSON.stringify(body),
-    });
-    await app.runtime.idle();
-    return res;
-  };
-  const incident = async (id: string) =>
-    (await (await call(`incidents/${id}`, KEYS.viewer)).json()) as IncidentView;
+  const { advance, act, incident, raiseSev0 } = incidentApi<IncidentView>(() => app, clock, 'rollback-alert');
 
   /** Fails the workload over up to its manual sign-off, then aborts it there. */
   async function abortedFailover(workload: string): Promise<string> {
-    const res = await app.postAlerts({
-      schema: 'lifeboat.alert/v1',
-      alerts: [
-        {
-          source: 'synthetic',
-          id: `rollback-alert-${++sequence}`,
-          status: 'fired',
-          severity: 'Sev0',
-          summary: `${workload} misbehaves`,
-          firedAt: new Date(clock.now() - 60 * SECOND).toISOString(),
-          labels: { service: workload },
-        },
-      ],
-    });
-    expect(res.status).toBe(202);
-    await app.runtime.idle();
-    const list = (await (await call(`incidents?workload=${workload}`, KEYS.viewer)).json()) as {
-      items: { id: string; status: string }[];
-    };
-    const id = list.items.find((i) => i.status === 'awaiting-approval')?.id ?? '';
+    const id = await raiseSev0(workload, `${workload} misbehaves`);
     expect((await act(id, 'approve', KEYS.alice)).status).toBe(202);
     await advance(30 * SECOND); // the wait; then switch-traffic; the sign-off waits
     const waiting = await incident(id);
