@@ -29,19 +29,30 @@ const eventIds = z.array(z.string().min(1));
 const position = z.object({ o: z.number().int().positive(), e: z.string().min(1) });
 /** Heads with pending events taken per sweep; more wait for the next call. */
 const PENDING_HEADS_PER_SWEEP = 50;
+/**
+ * Heads are swept at most this often: a writer materialises its own events right after its commit, so only a
+ * writer that stopped in between leaves any, and a drain right after a write (the nudge) need not look.
+ */
+const SWEEP_EVERY_MS = 5_000;
 /** A mark that loses a race with another publisher's reads the item again, at most this often. */
 const MARK_ATTEMPTS = 5;
 
 type Parameter = { name: string; value: string | number | string[] };
 
 export class CosmosIncidentEventOutbox implements IncidentEventOutbox {
+  private lastSweepAt: number | undefined;
+
   constructor(private readonly db: CosmosDatabase) {}
 
   unpublished(limit: number): Promise<IncidentEvent[]> {
     return cosmosCall('incident event outbox read', async () => {
       const top = validated(positiveLimit, limit, 'limit');
       const c = await this.incidents();
-      await this.materialiseLeftBehind(c);
+      const now = Date.now();
+      if (this.lastSweepAt === undefined || now - this.lastSweepAt >= SWEEP_EVERY_MS) {
+        await this.materialiseLeftBehind(c);
+        this.lastSweepAt = now;
+      }
       const items = await this.events(c, ['c.published = false'], [], top);
       return items.map((item) => item.event);
     });
